@@ -1,0 +1,205 @@
+/**
+ * The dataset in IndexedDB, through Dexie, in the extension's own origin.
+ *
+ * The database opens lazily on the first query: the MV3 worker is killed and
+ * restarted at will, so nothing here assumes it stays up. Seeding is versioned
+ * and idempotent: the bundled dataset's version is compared with the stored
+ * one and, when they differ, every dataset table is replaced in ONE
+ * transaction, so a failure (or a worker killed midway) leaves the previous
+ * data in place and the next query retries.
+ */
+import Dexie, { type Table } from 'dexie';
+import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
+import { indexWords, queryTerms } from '../shared/search-words';
+import { claimView, factView, sourceView, type ClaimView, type DatasetInfo, type FactView, type SearchResult, type SourceView } from '../shared/views';
+import type { FactStore } from './fact-store';
+
+type Indexed<T> = T & { words: string[] };
+interface MetaRow {
+  key: 'dataset';
+  version: string;
+  date: string;
+  seededAt: number;
+}
+
+/** The tables the dataset owns. Seeding replaces exactly these and nothing else. */
+export const DATASET_TABLES = ['meta', 'entities', 'sources', 'facts', 'claims'] as const;
+
+export class FactDatabase extends Dexie {
+  meta!: Table<MetaRow, string>;
+  entities!: Table<Entity, string>;
+  sources!: Table<Source, string>;
+  facts!: Table<Indexed<Fact>, string>;
+  claims!: Table<Indexed<Claim>, string>;
+
+  constructor(name = 'frontier-facts', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      meta: 'key',
+      entities: 'id',
+      sources: 'id',
+      facts: 'id, entity, *words',
+      claims: 'id, entity, *words',
+    });
+  }
+}
+
+export interface DexieFactStoreOptions {
+  /** The bundled dataset (unparsed: it is validated here before it is written). */
+  dataset: unknown;
+  db?: FactDatabase;
+}
+
+export class DexieFactStore implements FactStore {
+  private readonly db: FactDatabase;
+  private readonly dataset: unknown;
+  private seeding: Promise<void> | undefined;
+
+  constructor(options: DexieFactStoreOptions) {
+    this.dataset = options.dataset;
+    this.db = options.db ?? new FactDatabase();
+  }
+
+  /** Seeds if the stored dataset is missing or of another version. Safe to call often. */
+  ready(): Promise<void> {
+    // A failed seed is not cached: the next call tries again.
+    this.seeding ??= this.seed().catch((error: unknown) => {
+      this.seeding = undefined;
+      throw error;
+    });
+    return this.seeding;
+  }
+
+  private async seed(): Promise<void> {
+    const data = Dataset.parse(this.dataset);
+    const stored = await this.db.meta.get('dataset');
+    if (stored?.version === data.meta.version) return;
+    const { meta, entities, sources, facts, claims } = this.db;
+    await this.db.transaction('rw', [meta, entities, sources, facts, claims], async () => {
+      await Promise.all([entities.clear(), sources.clear(), facts.clear(), claims.clear()]);
+      await entities.bulkAdd(data.entities);
+      await sources.bulkAdd(data.sources);
+      await facts.bulkAdd(data.facts.map((f) => ({ ...f, words: factWords(f) })));
+      await claims.bulkAdd(data.claims.map((c) => ({ ...c, words: claimWords(c) })));
+      await meta.put({ key: 'dataset', version: data.meta.version, date: data.meta.date, seededAt: Date.now() });
+    });
+  }
+
+  async info(): Promise<DatasetInfo> {
+    await this.ready();
+    const [meta, entities, facts, claims, sources] = await Promise.all([
+      this.db.meta.get('dataset'),
+      this.db.entities.count(),
+      this.db.facts.toArray(),
+      this.db.claims.count(),
+      this.db.sources.count(),
+    ]);
+    const byStatus = { verified: 0, 'single-source': 0, disputed: 0 };
+    for (const f of facts) byStatus[f.status]++;
+    return {
+      version: meta?.version ?? '0.0.0',
+      date: meta?.date ?? '',
+      counts: { entities, facts: facts.length, claims, sources },
+      byStatus,
+    };
+  }
+
+  async matcherConfig() {
+    await this.ready();
+    const [meta, entities, claims] = await Promise.all([this.db.meta.get('dataset'), this.db.entities.toArray(), this.db.claims.toArray()]);
+    return {
+      datasetVersion: meta?.version ?? '0.0.0',
+      entities: entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
+      claims: claims.map(({ id, entity, verdict, patterns }) => ({ id, entity, verdict, patterns })),
+    };
+  }
+
+  async factsFor(entity: EntityId, limit = 100): Promise<FactView[]> {
+    await this.ready();
+    const facts = await this.db.facts.where('entity').equals(entity).toArray();
+    facts.sort(byRank);
+    return this.factViews(facts.slice(0, limit));
+  }
+
+  async claimsById(ids: readonly string[]): Promise<ClaimView[]> {
+    await this.ready();
+    const claims = await this.db.claims.bulkGet([...new Set(ids)]);
+    return this.claimViews(claims.filter((c): c is Indexed<Claim> => c !== undefined));
+  }
+
+  async allClaims(): Promise<ClaimView[]> {
+    await this.ready();
+    return this.claimViews(await this.db.claims.toArray());
+  }
+
+  async card(entity: EntityId, claimIds: readonly string[], factLimit = 5) {
+    await this.ready();
+    const [record, meta, facts, claims] = await Promise.all([
+      this.db.entities.get(entity),
+      this.db.meta.get('dataset'),
+      this.factsFor(entity, factLimit),
+      this.claimsById(claimIds),
+    ]);
+    if (!record) throw new Error(`unknown entity ${entity}`);
+    return {
+      entityId: entity,
+      name: record.name,
+      description: record.description,
+      facts,
+      claims,
+      datasetVersion: meta?.version ?? '0.0.0',
+      datasetDate: meta?.date ?? '',
+    };
+  }
+
+  async search(query: string, limit = 30): Promise<SearchResult[]> {
+    await this.ready();
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    const [facts, claims] = await Promise.all([this.matching(this.db.facts, terms), this.matching(this.db.claims, terms)]);
+    // Fewer extra words and a better rank first: an exact hit on a top fact beats a passing mention.
+    const results: SearchResult[] = [
+      ...(await this.factViews(facts)).map((fact) => ({ kind: 'fact' as const, score: 100 - fact.rank, fact })),
+      ...(await this.claimViews(claims)).map((claim) => ({ kind: 'claim' as const, score: 60, claim })),
+    ];
+    results.sort((a, b) => b.score - a.score);
+    return results.slice(0, limit);
+  }
+
+  /** Records whose words contain every term; the rarest-looking term is queried, the rest filtered in memory. */
+  private async matching<T extends { words: string[] }>(table: Table<T, string>, terms: ReturnType<typeof queryTerms>): Promise<T[]> {
+    const [first, ...rest] = [...terms].sort((a, b) => b.text.length - a.text.length);
+    if (!first) return [];
+    const where = table.where('words');
+    const candidates = await (first.prefix ? where.startsWith(first.text) : where.equals(first.text)).distinct().toArray();
+    return candidates.filter((record) =>
+      rest.every((term) => record.words.some((w) => (term.prefix ? w.startsWith(term.text) : w === term.text))),
+    );
+  }
+
+  private async sourceMap(ids: Iterable<string>): Promise<Map<string, SourceView>> {
+    const rows = await this.db.sources.bulkGet([...new Set(ids)]);
+    return new Map(rows.flatMap((s) => (s ? [[s.id, sourceView(s)] as const] : [])));
+  }
+
+  private async factViews(facts: Fact[]): Promise<FactView[]> {
+    const sources = await this.sourceMap(facts.flatMap((f) => [...f.sources, ...(f.sides ?? []).flatMap((s) => s.sources)]));
+    return facts.map((f) => factView(f, sources));
+  }
+
+  private async claimViews(claims: Claim[]): Promise<ClaimView[]> {
+    const sources = await this.sourceMap(claims.flatMap((c) => [...c.sources, ...c.seenIn]));
+    return claims.map((c) => claimView(c, sources));
+  }
+}
+
+const byRank = (a: Fact, b: Fact) => a.rank - b.rank || a.id.localeCompare(b.id);
+
+function factWords(f: Fact): string[] {
+  const texts = [f.statement.en, f.statement.zh, ...(f.sides ?? []).flatMap((s) => [s.statement.en, s.statement.zh])];
+  return indexWords(texts.join(' '));
+}
+
+function claimWords(c: Claim): string[] {
+  return indexWords([c.claim.en, c.claim.zh, c.correction.en, c.correction.zh].join(' '));
+}

@@ -1,0 +1,24 @@
+/**
+ * What the background's message handlers need from the dataset. The Dexie
+ * implementation (dexie-fact-store.ts) is the only one that ships; tests can
+ * hand the handlers anything that satisfies this.
+ */
+import type { EntityId } from '../data/schema';
+import type { CardData, ClaimView, DatasetInfo, FactView, MatcherConfig, SearchResult } from '../shared/views';
+
+export interface FactStore {
+  /** Dataset version, date and counts (seeds first if needed). */
+  info(): Promise<DatasetInfo>;
+  /** Aliases, cues and claim patterns the content script compiles. */
+  matcherConfig(): Promise<MatcherConfig>;
+  /** An entity's facts, most important first. */
+  factsFor(entity: EntityId, limit?: number): Promise<FactView[]>;
+  /** Claims by id, in the order asked, unknown ids skipped. */
+  claimsById(ids: readonly string[]): Promise<ClaimView[]>;
+  /** Every claim, for the ClaimReview export. */
+  allClaims(): Promise<ClaimView[]>;
+  /** A card: the entity, its top facts and the given claims. */
+  card(entity: EntityId, claimIds: readonly string[], factLimit?: number): Promise<CardData>;
+  /** Facts and claims containing every query term (prefix, case/accent-insensitive, en + zh). */
+  search(query: string, limit?: number): Promise<SearchResult[]>;
+}

@@ -1,0 +1,32 @@
+/** The background's message handlers: thin adapters from the contract to the store and settings. */
+import { claimReviewDocument } from '../shared/claimreview';
+import type { BACKGROUND_MESSAGES, Handlers, Sender } from '../shared/messages';
+import type { FactStore } from './fact-store';
+import type { SettingsStorage } from './settings-storage';
+
+export interface BackgroundDeps {
+  store: FactStore;
+  settings: SettingsStorage;
+  /** Shows the page's counts on the sender tab's toolbar icon. */
+  setBadge: (tabId: number, counts: { mentions: number; flagged: number }) => void;
+}
+
+export function createBackgroundHandlers({ store, settings, setBadge }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
+  return {
+    'config.get': () => store.matcherConfig(),
+    'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
+    'facts.search': ({ query, limit }) => store.search(query, limit),
+    'dataset.info': () => store.info(),
+    'export.claimreview': async ({ lang }) => {
+      const [claims, info] = await Promise.all([store.allClaims(), store.info()]);
+      const doc = claimReviewDocument(claims, { datasetVersion: info.version, datasetDate: info.date, lang: lang ?? 'en' });
+      return JSON.stringify(doc, null, 2);
+    },
+    'settings.get': () => settings.get(),
+    'settings.update': ({ patch }) => settings.update(patch),
+    'page.status': ({ mentions, flagged }, sender: Sender) => {
+      if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, { mentions, flagged });
+      return null;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Service worker (Chrome) / background script (Firefox): wires the store, settings, badge and messages. */
+import browser from 'webextension-polyfill';
+import { rawDataset } from '../data/index';
+import { handleMessages, type MessageType, type Sender } from '../shared/messages';
+import { createBadge } from './badge';
+import { DexieFactStore } from './dexie-fact-store';
+import { createBackgroundHandlers } from './handlers';
+import { createSettingsStorage } from './settings-storage';
+import { listenForCommands } from './commands';
+
+const store = new DexieFactStore({ dataset: rawDataset });
+const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.local);
+const setBadge = createBadge(browser.action);
+const extensionOrigin = browser.runtime.getURL('');
+
+/** Settings changes and exports come only from our own pages; page counts only from content scripts. */
+const PAGES_ONLY: ReadonlySet<MessageType> = new Set(['settings.update', 'export.claimreview']);
+function accept(type: MessageType, sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (PAGES_ONLY.has(type)) return sender.url?.startsWith(extensionOrigin) === true;
+  if (type === 'page.status') return sender.tab?.id !== undefined;
+  return true;
+}
+
+const handlers = createBackgroundHandlers({ store, settings, setBadge });
+browser.runtime.onMessage.addListener(
+  handleMessages(handlers, { accept, log: (problem) => console.warn(`[frontier-facts] rejected message: ${problem}`) }) as never,
+);
+listenForCommands(browser);
+
+// Seed on install/update rather than on the first hover, so the first card is fast.
+browser.runtime.onInstalled.addListener(() => {
+  store.ready().catch((error: unknown) => console.error('[frontier-facts] seeding failed; will retry on next use', error));
+});
+

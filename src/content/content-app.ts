@@ -1,0 +1,194 @@
+/**
+ * The content script's long-lived state for one document: the matcher, the
+ * page index, the highlighter and the mutation batcher, and the scans that
+ * feed them. Everything stops when the signal aborts.
+ */
+import { Matcher } from '../shared/matcher';
+import { isActiveOn, type Settings } from '../shared/settings';
+import type { MatcherConfig } from '../shared/views';
+import { Highlighter } from './highlighter';
+import { MutationBatcher } from './mutation-batcher';
+import { PageIndex, type MarkRecord } from './page-index';
+import { scanTree, type Paragraph } from './text-scanner';
+import { sliceClock } from './yield-to-page';
+
+export const MARK_START = 'frontier-facts:start';
+export const MARK_READY = 'frontier-facts:ready';
+
+export interface ContentAppOptions {
+  doc: Document;
+  signal: AbortSignal;
+  config: MatcherConfig;
+  settings: Settings;
+  /** Called after every change to the page's marks (badge counts, an open card). */
+  onChange?: (app: ContentApp) => void;
+}
+
+export class ContentApp {
+  readonly index: PageIndex;
+  readonly highlighter = new Highlighter();
+  private readonly doc: Document;
+  private readonly signal: AbortSignal;
+  private readonly batcher: MutationBatcher;
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private settings: Settings;
+  private active = false;
+  private ready = false;
+  /** Bumped by every full rescan so an outdated scan stops feeding the index. */
+  private generation = 0;
+  private onChange: ((app: ContentApp) => void) | undefined;
+  /** Set by the card controller: opens the card on a revealed mark. */
+  onReveal: ((mark: MarkRecord) => void) | undefined;
+
+  constructor(options: ContentAppOptions) {
+    this.doc = options.doc;
+    this.signal = options.signal;
+    this.settings = options.settings;
+    this.onChange = options.onChange;
+    this.index = new PageIndex(new Matcher(options.config), this.highlighter);
+    this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
+    this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
+  /** The initial scan; resolves once every paragraph has been matched and highlighted. */
+  async start(): Promise<void> {
+    this.active = isActiveOn(this.settings, this.doc.location?.hostname ?? '');
+    if (this.active) {
+      this.highlighter.setStyle(this.settings.highlightStyle);
+      this.batcher.observe(this.doc);
+      await this.scanDocument();
+    }
+    this.ready = true;
+    this.notify();
+  }
+
+  /** Applies new settings live: turning off removes every mark, turning on scans again. */
+  async updateSettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    const active = isActiveOn(settings, this.doc.location?.hostname ?? '');
+    if (active === this.active) {
+      if (active) this.highlighter.setStyle(settings.highlightStyle);
+      this.notify();
+      return;
+    }
+    this.active = active;
+    if (!active) {
+      this.generation++;
+      this.batcher.pause();
+      this.clearMarks();
+      this.notify();
+      return;
+    }
+    this.highlighter.setStyle(settings.highlightStyle);
+    this.batcher.observe(this.doc);
+    await this.scanDocument();
+    this.notify();
+  }
+
+  /** Scrolls a mark into view and makes it the active one (the card opens on it). */
+  reveal(mark: MarkRecord): void {
+    const target = mark.range.startContainer.parentElement;
+    const reduced = this.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? true;
+    target?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    this.highlighter.setActive(mark.range);
+    this.onReveal?.(mark);
+  }
+
+  /** Removes every highlight we registered. */
+  clearMarks(): void {
+    this.index.clear();
+    this.highlighter.clear();
+  }
+
+  private notify(): void {
+    this.onChange?.(this);
+  }
+
+  private async scanDocument(): Promise<void> {
+    const generation = ++this.generation;
+    this.batcher.pause();
+    this.index.clear();
+    this.highlighter.clear();
+    this.highlighter.setStyle(this.settings.highlightStyle);
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (root) {
+      const anchor = viewportAnchor(this.doc);
+      const clock = sliceClock();
+      // The part of the page in view first, then the rest: marks appear where the reader is looking.
+      if (anchor) await this.scan(anchor, generation, clock);
+      const outcome = await this.scan(root, generation, clock, anchor ?? undefined);
+      if (outcome === 'lost' && generation === this.generation) return this.scanDocument();
+    }
+    if (generation !== this.generation || this.signal.aborted) return;
+    this.batcher.resume();
+  }
+
+  private async scan(root: Node, generation: number, clock: ReturnType<typeof sliceClock>, skip?: Node) {
+    const signal = this.signal;
+    const onParagraph = (p: Paragraph) => {
+      if (generation === this.generation) this.index.addParagraph(p);
+    };
+    return scanTree(root, {
+      signal,
+      clock,
+      onParagraph,
+      onShadowRoot: (shadow) => this.adoptShadowRoot(shadow),
+      ...(skip ? { skip } : {}),
+    });
+  }
+
+  /** Open shadow roots on the page are scanned and observed like the document. */
+  private adoptShadowRoot(shadow: ShadowRoot): void {
+    if (this.shadowRoots.has(shadow)) return;
+    this.shadowRoots.add(shadow);
+    this.batcher.observe(shadow);
+    void this.scan(shadow, this.generation, sliceClock()).then(() => this.notify());
+  }
+
+  private async applyBatch(batch: { roots: Node[]; removed: boolean; full: boolean }): Promise<void> {
+    if (!this.active || this.signal.aborted) return;
+    if (batch.full) {
+      await this.scanDocument();
+      this.notify();
+      return;
+    }
+    if (batch.removed) this.index.dropDisconnected();
+    const generation = this.generation;
+    const clock = sliceClock();
+    for (const root of batch.roots) {
+      if (generation !== this.generation) return;
+      this.index.removeWithin(root);
+      const outcome = await this.scan(root, generation, clock);
+      if (outcome === 'aborted') return;
+    }
+    this.notify();
+  }
+}
+
+/**
+ * When the page opens scrolled (a restored position, a #fragment), the block
+ * in the middle of the viewport and its section are scanned first.
+ */
+function viewportAnchor(doc: Document): Element | null {
+  const view = doc.defaultView;
+  if (!view || view.scrollY < view.innerHeight / 2) return null;
+  let el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 2);
+  if (!el || el === doc.body || el === doc.documentElement) return null;
+  while (el.parentElement && el.parentElement !== doc.body && !/^(article|section|main)$/.test(el.localName)) {
+    if ((el.parentElement.textContent?.length ?? 0) > 20_000) break;
+    el = el.parentElement;
+  }
+  return el;
+}

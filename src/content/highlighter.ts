@@ -1,0 +1,75 @@
+/**
+ * Owns the page's highlights: one Highlight per kind, registered in
+ * CSS.highlights under names that depend on the chosen style. Ranges are
+ * added and removed individually, so a dynamic page never re-registers all.
+ */
+import type { HighlightStyle } from '../shared/settings';
+
+export type MarkKind = 'mention' | 'claim';
+
+const NAMES: Record<Exclude<HighlightStyle, 'off'>, Record<MarkKind, string>> = {
+  underline: { mention: 'ff-mention', claim: 'ff-claim' },
+  background: { mention: 'ff-mention-bg', claim: 'ff-claim-bg' },
+};
+const ACTIVE = 'ff-active';
+
+export class Highlighter {
+  private readonly sets: Record<MarkKind, Highlight>;
+  private readonly active: Highlight;
+  private style: HighlightStyle = 'off';
+  readonly supported: boolean;
+
+  constructor(private readonly registry: HighlightRegistry | undefined = globalThis.CSS?.highlights) {
+    this.supported = registry !== undefined && typeof Highlight === 'function';
+    // Without the API (very old browsers) marks are simply not drawn; cards still work by keyboard.
+    this.sets = this.supported ? { mention: new Highlight(), claim: new Highlight() } : ({} as Record<MarkKind, Highlight>);
+    this.active = this.supported ? new Highlight() : ({} as Highlight);
+    if (this.supported) {
+      this.sets.claim.priority = 1;
+      this.active.priority = 2;
+    }
+  }
+
+  add(kind: MarkKind, range: Range): void {
+    if (this.supported) this.sets[kind].add(range);
+  }
+
+  delete(kind: MarkKind, range: Range): void {
+    if (this.supported) this.sets[kind].delete(range);
+  }
+
+  setActive(range: Range | null): void {
+    if (!this.supported || !this.registry) return;
+    this.active.clear();
+    if (range) {
+      this.active.add(range);
+      this.registry.set(ACTIVE, this.active);
+    } else {
+      this.registry.delete(ACTIVE);
+    }
+  }
+
+  setStyle(style: HighlightStyle): void {
+    if (!this.supported || !this.registry || style === this.style) return;
+    this.unregister();
+    this.style = style;
+    if (style === 'off') return;
+    for (const kind of ['mention', 'claim'] as const) this.registry.set(NAMES[style][kind], this.sets[kind]);
+  }
+
+  /** Removes every range and every registration: the page is as we found it. */
+  clear(): void {
+    if (!this.supported) return;
+    this.unregister();
+    this.sets.mention.clear();
+    this.sets.claim.clear();
+    this.active.clear();
+    this.registry?.delete(ACTIVE);
+    this.style = 'off';
+  }
+
+  private unregister(): void {
+    if (this.style === 'off' || !this.registry) return;
+    for (const kind of ['mention', 'claim'] as const) this.registry.delete(NAMES[this.style][kind]);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Content script entry: claims the page, fetches the matcher config from the
+ * background, scans, and answers the page's messages. Everything it starts
+ * hangs off one AbortController, so teardown (extension reloaded, a newer
+ * instance, the page unloading) removes every listener and mark at once.
+ */
+import browser from 'webextension-polyfill';
+import { createSender, handleMessages, type Sender } from '../shared/messages';
+import { ContentApp, MARK_READY, MARK_START } from './content-app';
+import { claimPage, watchForOrphaning } from './instance-guard';
+import { createPageHandlers } from './page-handlers';
+import { purgeLeftovers } from './leftovers';
+import { onSettingsChanged, readSettings } from './settings-source';
+
+performance.mark(MARK_START);
+
+const controller = new AbortController();
+const { signal } = controller;
+const isAlive = () => {
+  try {
+    return typeof browser.runtime?.id === 'string';
+  } catch {
+    return false;
+  }
+};
+const teardown = () => controller.abort();
+
+if (claimPage(document, isAlive, teardown, signal)) {
+  purgeLeftovers(document);
+  watchForOrphaning(isAlive, teardown, signal);
+  void main().catch((error: unknown) => {
+    // A failure here must never surface on the page: report ready with what we have.
+    console.debug('[frontier-facts] content script stopped', error);
+  });
+}
+
+async function main(): Promise<void> {
+  const send = createSender((message) => browser.runtime.sendMessage(message));
+  const isTop = window === window.top;
+  let app: ContentApp | undefined;
+  let failed = false;
+  let lastCounts = '';
+  const reportStatus = (current: ContentApp) => {
+    if (!isTop || !current.isReady) return;
+    const counts = current.isActive ? current.index.counts() : { mentions: 0, flagged: 0 };
+    const key = `${counts.mentions}/${counts.flagged}`;
+    if (key === lastCounts) return;
+    lastCounts = key;
+    void send('page.status', counts);
+  };
+
+  // Registered first so an early page.report gets `ready: false` rather than no answer.
+  const handlers = createPageHandlers({ getApp: () => app, hasFailed: () => failed, reveal: (mark) => app?.reveal(mark) });
+  const listener = handleMessages(handlers, {
+    accept: (_type, sender: Sender) => sender.id === browser.runtime.id,
+  });
+  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+    // Only the top frame answers page-level messages: it owns the page report.
+    if (!isTop) return undefined;
+    return listener(message, sender);
+  };
+  browser.runtime.onMessage.addListener(onMessage as never);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage as never), { once: true });
+
+  try {
+    const [configResult, settings] = await Promise.all([send('config.get'), readSettings()]);
+    if (signal.aborted) return;
+    if (!configResult.ok) throw new Error(`no matcher config: ${configResult.error}`);
+    app = new ContentApp({ doc: document, signal, config: configResult.value, settings, onChange: reportStatus });
+    onSettingsChanged((next) => void app?.updateSettings(next), signal);
+    await app.start();
+  } catch (error) {
+    failed = true;
+    app = undefined;
+    throw error;
+  } finally {
+    if (!signal.aborted) performance.mark(MARK_READY);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * What the page mentions and which misclaims it states, each tied to a live
+ * Range. Paragraph results come in from the scanner; the index keeps them in
+ * step with the DOM (drops what was removed, replaces what was rescanned),
+ * drives the highlighter and answers the page report.
+ */
+import type { EntityId, Verdict } from '../data/schema';
+import type { PageReport } from '../shared/messages';
+import type { Matcher } from '../shared/matcher';
+import type { Highlighter } from './highlighter';
+import { paragraphRange, type Paragraph } from './text-scanner';
+
+export interface MentionRecord {
+  kind: 'mention';
+  entityId: EntityId;
+  text: string;
+  sentence: string;
+  range: Range;
+}
+
+export interface ClaimRecord {
+  kind: 'claim';
+  claimId: string;
+  entity: EntityId;
+  verdict: Verdict;
+  sentence: string;
+  range: Range;
+  /** Counts only once the page mentions the claim's subject somewhere. */
+  needsPageMention: boolean;
+}
+
+export type MarkRecord = MentionRecord | ClaimRecord;
+
+/** Whitespace as the page renders it: runs collapsed, ends trimmed. */
+const rendered = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export class PageIndex {
+  private mentions: MentionRecord[] = [];
+  private claims: ClaimRecord[] = [];
+  private readonly shown = new Set<ClaimRecord>();
+  /** Text node → marks starting or ending in it: the hover hit-test looks here first. */
+  private readonly byNode = new Map<Node, MarkRecord[]>();
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly highlighter: Highlighter,
+  ) {}
+
+  /** Runs the matcher on a paragraph and records what it finds. Returns whether it found anything. */
+  addParagraph(p: Paragraph): boolean {
+    const result = this.matcher.scanParagraph(p.text);
+    if (!result) return false;
+    let added = false;
+    for (const m of result.mentions) {
+      const range = paragraphRange(p, m.start, m.end);
+      if (!isVisible(range)) continue;
+      this.add({ kind: 'mention', entityId: m.entityId, text: rendered(m.text), sentence: rendered(p.text.slice(...m.sentence)), range });
+      added = true;
+    }
+    for (const c of result.claims) {
+      const range = paragraphRange(p, c.start, c.end);
+      if (!isVisible(range)) continue;
+      this.add({
+        kind: 'claim',
+        claimId: c.claimId,
+        entity: c.entity,
+        verdict: c.verdict,
+        sentence: rendered(p.text.slice(...c.sentence)),
+        range,
+        needsPageMention: c.needsPageMention,
+      });
+      added = true;
+    }
+    if (added) this.syncClaims();
+    return added;
+  }
+
+  /** Forgets marks inside a subtree about to be rescanned. */
+  removeWithin(root: Node): void {
+    this.removeWhere((r) => root.contains(r.range.startContainer));
+  }
+
+  /** Forgets marks whose text left the document. */
+  dropDisconnected(): void {
+    this.removeWhere((r) => !r.range.startContainer.isConnected || !r.range.endContainer.isConnected || r.range.collapsed);
+  }
+
+  clear(): void {
+    this.mentions = [];
+    this.claims = [];
+    this.shown.clear();
+    this.byNode.clear();
+  }
+
+  /** Marks touching a text node (for hit-testing). */
+  marksAt(node: Node): readonly MarkRecord[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** Mentions and counted claims in document order. */
+  marks(): MarkRecord[] {
+    return [...this.mentions, ...this.countedClaims()].sort((a, b) => compareRanges(a.range, b.range));
+  }
+
+  mentionList(): MentionRecord[] {
+    return [...this.mentions].sort((a, b) => compareRanges(a.range, b.range));
+  }
+
+  countedClaims(): ClaimRecord[] {
+    return this.claims.filter((c) => this.shown.has(c)).sort((a, b) => compareRanges(a.range, b.range));
+  }
+
+  report(url: string, ready: boolean): PageReport {
+    return {
+      url,
+      ready,
+      mentions: this.mentionList().map(({ entityId, text, sentence }) => ({ entityId, text, sentence })),
+      claims: this.countedClaims().map(({ claimId, verdict, sentence }) => ({ claimId, verdict, sentence })),
+    };
+  }
+
+  counts(): { mentions: number; flagged: number } {
+    return { mentions: this.mentions.length, flagged: this.shown.size };
+  }
+
+  private add(record: MarkRecord): void {
+    if (record.kind === 'mention') {
+      this.mentions.push(record);
+      this.highlighter.add('mention', record.range);
+    } else {
+      this.claims.push(record);
+    }
+    for (const node of new Set([record.range.startContainer, record.range.endContainer])) {
+      const list = this.byNode.get(node) ?? [];
+      list.push(record);
+      this.byNode.set(node, list);
+    }
+  }
+
+  private removeWhere(predicate: (r: MarkRecord) => boolean): void {
+    const drop = (r: MarkRecord) => {
+      if (!predicate(r)) return false;
+      if (r.kind === 'mention') this.highlighter.delete('mention', r.range);
+      else if (this.shown.delete(r)) this.highlighter.delete('claim', r.range);
+      for (const node of [r.range.startContainer, r.range.endContainer]) {
+        const list = this.byNode.get(node)?.filter((x) => x !== r);
+        if (list?.length) this.byNode.set(node, list);
+        else this.byNode.delete(node);
+      }
+      return true;
+    };
+    const before = this.mentions.length + this.claims.length;
+    this.mentions = this.mentions.filter((r) => !drop(r));
+    this.claims = this.claims.filter((r) => !drop(r));
+    if (this.mentions.length + this.claims.length !== before) this.syncClaims();
+  }
+
+  /** Shows exactly the claims that count: page-scoped ones only while their subject is on the page. */
+  private syncClaims(): void {
+    const onPage = new Set(this.mentions.map((m) => m.entityId));
+    for (const c of this.claims) {
+      const counts = !c.needsPageMention || onPage.has(c.entity);
+      if (counts && !this.shown.has(c)) {
+        this.shown.add(c);
+        this.highlighter.add('claim', c.range);
+      } else if (!counts && this.shown.delete(c)) {
+        this.highlighter.delete('claim', c.range);
+      }
+    }
+  }
+}
+
+function compareRanges(a: Range, b: Range): number {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b);
+  } catch {
+    return 0; // Ranges in different roots (a shadow tree): keep insertion order.
+  }
+}
+
+/** Hidden text (display:none, visibility:hidden, closed <details>) is not reported or marked. */
+function isVisible(range: Range): boolean {
+  const el = range.startContainer.parentElement;
+  if (!el) return false;
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0;
+}

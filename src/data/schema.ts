@@ -1,0 +1,193 @@
+/**
+ * Authoring guide with example records and rules: src/data/README.md (read it before adding data).
+ * The dataset's shape. Every type the rest of the code uses for facts, claims,
+ * entities and sources is derived from these schemas, so the JSON files under
+ * src/data/ cannot drift from what the store and the matcher expect.
+ *
+ * Cross-record rules (references resolve, independence of sources, patterns
+ * compile…) live in validate.ts: zod checks one record at a time.
+ */
+import { z } from 'zod';
+
+export const ENTITY_IDS = ['eo-14409', 'claude-mythos', 'project-glasswing'] as const;
+export const EntityId = z.enum(ENTITY_IDS);
+export type EntityId = z.infer<typeof EntityId>;
+
+export const Lang = z.enum(['en', 'zh']);
+export type Lang = z.infer<typeof Lang>;
+
+const nonEmpty = z.string().trim().min(1);
+
+/** A string in both languages the product speaks. Chinese is required, not optional. */
+export const LocalizedText = z.strictObject({ en: nonEmpty, zh: nonEmpty });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const IsoDate = z.iso.date();
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: a-z, 0-9 and single dashes');
+
+export const SourceKind = z.enum(['official', 'news', 'analysis', 'aggregator']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const Source = z.strictObject({
+  id: Id,
+  /** The publication as readers know it ("Reuters", "Covington Inside Privacy"). */
+  outlet: nonEmpty,
+  title: nonEmpty,
+  /** Only https links are ever rendered; anything else fails validation. */
+  url: z.url({ protocol: /^https$/ }),
+  /** Publication date; null only when the page carries none (shown as "undated"). */
+  published: IsoDate.nullable(),
+  language: z.enum(['en', 'zh', 'other']),
+  kind: SourceKind,
+  /**
+   * The outlet whose reporting this page reproduces (a repost, a mirror, a
+   * summary "citing Reuters"). Sources with the same origin are not independent.
+   */
+  derivedFrom: nonEmpty.optional(),
+  /** Set when the page is one of the captured seed articles in ../shared/seeds. */
+  seed: z.string().regex(/^\d{3}_[0-9a-f]{16}$/).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/**
+ * How much context an alias needs before it counts as a mention:
+ * - `none`: unambiguous on its own ("Project Glasswing", "EO 14409").
+ * - `topic`: needs one of the entity's topic cues in the same paragraph
+ *   ("Mythos" near "Anthropic"; "executive order" near "AI").
+ * - `specific`: needs a specific cue or an unambiguous mention in the same
+ *   paragraph ("the order" only beside "30-day", "June 2", "clearinghouse").
+ */
+export const AliasContext = z.enum(['none', 'topic', 'specific']);
+export type AliasContext = z.infer<typeof AliasContext>;
+
+export const Alias = z.strictObject({
+  text: nonEmpty,
+  lang: Lang,
+  context: AliasContext,
+  /** "Mythos" the model is capitalised; "mythos" the common noun is not. */
+  caseSensitive: z.boolean().default(false),
+});
+export type Alias = z.infer<typeof Alias>;
+export type AliasInput = z.input<typeof Alias>;
+
+/**
+ * Plain words or phrases, matched case-insensitively: whole words for Latin
+ * text (a trailing `*` makes a prefix: "vulnerabilit*"), anywhere for CJK.
+ */
+const CueList = z.array(nonEmpty);
+const CueLists = z.strictObject({ en: CueList, zh: CueList });
+
+export const Entity = z.strictObject({
+  id: EntityId,
+  name: LocalizedText,
+  /** One or two sentences for the top of a card. */
+  description: LocalizedText,
+  aliases: z.array(Alias).min(1),
+  cues: z.strictObject({
+    /** Words that place a `topic` alias in this subject's world. */
+    topic: CueLists,
+    /** Details only this subject has; required by `specific` aliases. */
+    specific: CueLists,
+    /**
+     * Words that, in the same sentence, mark a contextual alias as a look-alike
+     * (another order, the butterfly, Lovecraft). They never veto `none` aliases.
+     */
+    veto: CueLists,
+  }),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const FactStatus = z.enum(['verified', 'single-source', 'disputed']);
+export type FactStatus = z.infer<typeof FactStatus>;
+
+const SourceIds = z.array(Id).min(1);
+
+export const FactSide = z.strictObject({
+  statement: LocalizedText,
+  sources: SourceIds,
+});
+export type FactSide = z.infer<typeof FactSide>;
+
+export const Fact = z.strictObject({
+  id: Id,
+  entity: EntityId,
+  /** One checkable statement in our own words. For a disputed fact: what is in dispute. */
+  statement: LocalizedText,
+  status: FactStatus,
+  /** The date on which the statement was last checked against its sources. */
+  asOf: IsoDate,
+  sources: SourceIds,
+  /** Each side of a dispute with its own sources; required (≥ 2) when status is disputed. */
+  sides: z.array(FactSide).optional(),
+  /** 1 is most important; cards show the lowest ranks first. */
+  rank: z.number().int().min(1).max(100),
+});
+export type Fact = z.infer<typeof Fact>;
+
+/** ClaimReview-compatible verdicts, worst first. */
+export const VERDICTS = ['false', 'misleading', 'outdated', 'disputed', 'unsupported'] as const;
+export const Verdict = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof Verdict>;
+
+/**
+ * Where the claim's subject must be mentioned for a pattern match to count:
+ * in the same sentence, the same paragraph, or anywhere on the page (only for
+ * patterns specific enough to stand alone, like a misspelled name).
+ */
+export const PatternScope = z.enum(['sentence', 'paragraph', 'page']);
+export type PatternScope = z.infer<typeof PatternScope>;
+
+export const ClaimPattern = z.strictObject({
+  lang: Lang,
+  /** A JavaScript regular expression source, compiled with the `i` flag. */
+  match: nonEmpty,
+  /** Another regex that must also match in the same sentence (e.g. "Trump" for "former President"). */
+  near: nonEmpty.optional(),
+  /** A regex that, in the same sentence, cancels the match (e.g. "then-" or a quote of the correction). */
+  unless: nonEmpty.optional(),
+  scope: PatternScope.default('paragraph'),
+});
+export type ClaimPattern = z.infer<typeof ClaimPattern>;
+
+export const Claim = z.strictObject({
+  id: Id,
+  entity: EntityId,
+  /** What the misclaim says, paraphrased. */
+  claim: LocalizedText,
+  verdict: Verdict,
+  /** What is true instead, in our own words. */
+  correction: LocalizedText,
+  sources: SourceIds,
+  /** Facts that back the correction (a disputed claim links the disputed fact). */
+  facts: z.array(Id).default([]),
+  patterns: z.array(ClaimPattern).min(1),
+  /** Where the claim was seen: source ids (seed pages included). */
+  seenIn: z.array(Id).default([]),
+  /**
+   * Test fixtures: sentences that must be flagged, and accurate sentences on
+   * the same topic that must not be. Checked by the build and the unit tests.
+   */
+  examples: z.strictObject({
+    flagged: z.array(nonEmpty).min(1),
+    accurate: z.array(nonEmpty).min(1),
+  }),
+});
+export type Claim = z.infer<typeof Claim>;
+export type ClaimInput = z.input<typeof Claim>;
+
+export const DatasetMeta = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver: MAJOR.MINOR.PATCH'),
+  /** The day the dataset was last reviewed as a whole; cards show it as "as of". */
+  date: IsoDate,
+});
+export type DatasetMeta = z.infer<typeof DatasetMeta>;
+
+export const Dataset = z.strictObject({
+  meta: DatasetMeta,
+  entities: z.array(Entity),
+  sources: z.array(Source),
+  facts: z.array(Fact),
+  claims: z.array(Claim),
+});
+export type Dataset = z.infer<typeof Dataset>;
+export type DatasetInput = z.input<typeof Dataset>;

@@ -1,0 +1,149 @@
+/**
+ * Whole-dataset checks that a per-record schema cannot express. The build runs
+ * them (vite.config.ts) and fails with every problem listed, one per line, so
+ * a wrong dataset never ships.
+ */
+import { Dataset, ENTITY_IDS, type Source } from './schema';
+import { compileClaimRules, matchInSentence } from '../shared/claim-patterns';
+import { splitSentences } from '../shared/sentences';
+
+export interface ValidationReport {
+  errors: string[];
+  warnings: string[];
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Sources that reproduce the same outlet's reporting count once. */
+export function independenceKey(source: Source): string {
+  return (source.derivedFrom ?? source.outlet).toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]+/g, '');
+}
+
+/** Number of independent origins among the given source ids (unknown ids ignored). */
+export function independentCount(ids: readonly string[], sources: ReadonlyMap<string, Source>): number {
+  const keys = new Set<string>();
+  for (const id of ids) {
+    const source = sources.get(id);
+    if (source) keys.add(independenceKey(source));
+  }
+  return keys.size;
+}
+
+export function validateDataset(input: unknown): ValidationReport {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const parsed = Dataset.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${formatPath(issue.path, input)}: ${issue.message}`);
+    return { errors, warnings };
+  }
+  const data = parsed.data;
+
+  const sources = new Map<string, Source>();
+  for (const s of data.sources) {
+    if (sources.has(s.id)) errors.push(`source ${s.id}: duplicate id`);
+    sources.set(s.id, s);
+  }
+  const seen = new Set<string>();
+  for (const { id } of [...data.facts, ...data.claims]) {
+    if (seen.has(id)) errors.push(`${id}: duplicate fact/claim id`);
+    seen.add(id);
+  }
+  const factIds = new Set(data.facts.map((f) => f.id));
+  const used = new Set<string>();
+  const checkSources = (owner: string, ids: readonly string[]) => {
+    for (const id of ids) {
+      used.add(id);
+      if (!sources.has(id)) errors.push(`${owner}: unknown source "${id}"`);
+    }
+  };
+
+  for (const id of ENTITY_IDS) {
+    const count = data.entities.filter((e) => e.id === id).length;
+    if (count !== 1) errors.push(`entity ${id}: expected exactly one entry, found ${count}`);
+  }
+  for (const entity of data.entities) {
+    const texts = new Set<string>();
+    for (const alias of entity.aliases) {
+      const key = alias.text.toLowerCase();
+      if (texts.has(key)) errors.push(`entity ${entity.id}: duplicate alias "${alias.text}"`);
+      texts.add(key);
+      if (alias.lang === 'zh' && !CJK.test(alias.text)) warnings.push(`entity ${entity.id}: zh alias "${alias.text}" has no Chinese characters`);
+    }
+    if (!CJK.test(entity.name.zh) || !CJK.test(entity.description.zh)) errors.push(`entity ${entity.id}: name/description needs Chinese text`);
+  }
+
+  for (const fact of data.facts) {
+    const owner = `fact ${fact.id}`;
+    checkSources(owner, fact.sources);
+    if (!CJK.test(fact.statement.zh)) errors.push(`${owner}: the Chinese statement has no Chinese text`);
+    if (fact.status === 'verified') {
+      const n = independentCount(fact.sources, sources);
+      if (n < 2) errors.push(`${owner}: "verified" needs 2 independent sources, has ${n} (${describe(fact.sources, sources)})`);
+    }
+    if (fact.status === 'disputed') {
+      if (!fact.sides || fact.sides.length < 2) errors.push(`${owner}: "disputed" needs at least two sides, each with sources`);
+    } else if (fact.sides) {
+      errors.push(`${owner}: only disputed facts have sides`);
+    }
+    for (const [i, side] of (fact.sides ?? []).entries()) {
+      checkSources(`${owner} side ${i + 1}`, side.sources);
+      if (!CJK.test(side.statement.zh)) errors.push(`${owner} side ${i + 1}: the Chinese statement has no Chinese text`);
+    }
+  }
+
+  let compiled: ReturnType<typeof compileClaimRules> = [];
+  try {
+    compiled = compileClaimRules(data.claims);
+  } catch (error) {
+    errors.push((error as Error).message);
+  }
+  for (const claim of data.claims) {
+    const owner = `claim ${claim.id}`;
+    checkSources(owner, claim.sources);
+    checkSources(`${owner} seenIn`, claim.seenIn);
+    for (const f of claim.facts) if (!factIds.has(f)) errors.push(`${owner}: unknown fact "${f}"`);
+    if (!CJK.test(claim.correction.zh) || !CJK.test(claim.claim.zh)) errors.push(`${owner}: needs Chinese text in claim and correction`);
+    const own = compiled.filter((p) => p.claimId === claim.id);
+    for (const p of own) {
+      if (p.match.test('')) errors.push(`${owner}: pattern ${p.match} matches empty text`);
+      for (const text of [claim.correction.en, claim.correction.zh]) {
+        if (sentencesOf(text).some((s) => matchInSentence(p, s))) errors.push(`${owner}: pattern ${p.match} matches its own correction "${text}"`);
+      }
+    }
+    for (const example of claim.examples.flagged) {
+      if (!sentencesOf(example).some((s) => own.some((p) => matchInSentence(p, s)))) {
+        errors.push(`${owner}: flagged example is not matched by any of its patterns: "${example}"`);
+      }
+    }
+    for (const example of claim.examples.accurate) {
+      for (const s of sentencesOf(example)) {
+        const hit = compiled.find((p) => matchInSentence(p, s));
+        if (hit) errors.push(`${owner}: accurate example "${s}" is flagged by claim ${hit.claimId} (${hit.match})`);
+      }
+    }
+  }
+
+  for (const id of sources.keys()) if (!used.has(id)) warnings.push(`source ${id}: not cited by any fact or claim`);
+  return { errors, warnings };
+}
+
+function sentencesOf(text: string): string[] {
+  return splitSentences(text).map(([a, b]) => text.slice(a, b));
+}
+
+function describe(ids: readonly string[], sources: ReadonlyMap<string, Source>): string {
+  return ids.map((id) => sources.get(id)?.outlet ?? id).join(', ') || 'none';
+}
+
+/** "facts[3].statement.zh" plus the record id when there is one, so errors are findable. */
+function formatPath(path: readonly PropertyKey[], input: unknown): string {
+  let node: unknown = input;
+  let label = '';
+  for (const key of path) {
+    if (node && typeof node === 'object') node = (node as Record<PropertyKey, unknown>)[key];
+    label += typeof key === 'number' ? `[${key}]` : `${label ? '.' : ''}${String(key)}`;
+    if (typeof key === 'number' && node && typeof node === 'object' && 'id' in node) label += `(${String((node as { id: unknown }).id)})`;
+  }
+  return label || '(root)';
+}

@@ -1,0 +1,208 @@
+/**
+ * Finds mentions of the three subjects, and the misclaims stated about them,
+ * in one paragraph of text. Pure: the content script feeds it paragraphs built
+ * from the page's text nodes; tests feed it fixtures and the seed pages.
+ *
+ * One compiled regex holds every alias (longest first, so "Claude Mythos
+ * Preview" wins over "Mythos") plus the triggers of page-scoped claim patterns,
+ * so a paragraph with nothing of interest costs a single regex scan. Only
+ * paragraphs with a hit pay for context checks and sentence splitting.
+ */
+import type { AliasContext, EntityId } from '../data/schema';
+import { compileClaimRules, matchInSentence, type CompiledClaimPattern } from './claim-patterns';
+import { splitSentences, type Span } from './sentences';
+import type { MatcherConfig } from './views';
+
+export interface MentionHit {
+  entityId: EntityId;
+  /** Offsets into the paragraph text. */
+  start: number;
+  end: number;
+  text: string;
+  context: AliasContext;
+  sentence: Span;
+}
+
+export interface ClaimHit {
+  claimId: string;
+  entity: EntityId;
+  verdict: CompiledClaimPattern['verdict'];
+  /** The part of the sentence the pattern matched (paragraph offsets). */
+  start: number;
+  end: number;
+  sentence: Span;
+  /** True when the claim counts only if its subject is mentioned elsewhere on the page. */
+  needsPageMention: boolean;
+}
+
+export interface ParagraphMatches {
+  mentions: MentionHit[];
+  claims: ClaimHit[];
+}
+
+interface AliasEntry {
+  entityId: EntityId;
+  context: AliasContext;
+  /** Set for case-sensitive aliases: the exact (whitespace-normalised) text required. */
+  exact: string | undefined;
+}
+
+interface EntityCues {
+  topic: RegExp | null;
+  specific: RegExp | null;
+  veto: RegExp | null;
+}
+
+const LATIN_EDGE = /[A-Za-z0-9]/;
+
+/** Regex source for a literal phrase: flexible whitespace, both apostrophes, any dash. */
+export function phraseSource(phrase: string): string {
+  let out = '';
+  for (const ch of phrase.trim()) {
+    if (/\s/.test(ch)) out += out.endsWith('[\\s\\u00a0]+') ? '' : '[\\s\\u00a0]+';
+    else if (ch === "'" || ch === '’') out += "['’]";
+    else if (ch === '-' || ch === '‐' || ch === '‑' || ch === '–') out += '[-‐‑–]';
+    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return out;
+}
+
+/** A phrase with word boundaries on its Latin edges (none on CJK edges: Chinese has no spaces). */
+function boundedSource(phrase: string, prefix = false): string {
+  const text = phrase.trim();
+  const left = LATIN_EDGE.test(text[0] ?? '') ? '(?<![A-Za-z0-9])' : '';
+  const right = !prefix && LATIN_EDGE.test(text[text.length - 1] ?? '') ? '(?![A-Za-z0-9])' : '';
+  return `${left}${phraseSource(text)}${right}`;
+}
+
+/** Case-insensitive lookup key for matched alias text. */
+function aliasKey(text: string, caseSensitive = false): string {
+  const normal = text.replace(/[\s\u00a0]+/g, ' ').replace(/’/g, "'").replace(/[‐‑–]/g, '-');
+  return caseSensitive ? normal : normal.toLowerCase();
+}
+
+function cueRegex(cues: readonly string[]): RegExp | null {
+  if (cues.length === 0) return null;
+  const sources = cues.map((cue) => (cue.endsWith('*') ? boundedSource(cue.slice(0, -1), true) : boundedSource(cue)));
+  return new RegExp(sources.join('|'), 'i');
+}
+
+export class Matcher {
+  readonly datasetVersion: string;
+  private readonly scanner: RegExp;
+  private readonly aliases = new Map<string, AliasEntry[]>();
+  private readonly cues = new Map<EntityId, EntityCues>();
+  private readonly patterns: CompiledClaimPattern[];
+
+  constructor(config: MatcherConfig) {
+    this.datasetVersion = config.datasetVersion;
+    const phrases: string[] = [];
+    for (const entity of config.entities) {
+      for (const alias of entity.aliases) {
+        const key = aliasKey(alias.text);
+        const entries = this.aliases.get(key) ?? [];
+        entries.push({ entityId: entity.id, context: alias.context, exact: alias.caseSensitive ? aliasKey(alias.text, true) : undefined });
+        this.aliases.set(key, entries);
+        phrases.push(alias.text);
+      }
+      this.cues.set(entity.id, {
+        topic: cueRegex([...entity.cues.topic.en, ...entity.cues.topic.zh]),
+        specific: cueRegex([...entity.cues.specific.en, ...entity.cues.specific.zh]),
+        veto: cueRegex([...entity.cues.veto.en, ...entity.cues.veto.zh]),
+      });
+    }
+    this.patterns = compileClaimRules(config.claims);
+    // Longest aliases first: at any position the most specific alias wins.
+    const aliasSources = [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => boundedSource(p));
+    // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
+    const triggers = this.patterns.filter((p) => p.scope === 'page').map((p) => `(?:${p.match.source})`);
+    this.scanner = new RegExp([...aliasSources, ...triggers].join('|'), 'gi');
+  }
+
+  /** Mentions and claims in one paragraph, or null when it has none (the common, cheap case). */
+  scanParagraph(text: string): ParagraphMatches | null {
+    const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
+    let triggered = false;
+    const scanner = this.scanner;
+    scanner.lastIndex = 0;
+    for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
+      if (m[0].length === 0) {
+        scanner.lastIndex++;
+        continue;
+      }
+      const entries = this.aliases.get(aliasKey(m[0]));
+      if (!entries) {
+        triggered = true;
+        continue;
+      }
+      for (const entry of entries) {
+        if (entry.exact === undefined || entry.exact === aliasKey(m[0], true)) {
+          candidates.push({ start: m.index, end: m.index + m[0].length, text: m[0], entry });
+        }
+      }
+    }
+    if (candidates.length === 0 && !triggered) return null;
+
+    const sentences = splitSentences(text);
+    const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
+    const mentions = this.resolveContext(text, candidates, sentenceOf);
+    const claims = this.findClaims(text, sentences, mentions);
+    if (mentions.length === 0 && claims.length === 0) return null;
+    return { mentions, claims };
+  }
+
+  /** Keeps the candidates whose context shows they are the subject, not a look-alike. */
+  private resolveContext(
+    text: string,
+    candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
+    sentenceOf: (offset: number) => Span,
+  ): MentionHit[] {
+    const confirmed: MentionHit[] = [];
+    const hasConfirmed = (entity: EntityId, except: number) => confirmed.some((m) => m.entityId === entity && m.start !== except);
+    // Unambiguous aliases first; they then vouch for contextual ones in the same paragraph.
+    for (const level of ['none', 'topic', 'specific'] as const) {
+      for (const c of candidates) {
+        if (c.entry.context !== level) continue;
+        const cues = this.cues.get(c.entry.entityId);
+        const sentence = sentenceOf(c.start);
+        if (level !== 'none' && cues) {
+          // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
+          const vetoScope = level === 'specific' ? text : text.slice(sentence[0], sentence[1]);
+          if (cues.veto?.test(vetoScope)) continue;
+          const cue = level === 'topic' ? cues.topic : cues.specific;
+          if (!cue?.test(text) && !hasConfirmed(c.entry.entityId, c.start)) continue;
+        }
+        confirmed.push({ entityId: c.entry.entityId, start: c.start, end: c.end, text: c.text, context: level, sentence });
+      }
+    }
+    confirmed.sort((a, b) => a.start - b.start);
+    // Two aliases can match the same text (the same phrase listed for two subjects): keep the first.
+    return confirmed.filter((m, i) => i === 0 || m.start >= confirmed[i - 1]!.end);
+  }
+
+  private findClaims(text: string, sentences: readonly Span[], mentions: readonly MentionHit[]): ClaimHit[] {
+    const inParagraph = new Set(mentions.map((m) => m.entityId));
+    const hits: ClaimHit[] = [];
+    for (const sentence of sentences) {
+      const sentenceText = text.slice(sentence[0], sentence[1]);
+      const inSentence = new Set(mentions.filter((m) => m.start >= sentence[0] && m.start < sentence[1]).map((m) => m.entityId));
+      for (const pattern of this.patterns) {
+        const mentioned = pattern.scope === 'sentence' ? inSentence.has(pattern.entity) : inParagraph.has(pattern.entity);
+        if (!mentioned && pattern.scope !== 'page') continue;
+        if (hits.some((h) => h.claimId === pattern.claimId && h.sentence === sentence)) continue;
+        const span = matchInSentence(pattern, sentenceText);
+        if (!span) continue;
+        hits.push({
+          claimId: pattern.claimId,
+          entity: pattern.entity,
+          verdict: pattern.verdict,
+          start: sentence[0] + span[0],
+          end: sentence[0] + span[1],
+          sentence,
+          needsPageMention: !mentioned,
+        });
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The one message contract between the extension's contexts.
+ *
+ * Every message is `{ type, ...payload }` with a namespaced type. Each type has
+ * a zod schema (checked by the receiver before dispatch), a response type and
+ * a receiving context. Replies are Results (`{ ok: true, value } | { ok: false,
+ * error }`) so nothing throws across a boundary, with one documented exception:
+ * `page.report` answers with the bare report, because other tools read it.
+ *
+ * This module is pure: callers pass the transport (`browser.runtime.sendMessage`)
+ * and attach the returned listener, so the contract can be tested in Node.
+ */
+import { z } from 'zod';
+import { EntityId, Verdict } from '../data/schema';
+import { SettingsPatch, type Settings } from './settings';
+import type { CardData, DatasetInfo, MatcherConfig, SearchResult } from './views';
+
+const message = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...shape });
+
+const ClaimId = z.string().min(1).max(100);
+const Lang = z.enum(['en', 'zh']);
+
+/** Request schemas, one per message type. */
+export const Requests = {
+  /** Aliases, cues and claim patterns for the content script's matcher. */
+  'config.get': message('config.get', {}),
+  /** A subject's card: description, top facts and the given flagged claims, with sources. */
+  'card.get': message('card.get', { entityId: EntityId, claimIds: z.array(ClaimId).max(50) }),
+  /** Full-text search over facts and claims in English and Chinese. */
+  'facts.search': message('facts.search', { query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
+  /** Dataset version, date and record counts. */
+  'dataset.info': message('dataset.info', {}),
+  /** All claims as a schema.org ClaimReview JSON-LD document. */
+  'export.claimreview': message('export.claimreview', { lang: Lang.optional() }),
+  /** Current settings (defaults filled in). */
+  'settings.get': message('settings.get', {}),
+  /** Merge a patch into the settings; replies with the result. Extension pages only. */
+  'settings.update': message('settings.update', { patch: SettingsPatch }),
+  /** Content script → background: counts for the toolbar badge of the sender's tab. */
+  'page.status': message('page.status', {
+    mentions: z.number().int().min(0).max(1_000_000),
+    flagged: z.number().int().min(0).max(1_000_000),
+  }),
+  /** Public contract: what the page mentions and which misclaims it states. Answered bare. */
+  'page.report': message('page.report', {}),
+  /** Scroll to the n-th mention or flagged claim of the page report and open its card. */
+  'page.reveal': message('page.reveal', {
+    kind: z.enum(['mention', 'claim']),
+    index: z.number().int().min(0).max(1_000_000),
+  }),
+  /** Keyboard command: move to the next mention and open its card. */
+  'page.next': message('page.next', {}),
+} as const;
+
+export type MessageType = keyof typeof Requests;
+export type Request<T extends MessageType> = z.infer<(typeof Requests)[T]>;
+export type Payload<T extends MessageType> = Omit<Request<T>, 'type'>;
+
+export const PageReport = z.object({
+  url: z.string(),
+  ready: z.boolean(),
+  mentions: z.array(z.object({ entityId: EntityId, text: z.string(), sentence: z.string() })),
+  claims: z.array(z.object({ claimId: z.string(), verdict: Verdict, sentence: z.string() })),
+});
+export type PageReport = z.infer<typeof PageReport>;
+
+/** What each message answers with (inside `{ ok: true, value }`, except page.report). */
+export interface Responses {
+  'config.get': MatcherConfig;
+  'card.get': CardData;
+  'facts.search': SearchResult[];
+  'dataset.info': DatasetInfo;
+  'export.claimreview': string;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'page.status': null;
+  'page.report': PageReport;
+  'page.reveal': boolean;
+  'page.next': boolean;
+}
+
+/** Which context answers which message. The meta-test checks both lists cover every type. */
+export const BACKGROUND_MESSAGES = [
+  'config.get',
+  'card.get',
+  'facts.search',
+  'dataset.info',
+  'export.claimreview',
+  'settings.get',
+  'settings.update',
+  'page.status',
+] as const satisfies readonly MessageType[];
+export const CONTENT_MESSAGES = ['page.report', 'page.reveal', 'page.next'] as const satisfies readonly MessageType[];
+
+/** Messages answered with the bare value instead of a Result (public contracts). */
+const BARE_REPLIES: ReadonlySet<MessageType> = new Set<MessageType>(['page.report']);
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The part of `runtime.MessageSender` the handlers look at. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type Handler<T extends MessageType> = (request: Request<T>, sender: Sender) => Responses[T] | Promise<Responses[T]>;
+export type Handlers<K extends MessageType> = { [T in K]: Handler<T> };
+
+export interface HandleOptions {
+  /** Whether to accept a message of this type from this sender (e.g. only our extension). */
+  accept: (type: MessageType, sender: Sender) => boolean;
+  /** Called once per distinct problem, so a flood of bad messages cannot flood the log. */
+  log?: (problem: string) => void;
+}
+
+/**
+ * Builds a `runtime.onMessage` listener that validates, checks the sender and
+ * dispatches to the handlers. Unknown or malformed messages get `{ ok: false }`.
+ */
+export function handleMessages<K extends MessageType>(handlers: Handlers<K>, options: HandleOptions) {
+  const logged = new Set<string>();
+  const logOnce = (problem: string) => {
+    if (logged.has(problem) || logged.size > 100) return;
+    logged.add(problem);
+    options.log?.(problem);
+  };
+  return (message: unknown, sender: Sender): Promise<unknown> => {
+    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+    const fail = (error: string): Promise<Result<never>> => {
+      logOnce(`${String(type).slice(0, 40)}: ${error}`);
+      return Promise.resolve({ ok: false, error });
+    };
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return fail('unknown message type');
+    const messageType = type as K;
+    if (!options.accept(messageType, sender)) return fail('sender not allowed');
+    const parsed = Requests[messageType].safeParse(message);
+    if (!parsed.success) return fail(`invalid ${messageType}: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+    const handler = handlers[messageType] as Handler<K>;
+    return Promise.resolve()
+      .then(() => handler(parsed.data as Request<K>, sender))
+      .then(
+        (value) => (BARE_REPLIES.has(messageType) ? value : { ok: true, value }),
+        (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+      );
+  };
+}
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/** A typed `send(type, payload)` over a transport; never rejects, always resolves to a Result. */
+export function createSender(transport: Transport) {
+  return async function send<T extends MessageType>(type: T, ...[payload]: SendArgs<T>): Promise<Result<Responses[T]>> {
+    try {
+      const reply = await transport({ ...(payload ?? {}), type });
+      if (BARE_REPLIES.has(type)) {
+        const parsed = PageReport.safeParse(reply);
+        return parsed.success ? { ok: true, value: parsed.data as Responses[T] } : { ok: false, error: 'no valid reply' };
+      }
+      if (typeof reply === 'object' && reply !== null && 'ok' in reply) return reply as Result<Responses[T]>;
+      return { ok: false, error: 'no reply' };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+type SendArgs<T extends MessageType> = keyof Payload<T> extends never ? [payload?: Payload<T>] : [payload: Payload<T>];
+export type Send = ReturnType<typeof createSender>;

@@ -1,0 +1,97 @@
+/**
+ * Shapes the background sends to the UIs: derived from the dataset records,
+ * resolved (sources inlined) so a card or a search result renders without
+ * further lookups.
+ */
+import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, Verdict } from '../data/schema';
+import type { ClaimRule } from './claim-patterns';
+
+/** Everything the content script needs to find mentions and misclaims. */
+export interface MatcherConfig {
+  datasetVersion: string;
+  entities: Array<{ id: EntityId; aliases: Alias[]; cues: Entity['cues'] }>;
+  claims: ClaimRule[];
+}
+
+export interface SourceView {
+  id: string;
+  outlet: string;
+  title: string;
+  url: string;
+  published: string | null;
+}
+
+export interface FactView {
+  id: string;
+  entity: EntityId;
+  statement: LocalizedText;
+  status: FactStatus;
+  asOf: string;
+  rank: number;
+  sources: SourceView[];
+  sides?: Array<{ statement: LocalizedText; sources: SourceView[] }>;
+}
+
+export interface ClaimView {
+  id: string;
+  entity: EntityId;
+  claim: LocalizedText;
+  verdict: Verdict;
+  correction: LocalizedText;
+  sources: SourceView[];
+  /** Pages where the claim was seen. */
+  seenIn: SourceView[];
+}
+
+export interface CardData {
+  entityId: EntityId;
+  name: LocalizedText;
+  description: LocalizedText;
+  facts: FactView[];
+  claims: ClaimView[];
+  datasetVersion: string;
+  datasetDate: string;
+}
+
+export type SearchResult =
+  | { kind: 'fact'; score: number; fact: FactView }
+  | { kind: 'claim'; score: number; claim: ClaimView };
+
+export interface DatasetInfo {
+  version: string;
+  date: string;
+  counts: { entities: number; facts: number; claims: number; sources: number };
+  byStatus: Record<FactStatus, number>;
+}
+
+export function sourceView(s: Source): SourceView {
+  return { id: s.id, outlet: s.outlet, title: s.title, url: s.url, published: s.published };
+}
+
+/** Resolves a fact's source ids (unknown ids are dropped; the build rejects them anyway). */
+export function factView(f: Fact, sources: ReadonlyMap<string, SourceView>): FactView {
+  const pick = (ids: readonly string[]) => ids.flatMap((id) => sources.get(id) ?? []);
+  return {
+    id: f.id,
+    entity: f.entity,
+    statement: f.statement,
+    status: f.status,
+    asOf: f.asOf,
+    rank: f.rank,
+    sources: pick(f.sources),
+    ...(f.sides ? { sides: f.sides.map((side) => ({ statement: side.statement, sources: pick(side.sources) })) } : {}),
+  };
+}
+
+export function claimView(c: Claim, sources: ReadonlyMap<string, SourceView>): ClaimView {
+  const pick = (ids: readonly string[]) => ids.flatMap((id) => sources.get(id) ?? []);
+  return {
+    id: c.id,
+    entity: c.entity,
+    claim: c.claim,
+    verdict: c.verdict,
+    correction: c.correction,
+    sources: pick(c.sources),
+    seenIn: pick(c.seenIn),
+  };
+}
