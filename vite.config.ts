@@ -12,13 +12,15 @@ import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+/** FF_OUT_DIR lets parallel jobs (a benchmark, a second test run) build without clobbering dist/. */
+const outRoot = process.env.FF_OUT_DIR ?? 'dist';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
   // JSX through the bundler's own transform; no Babel preset needed for Preact.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
-    outDir: `dist/${target}`,
+    outDir: `${outRoot}/${target}`,
     emptyOutDir: true,
     target: ['chrome120', 'firefox140'],
     minify: true,

@@ -19,5 +19,5 @@ const targets = requested.length > 0 ? requested : ['chrome', 'firefox'];
 for (const target of targets) {
   process.env.TARGET = target;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-  console.log(`built dist/${target}`);
+  console.log(`built ${process.env.FF_OUT_DIR ?? 'dist'}/${target}`);
 }

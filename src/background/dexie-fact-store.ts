@@ -127,6 +127,13 @@ export class DexieFactStore implements FactStore {
     return this.claimViews(claims.filter((c): c is Indexed<Claim> => c !== undefined));
   }
 
+  async sources(): Promise<SourceView[]> {
+    await this.ready();
+    const rows = await this.db.sources.toArray();
+    rows.sort((a, b) => a.outlet.localeCompare(b.outlet) || (a.published ?? '').localeCompare(b.published ?? ''));
+    return rows.map(sourceView);
+  }
+
   async allClaims(): Promise<ClaimView[]> {
     await this.ready();
     return this.claimViews(await this.db.claims.toArray());

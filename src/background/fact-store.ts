@@ -4,7 +4,7 @@
  * hand the handlers anything that satisfies this.
  */
 import type { EntityId } from '../data/schema';
-import type { CardData, ClaimView, DatasetInfo, FactView, MatcherConfig, SearchResult } from '../shared/views';
+import type { CardData, ClaimView, DatasetInfo, FactView, MatcherConfig, SearchResult, SourceView } from '../shared/views';
 
 export interface FactStore {
   /** Dataset version, date and counts (seeds first if needed). */
@@ -15,6 +15,8 @@ export interface FactStore {
   factsFor(entity: EntityId, limit?: number): Promise<FactView[]>;
   /** Claims by id, in the order asked, unknown ids skipped. */
   claimsById(ids: readonly string[]): Promise<ClaimView[]>;
+  /** Every source, sorted by outlet then date. */
+  sources(): Promise<SourceView[]>;
   /** Every claim, for the ClaimReview export. */
   allClaims(): Promise<ClaimView[]>;
   /** A card: the entity, its top facts and the given claims. */

@@ -16,6 +16,8 @@ export function createBackgroundHandlers({ store, settings, setBadge }: Backgrou
     'config.get': () => store.matcherConfig(),
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
     'facts.search': ({ query, limit }) => store.search(query, limit),
+    'claims.get': ({ ids }) => store.claimsById(ids),
+    'sources.list': () => store.sources(),
     'dataset.info': () => store.info(),
     'export.claimreview': async ({ lang }) => {
       const [claims, info] = await Promise.all([store.allClaims(), store.info()]);

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { EntityId, Verdict } from '../data/schema';
 import { SettingsPatch, type Settings } from './settings';
-import type { CardData, DatasetInfo, MatcherConfig, SearchResult } from './views';
+import type { CardData, ClaimView, DatasetInfo, MatcherConfig, SearchResult, SourceView } from './views';
 
 const message = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -29,6 +29,10 @@ export const Requests = {
   'card.get': message('card.get', { entityId: EntityId, claimIds: z.array(ClaimId).max(50) }),
   /** Full-text search over facts and claims in English and Chinese. */
   'facts.search': message('facts.search', { query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
+  /** Claims by id with corrections and sources (unknown ids skipped). */
+  'claims.get': message('claims.get', { ids: z.array(ClaimId).max(100) }),
+  /** Every source, for the "how we verify" page. */
+  'sources.list': message('sources.list', {}),
   /** Dataset version, date and record counts. */
   'dataset.info': message('dataset.info', {}),
   /** All claims as a schema.org ClaimReview JSON-LD document. */
@@ -70,6 +74,8 @@ export interface Responses {
   'config.get': MatcherConfig;
   'card.get': CardData;
   'facts.search': SearchResult[];
+  'claims.get': ClaimView[];
+  'sources.list': SourceView[];
   'dataset.info': DatasetInfo;
   'export.claimreview': string;
   'settings.get': Settings;
@@ -85,6 +91,8 @@ export const BACKGROUND_MESSAGES = [
   'config.get',
   'card.get',
   'facts.search',
+  'claims.get',
+  'sources.list',
   'dataset.info',
   'export.claimreview',
   'settings.get',

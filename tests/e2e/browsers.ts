@@ -16,7 +16,9 @@ export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-export const DIST: Record<BrowserName, string> = { chromium: join(ROOT, 'dist', 'chrome'), firefox: join(ROOT, 'dist', 'firefox') };
+/** Where `npm run build` wrote the extensions (FF_OUT_DIR, as for the build, else dist/). */
+const OUT = resolve(ROOT, process.env.FF_OUT_DIR ?? 'dist');
+export const DIST: Record<BrowserName, string> = { chromium: join(OUT, 'chrome'), firefox: join(OUT, 'firefox') };
 const GECKO_ID = 'frontier-facts@frontier-facts.org';
 /** Fixed so tests can open moz-extension:// pages (Firefox otherwise picks a random UUID per profile). */
 const FIREFOX_UUID = '6d0f4c7e-3b1a-4f0e-9c55-2f7d6c1a8b90';
