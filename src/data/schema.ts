@@ -1,6 +1,5 @@
 /**
- * Authoring guide with example records and rules: src/data/README.md (read it before adding data).
- * The dataset's shape. Every type the rest of the code uses for facts, claims,
+ * The dataset's shape. Authoring guide with examples and rules: src/data/README.md. Every type the rest of the code uses for facts, claims,
  * entities and sources is derived from these schemas, so the JSON files under
  * src/data/ cannot drift from what the store and the matcher expect.
  *
@@ -33,8 +32,12 @@ export const Source = z.strictObject({
   /** The publication as readers know it ("Reuters", "Covington Inside Privacy"). */
   outlet: nonEmpty,
   title: nonEmpty,
-  /** Only https links are ever rendered; anything else fails validation. */
-  url: z.url({ protocol: /^https$/ }),
+  /**
+   * Only https links are ever rendered; anything else fails validation. Null
+   * only for a captured seed page with no known public address: such a page
+   * can show where a claim was seen, never serve as evidence (validate.ts).
+   */
+  url: z.url({ protocol: /^https$/ }).nullable(),
   /** Publication date; null only when the page carries none (shown as "undated"). */
   published: IsoDate.nullable(),
   language: z.enum(['en', 'zh', 'other']),
@@ -48,6 +51,10 @@ export const Source = z.strictObject({
   seed: z.string().regex(/^\d{3}_[0-9a-f]{16}$/).optional(),
 });
 export type Source = z.infer<typeof Source>;
+export const SourceWithRules = Source.refine((s) => s.url !== null || s.seed !== undefined, {
+  message: 'url may be null only for a seed page',
+  path: ['url'],
+});
 
 /**
  * How much context an alias needs before it counts as a mention:
@@ -185,7 +192,7 @@ export type DatasetMeta = z.infer<typeof DatasetMeta>;
 export const Dataset = z.strictObject({
   meta: DatasetMeta,
   entities: z.array(Entity),
-  sources: z.array(Source),
+  sources: z.array(SourceWithRules),
   facts: z.array(Fact),
   claims: z.array(Claim),
 });

@@ -51,10 +51,13 @@ export function validateDataset(input: unknown): ValidationReport {
   }
   const factIds = new Set(data.facts.map((f) => f.id));
   const used = new Set<string>();
-  const checkSources = (owner: string, ids: readonly string[]) => {
+  /** Evidence must be linkable; "seen in" may name a captured page without a public address. */
+  const checkSources = (owner: string, ids: readonly string[], evidence = true) => {
     for (const id of ids) {
       used.add(id);
-      if (!sources.has(id)) errors.push(`${owner}: unknown source "${id}"`);
+      const source = sources.get(id);
+      if (!source) errors.push(`${owner}: unknown source "${id}"`);
+      else if (evidence && source.url === null) errors.push(`${owner}: source "${id}" has no URL and cannot be cited as evidence`);
     }
   };
 
@@ -101,7 +104,7 @@ export function validateDataset(input: unknown): ValidationReport {
   for (const claim of data.claims) {
     const owner = `claim ${claim.id}`;
     checkSources(owner, claim.sources);
-    checkSources(`${owner} seenIn`, claim.seenIn);
+    checkSources(`${owner} seenIn`, claim.seenIn, false);
     for (const f of claim.facts) if (!factIds.has(f)) errors.push(`${owner}: unknown fact "${f}"`);
     if (!CJK.test(claim.correction.zh) || !CJK.test(claim.claim.zh)) errors.push(`${owner}: needs Chinese text in claim and correction`);
     const own = compiled.filter((p) => p.claimId === claim.id);

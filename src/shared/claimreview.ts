@@ -59,7 +59,7 @@ function claimReview(claim: ClaimView, { datasetVersion, datasetDate, lang }: Cl
 function creativeWork(source: SourceView) {
   return {
     '@type': 'CreativeWork',
-    url: source.url,
+    ...(source.url ? { url: source.url } : {}),
     headline: source.title,
     publisher: { '@type': 'Organization', name: source.outlet },
     ...(source.published ? { datePublished: source.published } : {}),

@@ -17,7 +17,8 @@ export interface SourceView {
   id: string;
   outlet: string;
   title: string;
-  url: string;
+  /** Null only for a captured page with no public address (shown, never linked). */
+  url: string | null;
   published: string | null;
 }
 
