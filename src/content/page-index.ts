@@ -6,7 +6,7 @@
  */
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
-import type { Matcher } from '../shared/matcher';
+import { mentionedEntities, type Matcher } from '../shared/matcher';
 import type { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './text-scanner';
 
@@ -38,6 +38,8 @@ export class PageIndex {
   private mentions: MentionRecord[] = [];
   private claims: ClaimRecord[] = [];
   private readonly shown = new Set<ClaimRecord>();
+  /** Subjects of the paragraph scanned last: context for vague references in the next one. */
+  private carried: ReadonlySet<EntityId> = new Set();
   /** Text node → marks starting or ending in it: the hover hit-test looks here first. */
   private readonly byNode = new Map<Node, MarkRecord[]>();
 
@@ -48,7 +50,8 @@ export class PageIndex {
 
   /** Runs the matcher on a paragraph and records what it finds. Returns whether it found anything. */
   addParagraph(p: Paragraph): boolean {
-    const result = this.matcher.scanParagraph(p.text);
+    const result = this.matcher.scanParagraph(p.text, this.carried);
+    this.carried = mentionedEntities(result);
     if (!result) return false;
     let added = false;
     for (const m of result.mentions) {

@@ -54,6 +54,12 @@ interface EntityCues {
 }
 
 const LATIN_EDGE = /[A-Za-z0-9]/;
+const NONE: ReadonlySet<EntityId> = new Set();
+
+/** The subjects a paragraph's matches mention: what it carries over to the next paragraph. */
+export function mentionedEntities(matches: ParagraphMatches | null): ReadonlySet<EntityId> {
+  return matches ? new Set(matches.mentions.map((m) => m.entityId)) : NONE;
+}
 
 /** Regex source for a literal phrase: flexible whitespace, both apostrophes, any dash. */
 export function phraseSource(phrase: string): string {
@@ -119,8 +125,12 @@ export class Matcher {
     this.scanner = new RegExp([...aliasSources, ...triggers].join('|'), 'gi');
   }
 
-  /** Mentions and claims in one paragraph, or null when it has none (the common, cheap case). */
-  scanParagraph(text: string): ParagraphMatches | null {
+  /**
+   * Mentions and claims in one paragraph, or null when it has none (the common, cheap case).
+   * `carried`: subjects mentioned in the paragraph just before, which vouch for vague references
+   * here ("…delayed the AI executive order. ¶ He said the order would have…").
+   */
+  scanParagraph(text: string, carried: ReadonlySet<EntityId> = NONE): ParagraphMatches | null {
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
     const scanner = this.scanner;
@@ -145,7 +155,7 @@ export class Matcher {
 
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
-    const mentions = this.resolveContext(text, candidates, sentenceOf);
+    const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
     const claims = this.findClaims(text, sentences, mentions);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
@@ -156,9 +166,11 @@ export class Matcher {
     text: string,
     candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
     sentenceOf: (offset: number) => Span,
+    carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
-    const hasConfirmed = (entity: EntityId, except: number) => confirmed.some((m) => m.entityId === entity && m.start !== except);
+    const hasConfirmed = (entity: EntityId, except: number) =>
+      carried.has(entity) || confirmed.some((m) => m.entityId === entity && m.start !== except);
     // Unambiguous aliases first; they then vouch for contextual ones in the same paragraph.
     for (const level of ['none', 'topic', 'specific'] as const) {
       for (const c of candidates) {
