@@ -19,6 +19,8 @@ interface MetaRow {
   key: 'dataset';
   version: string;
   date: string;
+  /** Hash of the dataset's content: a data change without a version bump still reseeds. */
+  hash: string;
   seededAt: number;
 }
 
@@ -72,8 +74,9 @@ export class DexieFactStore implements FactStore {
 
   private async seed(): Promise<void> {
     const data = Dataset.parse(this.dataset);
+    const hash = contentHash(data);
     const stored = await this.db.meta.get('dataset');
-    if (stored?.version === data.meta.version) return;
+    if (stored?.version === data.meta.version && stored.hash === hash) return;
     const { meta, entities, sources, facts, claims } = this.db;
     await this.db.transaction('rw', [meta, entities, sources, facts, claims], async () => {
       await Promise.all([entities.clear(), sources.clear(), facts.clear(), claims.clear()]);
@@ -81,7 +84,7 @@ export class DexieFactStore implements FactStore {
       await sources.bulkAdd(data.sources);
       await facts.bulkAdd(data.facts.map((f) => ({ ...f, words: factWords(f) })));
       await claims.bulkAdd(data.claims.map((c) => ({ ...c, words: claimWords(c) })));
-      await meta.put({ key: 'dataset', version: data.meta.version, date: data.meta.date, seededAt: Date.now() });
+      await meta.put({ key: 'dataset', version: data.meta.version, date: data.meta.date, hash, seededAt: Date.now() });
     });
   }
 
@@ -198,6 +201,17 @@ export class DexieFactStore implements FactStore {
     const sources = await this.sourceMap(claims.flatMap((c) => [...c.sources, ...c.seenIn]));
     return claims.map((c) => claimView(c, sources));
   }
+}
+
+/** FNV-1a over the canonical JSON: cheap (a few ms per worker start) and stable across runs. */
+function contentHash(data: unknown): string {
+  const text = JSON.stringify(data);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
 }
 
 const byRank = (a: Fact, b: Fact) => a.rank - b.rank || a.id.localeCompare(b.id);

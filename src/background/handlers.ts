@@ -9,9 +9,11 @@ export interface BackgroundDeps {
   settings: SettingsStorage;
   /** Shows the page's counts on the sender tab's toolbar icon. */
   setBadge: (tabId: number, counts: { mentions: number; flagged: number }) => void;
+  /** Opens the popup for the sender's tab; resolves whether it could. */
+  openPopup: (tabId: number | undefined) => Promise<boolean>;
 }
 
-export function createBackgroundHandlers({ store, settings, setBadge }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
+export function createBackgroundHandlers({ store, settings, setBadge, openPopup }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
   return {
     'config.get': () => store.matcherConfig(),
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
@@ -26,6 +28,7 @@ export function createBackgroundHandlers({ store, settings, setBadge }: Backgrou
     },
     'settings.get': () => settings.get(),
     'settings.update': ({ patch }) => settings.update(patch),
+    'ui.openPopup': (_request, sender: Sender) => openPopup(sender.tab?.id),
     'page.status': ({ mentions, flagged }, sender: Sender) => {
       if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, { mentions, flagged });
       return null;

@@ -22,7 +22,22 @@ function accept(type: MessageType, sender: Sender): boolean {
   return true;
 }
 
-const handlers = createBackgroundHandlers({ store, settings, setBadge });
+/**
+ * action.openPopup() needs a user gesture in Firefox and a focused window in Chrome; when it is
+ * refused, the popup page opens in a tab next to the page, told which tab it describes.
+ */
+async function openPopup(tabId: number | undefined): Promise<boolean> {
+  try {
+    await browser.action.openPopup();
+    return true;
+  } catch {
+    const query = tabId === undefined ? '' : `?tab=${tabId}`;
+    await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html${query}`) });
+    return true;
+  }
+}
+
+const handlers = createBackgroundHandlers({ store, settings, setBadge, openPopup });
 browser.runtime.onMessage.addListener(
   handleMessages(handlers, { accept, log: (problem) => console.warn(`[frontier-facts] rejected message: ${problem}`) }) as never,
 );

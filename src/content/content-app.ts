@@ -62,6 +62,11 @@ export class ContentApp {
     return this.settings;
   }
 
+  /** The page's open shadow roots we scan (for hit-testing inside them). */
+  get openShadowRoots(): ShadowRoot[] {
+    return [...this.shadowRoots];
+  }
+
   /** The initial scan; resolves once every paragraph has been matched and highlighted. */
   async start(): Promise<void> {
     this.active = isActiveOn(this.settings, this.doc.location?.hostname ?? '');
@@ -102,7 +107,6 @@ export class ContentApp {
     const target = mark.range.startContainer.parentElement;
     const reduced = this.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? true;
     target?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
-    this.highlighter.setActive(mark.range);
     this.onReveal?.(mark);
   }
 

@@ -11,6 +11,8 @@ import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
 import { purgeLeftovers } from './leftovers';
 import { onSettingsChanged, readSettings } from './settings-source';
+import { CardController } from './card/card-controller';
+import { isActiveOn } from '../shared/settings';
 
 performance.mark(MARK_START);
 
@@ -66,9 +68,23 @@ async function main(): Promise<void> {
     const [configResult, settings] = await Promise.all([send('config.get'), readSettings()]);
     if (signal.aborted) return;
     if (!configResult.ok) throw new Error(`no matcher config: ${configResult.error}`);
-    app = new ContentApp({ doc: document, signal, config: configResult.value, settings, onChange: reportStatus });
-    onSettingsChanged((next) => void app?.updateSettings(next), signal);
-    await app.start();
+    const current = new ContentApp({ doc: document, signal, config: configResult.value, settings, onChange: reportStatus });
+    app = current;
+    const card = new CardController({
+      doc: document,
+      signal,
+      index: current.index,
+      highlighter: current.highlighter,
+      send,
+      settings: () => current.currentSettings,
+      shadowRoots: () => current.openShadowRoots,
+    });
+    current.onReveal = (mark) => card.openFromKeyboard(mark);
+    onSettingsChanged((next) => {
+      if (!isActiveOn(next, location.hostname)) card.close(false);
+      void current.updateSettings(next);
+    }, signal);
+    await current.start();
   } catch (error) {
     failed = true;
     app = undefined;

@@ -16,6 +16,8 @@ export interface MentionRecord {
   text: string;
   sentence: string;
   range: Range;
+  /** Claims flagged in the same sentence: the mention's card shows their corrections. */
+  claims: ClaimRecord[];
 }
 
 export interface ClaimRecord {
@@ -42,6 +44,7 @@ export class PageIndex {
   private carried: ReadonlySet<EntityId> = new Set();
   /** Text node → marks starting or ending in it: the hover hit-test looks here first. */
   private readonly byNode = new Map<Node, MarkRecord[]>();
+  private readonly nodesOf = new Map<MarkRecord, readonly Node[]>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -54,16 +57,11 @@ export class PageIndex {
     this.carried = mentionedEntities(result);
     if (!result) return false;
     let added = false;
-    for (const m of result.mentions) {
-      const range = paragraphRange(p, m.start, m.end);
-      if (!isVisible(range)) continue;
-      this.add({ kind: 'mention', entityId: m.entityId, text: rendered(m.text), sentence: rendered(p.text.slice(...m.sentence)), range });
-      added = true;
-    }
+    const claimsBySentence = new Map<number, ClaimRecord[]>();
     for (const c of result.claims) {
       const range = paragraphRange(p, c.start, c.end);
       if (!isVisible(range)) continue;
-      this.add({
+      const record: ClaimRecord = {
         kind: 'claim',
         claimId: c.claimId,
         entity: c.entity,
@@ -71,7 +69,16 @@ export class PageIndex {
         sentence: rendered(p.text.slice(...c.sentence)),
         range,
         needsPageMention: c.needsPageMention,
-      });
+      };
+      this.add(record, nodesBetween(p, c.start, c.end));
+      claimsBySentence.set(c.sentence[0], [...(claimsBySentence.get(c.sentence[0]) ?? []), record]);
+      added = true;
+    }
+    for (const m of result.mentions) {
+      const range = paragraphRange(p, m.start, m.end);
+      if (!isVisible(range)) continue;
+      const sentence = rendered(p.text.slice(...m.sentence));
+      this.add({ kind: 'mention', entityId: m.entityId, text: rendered(m.text), sentence, range, claims: claimsBySentence.get(m.sentence[0]) ?? [] }, nodesBetween(p, m.start, m.end));
       added = true;
     }
     if (added) this.syncClaims();
@@ -93,6 +100,7 @@ export class PageIndex {
     this.claims = [];
     this.shown.clear();
     this.byNode.clear();
+    this.nodesOf.clear();
   }
 
   /** Marks touching a text node (for hit-testing). */
@@ -126,14 +134,20 @@ export class PageIndex {
     return { mentions: this.mentions.length, flagged: this.shown.size };
   }
 
-  private add(record: MarkRecord): void {
+  /** Whether a claim is currently counted (its subject is on the page). */
+  isCounted(claim: ClaimRecord): boolean {
+    return this.shown.has(claim);
+  }
+
+  private add(record: MarkRecord, nodes: readonly Node[]): void {
     if (record.kind === 'mention') {
       this.mentions.push(record);
       this.highlighter.add('mention', record.range);
     } else {
       this.claims.push(record);
     }
-    for (const node of new Set([record.range.startContainer, record.range.endContainer])) {
+    this.nodesOf.set(record, nodes);
+    for (const node of nodes) {
       const list = this.byNode.get(node) ?? [];
       list.push(record);
       this.byNode.set(node, list);
@@ -145,11 +159,12 @@ export class PageIndex {
       if (!predicate(r)) return false;
       if (r.kind === 'mention') this.highlighter.delete('mention', r.range);
       else if (this.shown.delete(r)) this.highlighter.delete('claim', r.range);
-      for (const node of [r.range.startContainer, r.range.endContainer]) {
+      for (const node of this.nodesOf.get(r) ?? []) {
         const list = this.byNode.get(node)?.filter((x) => x !== r);
         if (list?.length) this.byNode.set(node, list);
         else this.byNode.delete(node);
       }
+      this.nodesOf.delete(r);
       return true;
     };
     const before = this.mentions.length + this.claims.length;
@@ -171,6 +186,17 @@ export class PageIndex {
       }
     }
   }
+}
+
+/** The paragraph's text nodes that [start, end) touches. */
+function nodesBetween(p: Paragraph, start: number, end: number): Text[] {
+  const nodes: Text[] = [];
+  for (let i = 0; i < p.nodes.length; i++) {
+    const from = p.starts[i]!;
+    const to = from + p.nodes[i]!.data.length;
+    if (to > start && from < end) nodes.push(p.nodes[i]!);
+  }
+  return nodes;
 }
 
 function compareRanges(a: Range, b: Range): number {

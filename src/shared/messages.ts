@@ -41,6 +41,8 @@ export const Requests = {
   'settings.get': message('settings.get', {}),
   /** Merge a patch into the settings; replies with the result. Extension pages only. */
   'settings.update': message('settings.update', { patch: SettingsPatch }),
+  /** Card's "More in Frontier Facts": open the toolbar popup (or, where not allowed, the popup page in a tab). */
+  'ui.openPopup': message('ui.openPopup', {}),
   /** Content script → background: counts for the toolbar badge of the sender's tab. */
   'page.status': message('page.status', {
     mentions: z.number().int().min(0).max(1_000_000),
@@ -80,6 +82,7 @@ export interface Responses {
   'export.claimreview': string;
   'settings.get': Settings;
   'settings.update': Settings;
+  'ui.openPopup': boolean;
   'page.status': null;
   'page.report': PageReport;
   'page.reveal': boolean;
@@ -97,6 +100,7 @@ export const BACKGROUND_MESSAGES = [
   'export.claimreview',
   'settings.get',
   'settings.update',
+  'ui.openPopup',
   'page.status',
 ] as const satisfies readonly MessageType[];
 export const CONTENT_MESSAGES = ['page.report', 'page.reveal', 'page.next'] as const satisfies readonly MessageType[];

@@ -23,7 +23,7 @@ describe('message contract', () => {
   });
 
   it('has a handler for every message in each context', () => {
-    const background = createBackgroundHandlers({ store: {} as never, settings: {} as never, setBadge: () => undefined });
+    const background = createBackgroundHandlers({ store: {} as never, settings: {} as never, setBadge: () => undefined, openPopup: async () => true });
     const content = createPageHandlers({ getApp: () => undefined, hasFailed: () => true, reveal: () => undefined });
     expect(Object.keys(background).sort()).toEqual([...BACKGROUND_MESSAGES].sort());
     expect(Object.keys(content).sort()).toEqual([...CONTENT_MESSAGES].sort());

@@ -1,0 +1,100 @@
+/**
+ * The card's container on the page: one prefixed element with an open shadow
+ * root holding the card's CSS and a Preact tree (hypothesis's preact-container
+ * pattern). The host's own styles are inline and !important, the only way to
+ * win against a page rule like `* { all: unset !important }`.
+ *
+ * If the page has defined a custom element with our tag name and it grabbed
+ * the shadow root, a randomised tag is used instead.
+ */
+import { render, type ComponentChild } from 'preact';
+import css from './card.css?inline';
+
+export const CARD_TAG = 'ff-card-host';
+
+const HOST_STYLE: Record<string, string> = {
+  position: 'fixed',
+  top: '0px',
+  left: '0px',
+  display: 'block',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  width: 'auto',
+  height: 'auto',
+  'z-index': '2147483647',
+  visibility: 'visible',
+  opacity: '1',
+  transform: 'none',
+  contain: 'layout style',
+};
+
+export class CardHost {
+  readonly element: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly mount: HTMLElement;
+
+  constructor(doc: Document) {
+    const { element, root } = createHost(doc);
+    this.element = element;
+    this.root = root;
+    applyStyles(root, doc);
+    this.mount = doc.createElement('div');
+    root.append(this.mount);
+    for (const [name, value] of Object.entries(HOST_STYLE)) element.style.setProperty(name, value, 'important');
+    (doc.documentElement ?? doc).append(element);
+  }
+
+  render(tree: ComponentChild): void {
+    render(tree, this.mount);
+  }
+
+  /** The rendered card element (first child of the mount). */
+  get card(): HTMLElement | null {
+    return this.mount.firstElementChild as HTMLElement | null;
+  }
+
+  contains(node: Node | null): boolean {
+    return node !== null && (node === this.element || this.root.contains(node));
+  }
+
+  moveTo(top: number, left: number): void {
+    this.element.style.setProperty('top', `${top}px`, 'important');
+    this.element.style.setProperty('left', `${left}px`, 'important');
+  }
+
+  destroy(): void {
+    render(null, this.mount);
+    this.element.remove();
+  }
+}
+
+function createHost(doc: Document): { element: HTMLElement; root: ShadowRoot } {
+  try {
+    const element = doc.createElement(CARD_TAG);
+    return { element, root: element.attachShadow({ mode: 'open' }) };
+  } catch {
+    // The page's own element of that name took the shadow root: pick a name it cannot know.
+    const element = doc.createElement(`${CARD_TAG}-${Math.random().toString(36).slice(2, 10)}`);
+    return { element, root: element.attachShadow({ mode: 'open' }) };
+  }
+}
+
+/**
+ * A constructed stylesheet where the browser allows it from a content script (no <style> element
+ * for a strict page CSP to block); a <style> element inside the shadow root otherwise.
+ */
+function applyStyles(root: ShadowRoot, doc: Document): void {
+  try {
+    const View = doc.defaultView as (Window & typeof globalThis) | null;
+    const sheet = new (View?.CSSStyleSheet ?? CSSStyleSheet)();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // fall through to a <style> element
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rawDataset } from '../../../src/data/index';
+import { Dataset } from '../../../src/data/schema';
+import { independentCount, validateDataset } from '../../../src/data/validate';
+import { compileClaimRules, matchInSentence } from '../../../src/shared/claim-patterns';
+import { splitSentences } from '../../../src/shared/sentences';
+
+const data = Dataset.parse(rawDataset);
+const clone = () => structuredClone(data) as ReturnType<typeof Dataset.parse>;
+const errorsOf = (input: unknown) => validateDataset(input).errors;
+
+describe('the bundled dataset', () => {
+  it('passes every check', () => {
+    expect(errorsOf(rawDataset)).toEqual([]);
+  });
+
+  it('meets the size the product promises', () => {
+    expect(data.facts.length).toBeGreaterThanOrEqual(45);
+    expect(data.claims.length).toBeGreaterThanOrEqual(20);
+    for (const entity of ['eo-14409', 'claude-mythos', 'project-glasswing']) {
+      expect(data.facts.filter((f) => f.entity === entity && f.status === 'verified').length, entity).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('calls a fact verified only with two independent sources', () => {
+    const sources = new Map(data.sources.map((s) => [s.id, s]));
+    for (const fact of data.facts.filter((f) => f.status === 'verified')) {
+      expect(independentCount(fact.sources, sources), fact.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('validation catches', () => {
+  it('an unknown source reference', () => {
+    const d = clone();
+    d.facts[0]!.sources = ['no-such-source'];
+    expect(errorsOf(d).join('\n')).toMatch(/unknown source "no-such-source"/);
+  });
+
+  it('duplicate ids', () => {
+    const d = clone();
+    d.facts.push({ ...d.facts[0]! });
+    d.sources.push({ ...d.sources[0]! });
+    const errors = errorsOf(d).join('\n');
+    expect(errors).toMatch(/duplicate fact\/claim id/);
+    expect(errors).toMatch(/duplicate id/);
+  });
+
+  it('a verified fact resting on one outlet (two pages of it, or a repost)', () => {
+    const d = clone();
+    const [a, b] = d.sources;
+    d.sources.push({ ...a!, id: 'same-outlet-copy', derivedFrom: a!.derivedFrom ?? a!.outlet });
+    d.facts[0]!.status = 'verified';
+    d.facts[0]!.sources = [a!.id, 'same-outlet-copy'];
+    expect(errorsOf(d).join('\n')).toMatch(/"verified" needs 2 independent sources, has 1/);
+    d.facts[0]!.sources = [a!.id, b!.id];
+    if (independentCount([a!.id, b!.id], new Map(d.sources.map((s) => [s.id, s]))) === 2) {
+      expect(errorsOf(d).join('\n')).not.toMatch(/needs 2 independent/);
+    }
+  });
+
+  it('a disputed fact without two sides', () => {
+    const d = clone();
+    d.facts[0]!.status = 'disputed';
+    delete d.facts[0]!.sides;
+    expect(errorsOf(d).join('\n')).toMatch(/"disputed" needs at least two sides/);
+  });
+
+  it('a claim pattern that does not compile', () => {
+    const d = clone();
+    d.claims[0]!.patterns = [{ lang: 'en', match: '(unclosed', scope: 'sentence' }];
+    expect(errorsOf(d).join('\n')).toMatch(/does not compile/);
+  });
+
+  it('a claim pattern that matches its own correction', () => {
+    const d = clone();
+    const claim = d.claims[0]!;
+    claim.patterns = [{ lang: 'en', match: claim.correction.en.split(' ').slice(0, 3).join('\\s+'), scope: 'sentence' }];
+    claim.examples.flagged = [claim.correction.en];
+    expect(errorsOf(d).join('\n')).toMatch(/matches its own correction/);
+  });
+
+  it('an accurate example that some claim flags', () => {
+    const d = clone();
+    d.claims[0]!.examples.accurate.push('Treasury Secretary Bessant spoke on Monday.');
+    expect(errorsOf(d).join('\n')).toMatch(/is flagged by claim/);
+  });
+
+  it('a fact without a Chinese statement', () => {
+    const d = clone();
+    d.facts[0]!.statement.zh = 'Copied English text only.';
+    expect(errorsOf(d).join('\n')).toMatch(/Chinese statement has no Chinese text/);
+    (d.facts[0]!.statement as { zh?: string }).zh = undefined;
+    expect(errorsOf(d).join('\n')).toMatch(/statement\.zh/);
+  });
+
+  it('a source link that is not https', () => {
+    const d = clone();
+    d.sources[0]!.url = 'javascript:alert(1)';
+    expect(errorsOf(d).join('\n')).toMatch(/url/);
+  });
+});
+
+describe('the seed pages', () => {
+  const SEEDS = join(import.meta.dirname, '..', '..', 'fixtures', 'seeds');
+  const patterns = compileClaimRules(data.claims);
+  const seeds = data.sources.filter((s) => s.seed);
+  const sentencesOf = (seed: string) =>
+    readFileSync(join(SEEDS, `${seed}.txt`), 'utf8')
+      .split('\n')
+      .flatMap((line) => splitSentences(line).map(([a, b]) => line.slice(a, b)));
+
+  it('are all registered as sources', () => expect(seeds).toHaveLength(5));
+
+  it.each(seeds.map((s) => [s.id, s.seed!] as const))('%s: each error it contains is recognised by its claim', (sourceId, seed) => {
+    const sentences = sentencesOf(seed);
+    const expected = data.claims.filter((c) => c.seenIn.includes(sourceId));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const claim of expected) {
+      const own = patterns.filter((p) => p.claimId === claim.id);
+      expect(sentences.some((s) => own.some((p) => matchInSentence(p, s))), `${claim.id} in ${seed}`).toBe(true);
+    }
+  });
+
+  it.each(seeds.map((s) => [s.id, s.seed!] as const))('%s: no claim fires on its accurate sentences', (sourceId, seed) => {
+    for (const sentence of sentencesOf(seed)) {
+      for (const p of patterns) {
+        if (!matchInSentence(p, sentence)) continue;
+        const claim = data.claims.find((c) => c.id === p.claimId)!;
+        expect(claim.seenIn, `${p.claimId} fired on an accurate sentence of ${seed}: "${sentence}"`).toContain(sourceId);
+      }
+    }
+  });
+});
