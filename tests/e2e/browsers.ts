@@ -50,6 +50,8 @@ export interface TestPage {
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Makes this the active tab: background tabs get no animation frames and throttled timers. */
+  bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -65,6 +67,8 @@ export interface ExtensionBrowser {
   pageReport(url: string): Promise<PageReport | null>;
   /** Sends a content-script message (page.reveal, page.next) to the tab showing `url`. */
   sendToTab(url: string, message: { type: string } & Record<string, unknown>): Promise<unknown>;
+  /** Reloads the extension as an update would (Chromium: runtime.reload; Firefox: reinstall). */
+  reloadExtension(): Promise<void>;
   /** Waits until the page at `url` reports ready. */
   waitForReady(url: string, timeoutMs?: number): Promise<PageReport>;
   close(): Promise<void>;
@@ -95,6 +99,8 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      // Lets the harness reload the extension over CDP (runtime.reload() unloads a command-line extension for good).
+      '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
     ],
@@ -108,6 +114,7 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   });
@@ -116,12 +123,31 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
     extensionOrigin,
     newPage: async () => wrap(await context.newPage()),
     extensionPage: async (path) => {
-      const page = wrap(await context.newPage());
-      await page.goto(extensionOrigin + path);
-      return page;
+      const raw = await context.newPage();
+      // Right after a reload the extension's pages are briefly unavailable (ERR_BLOCKED_BY_CLIENT).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await raw.goto(extensionOrigin + path, { waitUntil: 'load' });
+          break;
+        } catch (error) {
+          if (attempt >= 40) throw error;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      return wrap(raw);
     },
     pageReport: (url) => messageTab(browser, url, { type: 'page.report' }) as Promise<PageReport | null>,
     sendToTab: (url, message) => messageTab(browser, url, message),
+    reloadExtension: async () => {
+      if (reporter?.browser === browser) {
+        await reporter.page.close().catch(() => undefined);
+        reporter = undefined;
+      }
+      // Loading the same unpacked directory again is what an update does: same id, new instance.
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked' as never, { path: ext } as never);
+      await cdp.detach();
+    },
     waitForReady: (url, timeoutMs) => waitForReady(browser, url, timeoutMs),
     close: async () => {
       if (reporter?.browser === browser) reporter = undefined;
@@ -154,6 +180,7 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => pressCombo(page, key),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     close: () => page.close(),
   });
@@ -179,6 +206,15 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
     },
     pageReport: (url) => messageTab(browser, url, { type: 'page.report' }) as Promise<PageReport | null>,
     sendToTab: (url, message) => messageTab(browser, url, message),
+    reloadExtension: async () => {
+      if (reporter?.browser === browser) {
+        await reporter.page.close().catch(() => undefined);
+        reporter = undefined;
+      }
+      // Installing over the running copy is Firefox's reload; it keeps the add-on's UUID (an
+      // uninstall would drop it and break moz-extension:// URLs in the tests).
+      await pp.installExtension(DIST.firefox);
+    },
     waitForReady: (url, timeoutMs) => waitForReady(browser, url, timeoutMs),
     close: async () => {
       if (reporter?.browser === browser) reporter = undefined;

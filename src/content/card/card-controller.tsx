@@ -41,6 +41,8 @@ export class CardController {
   private mark: MarkRecord | null = null;
   private openedBy: OpenedBy = 'pointer';
   private pending: MarkRecord | null = null;
+  /** What asked for the pending open: a pointer leaving cancels only its own. */
+  private pendingBy: OpenedBy = 'pointer';
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
@@ -83,11 +85,15 @@ export class CardController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pending = null;
-    if (!this.host) return;
-    const hadFocus = this.host.contains(this.o.doc.activeElement) || this.host.element.shadowRoot?.activeElement != null;
-    this.host.destroy();
+    const host = this.host;
+    if (!host) return;
+    const hadFocus = host.contains(this.o.doc.activeElement) || host.element.shadowRoot?.activeElement != null;
+    // Detach first: Chrome fires focusout while removing a focused element, and that handler
+    // must see the card as already closed (or it schedules a close that cancels the next open).
     this.host = null;
     this.mark = null;
+    host.destroy();
+    clearTimeout(this.closeTimer);
     this.o.highlighter.setActive(null);
     if (restoreFocus && hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
@@ -113,14 +119,17 @@ export class CardController {
         if (mark !== this.mark) this.open(mark, 'pointer');
       } else if (mark !== this.pending) {
         this.pending = mark;
+        this.pendingBy = 'pointer';
         clearTimeout(this.openTimer);
         void this.load(mark); // fetch during the dwell so the card opens complete
         this.openTimer = setTimeout(() => this.open(mark, 'pointer'), this.o.settings().cardDelayMs);
       }
       return;
     }
-    this.pending = null;
-    clearTimeout(this.openTimer);
+    if (this.pendingBy === 'pointer') {
+      this.pending = null;
+      clearTimeout(this.openTimer);
+    }
     if (this.host && this.openedBy === 'pointer') this.scheduleClose();
   }
 
@@ -141,6 +150,8 @@ export class CardController {
     if (!(target instanceof Element) || target === this.o.doc.body) return;
     const mark = this.o.index.marks().find((m) => target.contains(m.range.startContainer));
     if (!mark) return;
+    this.pending = mark;
+    this.pendingBy = 'focus';
     clearTimeout(this.openTimer);
     void this.load(mark);
     this.openTimer = setTimeout(() => this.open(mark, 'focus'), this.o.settings().cardDelayMs);
@@ -236,7 +247,9 @@ export class CardController {
     if (rects.length === 0 || !view) return this.close(false);
     // The line box nearest the pointer (a mark can wrap over two lines).
     const anchor = rects.reduce((best, r) => (Math.abs(r.top - this.pointer.y) < Math.abs(best.top - this.pointer.y) ? r : best));
-    if (anchor.bottom < 0 || anchor.top > view.innerHeight) return this.close(false);
+    // A card opened from the pointer follows its mark out of view and closes; one opened by the
+    // keyboard waits while a smooth scroll brings the mark in.
+    if ((anchor.bottom < 0 || anchor.top > view.innerHeight) && this.openedBy === 'pointer') return this.close(false);
     card.style.maxHeight = '';
     const size = card.getBoundingClientRect();
     const place = placeCard(anchor, { width: size.width, height: size.height }, { width: view.innerWidth, height: view.innerHeight });

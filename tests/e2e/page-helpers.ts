@@ -1,0 +1,60 @@
+/** In-page probes shared by the end-to-end tests (run through TestPage.evaluate). */
+import type { TestPage } from './browsers';
+
+/** Viewport centre of the first occurrence of `text` in the page's light DOM. */
+export function centerOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((needle: string) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(needle);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + needle.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, text);
+}
+
+/** The open card's visible text and a few of its parts, or null when no card is open. */
+export function readCard(page: TestPage) {
+  return page.evaluate(() => {
+    const host = [...document.documentElement.children].find((el) => el.localName.startsWith('ff-card-host'));
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!host || !dialog) return null;
+    const title = host.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
+    return {
+      title,
+      text: (dialog as HTMLElement).innerText,
+      facts: dialog.querySelectorAll('.fact').length,
+      badges: [...dialog.querySelectorAll('.fact > .badge')].map((b) => b.textContent),
+      correction: dialog.querySelector('.correction')?.textContent ?? null,
+      links: [...dialog.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      focused: host.shadowRoot!.activeElement !== null,
+      rect: dialog.getBoundingClientRect().toJSON() as DOMRect,
+    };
+  });
+}
+
+/** Waits until `probe` returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 5000, label = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Text of every range in each of our highlights, by highlight name. */
+export function highlights(page: TestPage): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, set] of CSS.highlights as unknown as Map<string, Set<Range>>) out[name] = [...set].map((r) => r.toString());
+    return out;
+  });
+}
