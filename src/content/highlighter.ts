@@ -4,6 +4,7 @@
  * added and removed individually, so a dynamic page never re-registers all.
  */
 import type { HighlightStyle } from '../shared/settings';
+import highlightCss from './highlights.css?inline';
 
 export type MarkKind = 'mention' | 'claim';
 
@@ -30,8 +31,32 @@ export class Highlighter {
     }
   }
 
+  private readonly styledRoots = new WeakSet<ShadowRoot>();
+  private shadowSheet: CSSStyleSheet | null | undefined;
+
   add(kind: MarkKind, range: Range): void {
-    if (this.supported) this.sets[kind].add(range);
+    if (!this.supported) return;
+    this.sets[kind].add(range);
+    const root = range.startContainer.getRootNode();
+    if (root instanceof ShadowRoot) this.styleShadowRoot(root);
+  }
+
+  /**
+   * ::highlight() rules do not cross shadow boundaries, so a shadow root that holds a mark gets
+   * our highlight styles as a constructed sheet (no element added). Roots without marks are left alone.
+   */
+  private styleShadowRoot(root: ShadowRoot): void {
+    if (this.styledRoots.has(root)) return;
+    this.styledRoots.add(root);
+    try {
+      if (this.shadowSheet === undefined) {
+        this.shadowSheet = new CSSStyleSheet();
+        this.shadowSheet.replaceSync(highlightCss);
+      }
+      if (this.shadowSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.shadowSheet];
+    } catch {
+      this.shadowSheet = null; // the browser refuses sheets from this world: marks there stay unstyled
+    }
   }
 
   delete(kind: MarkKind, range: Range): void {

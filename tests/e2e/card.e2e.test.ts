@@ -143,6 +143,27 @@ describe.each(BROWSERS)('%s', (name) => {
     await feed.close();
   });
 
+  it('marks text in open shadow roots and in same-origin frames', async () => {
+    const other = await browser.newPage();
+    const otherUrl = server.url('/pages/shadow-iframe.html');
+    await other.goto(otherUrl);
+    const report = await browser.waitForReady(otherUrl);
+    expect(report.mentions.map((m) => m.text)).toEqual(['Project Glasswing']);
+    expect(report.mentions[0]!.sentence).toMatch(/^Inside a web component/);
+    const frameMarks = await waitFor(
+      () =>
+        other.evaluate(() => {
+          const frame = document.getElementById('frame') as HTMLIFrameElement;
+          const registry = frame.contentWindow?.CSS.highlights as unknown as Map<string, Set<Range>> | undefined;
+          return [...(registry?.get('ff-mention') ?? [])].map((r) => r.toString()).join();
+        }),
+      5000,
+      'marks in the frame',
+    );
+    expect(frameMarks).toBe('Claude Mythos Preview');
+    await other.close();
+  });
+
   it('leaves pages of look-alikes, editable fields, code and hidden text alone', async () => {
     const other = await browser.newPage();
     const otherUrl = server.url('/pages/lookalikes.html');

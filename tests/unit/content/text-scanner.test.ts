@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { paragraphRange, scanTree, type Paragraph } from '../../../src/content/text-scanner';
+
+async function paragraphs(html: string): Promise<string[]> {
+  document.body.innerHTML = html;
+  const out: Paragraph[] = [];
+  await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (p) => out.push(p) });
+  return out.map((p) => p.text.replace(/\s+/g, ' ').trim());
+}
+
+describe('scanTree', () => {
+  it('joins text across inline markup and splits at blocks', async () => {
+    expect(await paragraphs('<p>Anthropic widens Project <b>Glass</b><i>wing</i> today.</p><div>Second <span>block</span></div>')).toEqual([
+      'Anthropic widens Project Glasswing today.',
+      'Second block',
+    ]);
+  });
+
+  it('skips code, editable fields, scripts, hidden subtrees and our own elements', async () => {
+    const texts = await paragraphs(`
+      <p>kept</p>
+      <pre>pre</pre><code>code</code><textarea>area</textarea><input value="input">
+      <script>var s = 'script'</script><style>.x{}</style><noscript>noscript</noscript>
+      <div contenteditable="true">editable</div><div contenteditable="false">not editable</div>
+      <div hidden>hidden</div><ff-card-host>ours</ff-card-host><select><option>opt</option></select>`);
+    expect(texts).toEqual(['kept', 'not editable']);
+  });
+
+  it('reports open shadow roots to the caller', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>light</p>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Project Glasswing in a shadow root</p>';
+    const roots: ShadowRoot[] = [];
+    await scanTree(document.body, { signal: new AbortController().signal, onParagraph: () => undefined, onShadowRoot: (r) => roots.push(r) });
+    expect(roots).toEqual([shadow]);
+  });
+
+  it('maps paragraph offsets back to the right text nodes', async () => {
+    document.body.innerHTML = '<p>The <a href="#">Project <b>Glasswing</b></a> update</p>';
+    let p: Paragraph | undefined;
+    await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (x) => (p = x) });
+    const start = p!.text.indexOf('Project');
+    const range = paragraphRange(p!, start, start + 'Project Glasswing'.length);
+    expect(range.toString()).toBe('Project Glasswing');
+    expect(range.endContainer.textContent).toBe('Glasswing');
+  });
+
+  it('stops when aborted between slices', async () => {
+    document.body.innerHTML = '<p>x</p>'.repeat(5000);
+    const controller = new AbortController();
+    let count = 0;
+    const clock = { expired: () => true, restart: () => undefined };
+    const done = scanTree(document.body, { signal: controller.signal, clock, onParagraph: () => void count++ });
+    controller.abort();
+    expect(await done).toBe('aborted');
+    expect(count).toBeLessThan(5000);
+  });
+});
