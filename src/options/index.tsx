@@ -1,4 +1,9 @@
-/** Options page entry (placeholder until the popup/options issue lands). */
+/** Options page entry: wires the browser API and renders. */
 import { render } from 'preact';
+import '../ui/base.css';
+import './options.css';
+import { createUiApi } from '../ui/api';
+import { browserPlatform } from '../ui/browser-platform';
+import { Options } from './Options';
 
-render(<main><h1>Frontier Facts</h1></main>, document.getElementById('app')!);
+render(<Options api={createUiApi(browserPlatform())} />, document.getElementById('app')!);

@@ -1,27 +1,23 @@
-/** Toolbar popup entry (placeholder until the popup issue lands: shows this page's report). */
-import browser from 'webextension-polyfill';
+/** Toolbar popup entry: wires the browser API and the tab to describe, then renders. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { createSender, type PageReport } from '../shared/messages';
+import '../ui/base.css';
+import './popup.css';
+import { createUiApi } from '../ui/api';
+import { browserPlatform } from '../ui/browser-platform';
+import { createFirstPaintCache } from './first-paint-cache';
+import { Popup } from './Popup';
+import { findTargetTab } from './target-tab';
 
-const send = createSender((m) => browser.runtime.sendMessage(m));
+const api = createUiApi(browserPlatform());
+const findTab = () => findTargetTab(location.search, api.activeTabId);
 
-function Popup() {
-  const [report, setReport] = useState<PageReport | null>(null);
-  useEffect(() => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
-      if (tab?.id === undefined) return;
-      const reply: unknown = await browser.tabs.sendMessage(tab.id, { type: 'page.report' }, { frameId: 0 }).catch(() => null);
-      if (reply && typeof reply === 'object' && 'mentions' in reply) setReport(reply as PageReport);
-    });
-    void send('dataset.info');
-  }, []);
-  return (
-    <main>
-      <h1>Frontier Facts</h1>
-      {report ? <p>{report.mentions.length} mentions, {report.claims.length} flagged</p> : <p>Not scanned</p>}
-    </main>
-  );
-}
+// localStorage can throw on access (storage disabled); the cache then holds nothing.
+const storage = (() => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
 
-render(<Popup />, document.getElementById('app')!);
+render(<Popup api={api} findTab={findTab} cache={createFirstPaintCache(storage)} />, document.getElementById('app')!);

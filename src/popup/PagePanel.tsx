@@ -1,0 +1,120 @@
+/**
+ * "On this page": the subjects the tab mentions and the sentences it flags,
+ * each a button that scrolls the page to it; or a plain sentence saying why
+ * there is nothing to list (not scanned, off here, paused, nothing found).
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { EntityId, LocalizedText } from '../data/schema';
+import type { ClaimView } from '../shared/views';
+import { VerdictBadge } from '../ui/Badges';
+import { useApi, useT } from '../ui/context';
+import type { ClaimOnPage, PageState, SubjectOnPage } from './page-state';
+
+export interface PagePanelProps {
+  state: PageState;
+  names: ReadonlyMap<EntityId, LocalizedText>;
+  /** Claim records by id, for the corrections (loaded by the caller). */
+  claims: ReadonlyMap<string, ClaimView>;
+}
+
+export function PagePanel({ state, names, claims }: PagePanelProps) {
+  const { t } = useT();
+  return (
+    <section class="ff-page" aria-labelledby="ff-page-heading">
+      <h2 id="ff-page-heading" class="ff-section-heading">
+        {t('popup_page_heading')}
+      </h2>
+      {state.kind === 'found' ? <Findings state={state} names={names} claims={claims} /> : <p class="ff-message">{emptyMessage(state, t)}</p>}
+    </section>
+  );
+}
+
+function emptyMessage(state: Exclude<PageState, { kind: 'found' }>, t: ReturnType<typeof useT>['t']): string {
+  switch (state.kind) {
+    case 'loading':
+      return t('popup_page_loading');
+    case 'unscanned':
+      return t('popup_page_unscanned');
+    case 'paused':
+      return t('popup_page_paused');
+    case 'off-site':
+      return t('popup_page_off_site', state.host);
+    case 'scanning':
+      return t('popup_page_scanning');
+    case 'nothing':
+      return t('popup_page_nothing');
+  }
+}
+
+function Findings({ state, names, claims }: { state: Extract<PageState, { kind: 'found' }> } & Omit<PagePanelProps, 'state'>) {
+  const api = useApi();
+  const { t, pick } = useT();
+  const [notice, setNotice] = useState('');
+  // Repeated clicks on a subject step through its mentions, like the keyboard command does.
+  const cursors = useRef(new Map<EntityId, number>());
+
+  const reveal = async (kind: 'mention' | 'claim', index: number) => {
+    const result = await api.reveal(state.tabId, kind, index);
+    setNotice(t(result.ok && result.value ? 'popup_revealed' : 'popup_reveal_failed'));
+  };
+  const revealSubject = (subject: SubjectOnPage) => {
+    const step = ((cursors.current.get(subject.entityId) ?? -1) + 1) % subject.indexes.length;
+    cursors.current.set(subject.entityId, step);
+    void reveal('mention', subject.indexes[step]!);
+  };
+
+  return (
+    <>
+      {state.subjects.length > 0 && (
+        <>
+          <h3 class="ff-subheading">{t('popup_mentions_heading')}</h3>
+          <ul class="ff-page-list">
+            {state.subjects.map((subject) => {
+              const name = names.get(subject.entityId);
+              const count = subject.indexes.length;
+              return (
+                <li key={subject.entityId}>
+                  <button type="button" class="ff-page-item" onClick={() => revealSubject(subject)}>
+                    <span class="ff-subject-name">{name ? pick(name) : subject.entityId}</span>
+                    <span class="ff-count">{count === 1 ? t('popup_mention_one') : t('popup_mention_many', String(count))}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {state.claims.length > 0 && (
+        <>
+          <h3 class="ff-subheading">{t('popup_flagged_heading')}</h3>
+          <ul class="ff-page-list">
+            {state.claims.map((claim) => (
+              <FlaggedItem key={`${claim.index}`} claim={claim} view={claims.get(claim.claimId)} onReveal={() => void reveal('claim', claim.index)} />
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="ff-visually-hidden" role="status">
+        {notice}
+      </p>
+    </>
+  );
+}
+
+function FlaggedItem({ claim, view, onReveal }: { claim: ClaimOnPage; view: ClaimView | undefined; onReveal: () => void }) {
+  const { t, pick } = useT();
+  return (
+    <li class="ff-flagged">
+      <button type="button" class="ff-page-item" onClick={onReveal}>
+        <VerdictBadge verdict={claim.verdict} />
+        <q class="ff-sentence">{claim.sentence}</q>
+      </button>
+      {view && (
+        <p class="ff-correction">
+          <span class="ff-label">{t('card_correction_label')}: </span>
+          {pick(view.correction)}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The popup's switches: on/off for the page's site and pause everywhere. The
+ * content script follows the stored settings live, so a switch needs no reload.
+ */
+import type { Settings, SettingsPatch } from '../shared/settings';
+import { useApi, useT } from '../ui/context';
+
+export interface SiteControlsProps {
+  settings: Settings;
+  /** The described tab's hostname; null when the page is not one we can run on. */
+  host: string | null;
+  update: (patch: SettingsPatch) => void;
+  failed: boolean;
+}
+
+export function SiteControls({ settings, host, update, failed }: SiteControlsProps) {
+  const api = useApi();
+  const { t } = useT();
+  const siteOn = host !== null && !settings.disabledSites.includes(host);
+  const setSite = (on: boolean) => {
+    if (host === null) return;
+    const others = settings.disabledSites.filter((h) => h !== host);
+    update({ disabledSites: on ? others : [...others, host] });
+  };
+  return (
+    <div class="ff-controls" role="group" aria-label={t('popup_controls_label')}>
+      {host !== null && (
+        <label class="ff-switch">
+          <input type="checkbox" role="switch" checked={siteOn} onChange={(e) => setSite(e.currentTarget.checked)} />
+          <span>{t('popup_site_switch', host)}</span>
+        </label>
+      )}
+      <label class="ff-switch">
+        <input type="checkbox" role="switch" checked={!settings.enabled} onChange={(e) => update({ enabled: !e.currentTarget.checked })} />
+        <span>{t('popup_pause_switch')}</span>
+      </label>
+      <button type="button" class="ff-link-button" onClick={() => void api.openOptions()}>
+        {t('popup_open_options')}
+      </button>
+      {failed && (
+        <p class="ff-error" role="alert">
+          {t('common_save_failed')}
+        </p>
+      )}
+    </div>
+  );
+}
