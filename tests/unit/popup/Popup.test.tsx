@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { Popup } from '../../../src/popup/Popup';
+import { createFirstPaintCache } from '../../../src/popup/first-paint-cache';
+import type { Result } from '../../../src/shared/messages';
+import type { SearchResult } from '../../../src/shared/views';
+import { card, mockApi, seedReport, type MockApi, type MockOptions } from './mock-api';
+import { click, mount, press, settle, type, type Mounted } from './render-helpers';
+
+let mounted: Mounted | undefined;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+  document.documentElement.lang = '';
+});
+
+async function open(options: MockOptions = {}, api: MockApi = mockApi(options)) {
+  mounted = await mount(<Popup api={api} findTab={() => api.activeTabId()} />);
+  return { api, ...mounted, input: mounted.$<HTMLInputElement>('input[type=search]')! };
+}
+
+const buttons = (m: Mounted) => m.$$<HTMLButtonElement>('[data-ff-result]');
+
+describe('Popup: search', () => {
+  it('shows the three subjects with their top facts and status badges before any query', async () => {
+    const p = await open();
+    expect(p.input.labels?.[0]?.textContent).toBe('Search the facts');
+    expect(p.$$('.ff-subject h2').map((h) => h.textContent)).toEqual(['AI executive order (EO 14409)', 'Claude Mythos', 'Project Glasswing']);
+    expect(p.$$('.ff-subject .ff-badge').map((b) => b.textContent)).toEqual(['Verified', 'Single source', 'Verified', 'Disputed']);
+    expect(performance.getEntriesByName('frontier-facts:popup-ready')).toHaveLength(1);
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('searches as you type, grouped by subject, with verdicts and sources at a glance', async () => {
+    const p = await open();
+    await type(p.input, 'glass');
+    expect(p.api.calls.filter((c) => c.method === 'search').map((c) => c.args[0])).toEqual(['glass']);
+    expect(p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['Project Glasswing']);
+    expect(buttons(p).map((b) => b.textContent)).toEqual([
+      'VerifiedGlasswing gives partners access to Mythos.',
+      'DisputedGlasswing has about 40 partners.',
+      'MisleadingClaim: Glasswing has 40 tech giants.',
+    ]);
+    expect(p.$('.ff-source-summary')?.textContent).toBe('Anthropic, Apr 7, 2026 · Reuters, undated');
+    expect(p.$('[role=status]')?.textContent).toBe('3 results');
+    const measure = performance.getEntriesByName('frontier-facts:search').at(-1) as PerformanceMeasure;
+    expect(measure.detail).toMatchObject({ query: 'glass', results: 3 });
+  });
+
+  it('asks for one more letter instead of sending a lone Latin letter, but searches one Chinese character', async () => {
+    const p = await open();
+    await type(p.input, 'g');
+    expect(p.text()).toContain('Keep typing');
+    expect(p.api.calls.some((c) => c.method === 'search')).toBe(false);
+    await type(p.input, '翼');
+    expect(p.api.calls.filter((c) => c.method === 'search').map((c) => c.args[0])).toEqual(['翼']);
+  });
+
+  it('opens the first result with Enter and walks the results with the arrow keys', async () => {
+    const p = await open();
+    await type(p.input, 'glasswing');
+    p.input.focus();
+    await press('Enter');
+    const [first, second] = buttons(p);
+    expect(document.activeElement).toBe(first);
+    expect(first!.getAttribute('aria-expanded')).toBe('true');
+    // Only https sources become links; the open detail lists them with their outlet and date.
+    expect(p.$$<HTMLAnchorElement>('.ff-open a').map((a) => a.getAttribute('href'))).toEqual([
+      'https://www.anthropic.com/glasswing',
+      'https://www.reuters.com/glasswing',
+    ]);
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(second);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    expect(document.activeElement).toBe(p.input);
+    // Enter on a result toggles it like any button.
+    await click(first!);
+    expect(first!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shows both sides of a disputed fact and the correction of a claim', async () => {
+    const p = await open();
+    await type(p.input, 'glasswing');
+    await click(buttons(p)[1]!);
+    expect(p.$$('.ff-open .ff-side').map((s) => s.querySelector('p')?.textContent)).toEqual(['One side: About 40 partners.', 'One side: About 11 partners.']);
+    await type(p.input, 'june');
+    const claim = buttons(p).find((b) => b.textContent?.includes('Claim:'))!;
+    await click(claim);
+    expect(p.$('.ff-open')?.textContent).toContain('What the sources say: It was signed on June 2 (US time).');
+    // A captured page with no public address is named, never linked.
+    expect(p.$('.ff-open')?.textContent).toContain('A captured seed (no public address)');
+  });
+
+  it('never lets a slow reply overwrite a newer query’s results', async () => {
+    const base = mockApi();
+    const pending = new Map<string, (r: Result<SearchResult[]>) => void>();
+    const api: MockApi = { ...base, search: (q) => new Promise((resolve) => pending.set(q, resolve)) };
+    const p = await open({}, api);
+    await type(p.input, 'gl');
+    await type(p.input, 'june');
+    pending.get('june')!(await base.search('june'));
+    await settle();
+    pending.get('gl')!({ ok: true, value: [] });
+    await settle();
+    expect(buttons(p).some((b) => b.textContent?.includes('June'))).toBe(true);
+    expect(p.text()).not.toContain('Nothing matches');
+  });
+
+  it('says so when nothing matches or the background cannot answer', async () => {
+    const p = await open();
+    await type(p.input, 'zzzz');
+    expect(p.text()).toContain('Nothing matches “zzzz”.');
+    p.unmount();
+    const offline = await open({ offline: true });
+    await type(offline.input, 'glass');
+    expect(offline.text()).toContain('This could not be loaded.');
+  });
+
+  it('speaks Chinese when the browser does, and finds Chinese text', async () => {
+    const p = await open({ uiLanguage: 'zh-CN', report: seedReport });
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(p.$('#ff-page-heading')?.textContent).toBe('本页内容');
+    await type(p.input, '玻璃翼');
+    expect(p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['玻璃翼计划']);
+    expect(buttons(p)[0]?.textContent).toBe('已核实玻璃翼计划让合作伙伴使用 Mythos。');
+  });
+
+  it('paints cached cards before the background answers', async () => {
+    const cache = createFirstPaintCache({ getItem: () => null, setItem: () => undefined });
+    cache.initial = { language: 'en', cards: [card('claude-mythos')] };
+    const silent: MockApi = { ...mockApi(), settings: () => new Promise(() => undefined), card: () => new Promise(() => undefined) };
+    mounted = await mount(<Popup api={silent} findTab={() => Promise.resolve(null)} cache={cache} />);
+    expect(mounted.$$('.ff-subject h2').map((h) => h.textContent)).toEqual(['Claude Mythos']);
+    // Without fresh settings the switches stay away: they could undo a change made elsewhere.
+    expect(mounted.$('.ff-controls')).toBeNull();
+  });
+});
