@@ -6,6 +6,7 @@
  * Cross-record rules (references resolve, independence of sources, patterns
  * compile…) live in validate.ts: zod checks one record at a time.
  */
+import '../shared/zod-setup';
 import { z } from 'zod';
 
 export const ENTITY_IDS = ['eo-14409', 'claude-mythos', 'project-glasswing'] as const;

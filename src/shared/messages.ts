@@ -10,6 +10,7 @@
  * This module is pure: callers pass the transport (`browser.runtime.sendMessage`)
  * and attach the returned listener, so the contract can be tested in Node.
  */
+import './zod-setup';
 import { z } from 'zod';
 import { EntityId, Verdict } from '../data/schema';
 import { SettingsPatch, type Settings } from './settings';

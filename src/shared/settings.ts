@@ -4,6 +4,7 @@
  * extension storage, never in the dataset's tables, so dataset upgrades
  * cannot touch them.
  */
+import './zod-setup';
 import { z } from 'zod';
 
 export const SETTINGS_KEY = 'settings';
