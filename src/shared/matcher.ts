@@ -181,6 +181,14 @@ export class Matcher {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
           const vetoScope = level === 'specific' ? text : text.slice(sentence[0], sentence[1]);
           if (cues.veto?.test(vetoScope)) continue;
+          // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
+          // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
+          // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
+          if (level === 'topic' && cues.veto?.test(text)) {
+            const rest = text.slice(sentence[0], c.start) + ' ' + text.slice(c.end, sentence[1]);
+            const named = confirmed.some((m) => m.entityId === c.entry.entityId && m.context === 'none');
+            if (!named && !cues.specific?.test(rest)) continue;
+          }
           const cue = level === 'topic' ? cues.topic : cues.specific;
           if (!cue?.test(text) && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }
