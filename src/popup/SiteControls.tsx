@@ -23,7 +23,8 @@ export function SiteControls({ settings, host, update, failed }: SiteControlsPro
     update({ disabledSites: on ? others : [...others, host] });
   };
   return (
-    <div class="ff-controls" role="group" aria-label={t('popup_controls_label')}>
+    // A footer outside <main> is the contentinfo landmark, so axe's "all content in landmarks" holds.
+    <footer class="ff-controls" aria-label={t('popup_controls_label')}>
       {host !== null && (
         <label class="ff-switch">
           <input type="checkbox" role="switch" checked={siteOn} onChange={(e) => setSite(e.currentTarget.checked)} />
@@ -42,6 +43,6 @@ export function SiteControls({ settings, host, update, failed }: SiteControlsPro
           {t('common_save_failed')}
         </p>
       )}
-    </div>
+    </footer>
   );
 }
