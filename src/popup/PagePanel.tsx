@@ -8,6 +8,7 @@ import type { EntityId, LocalizedText } from '../data/schema';
 import type { ClaimView } from '../shared/views';
 import { VerdictBadge } from '../ui/Badges';
 import { useApi, useT } from '../ui/context';
+import { Label } from '../ui/Label';
 import type { ClaimOnPage, PageState, SubjectOnPage } from './page-state';
 
 export interface PagePanelProps {
@@ -111,7 +112,7 @@ function FlaggedItem({ claim, view, onReveal }: { claim: ClaimOnPage; view: Clai
       </button>
       {view && (
         <p class="ff-correction">
-          <span class="ff-label">{t('card_correction_label')}: </span>
+          <Label text={t('card_correction_label')} />
           {pick(view.correction)}
         </p>
       )}

@@ -5,6 +5,7 @@
 import type { SearchResult } from '../shared/views';
 import { StatusBadge, VerdictBadge } from '../ui/Badges';
 import { useT } from '../ui/context';
+import { Label } from '../ui/Label';
 import { ClaimDetail, FactDetail } from '../ui/RecordDetail';
 import { SourceSummary } from '../ui/SourceList';
 
@@ -19,7 +20,7 @@ export function ResultItem({ result, open, onToggle }: { result: SearchResult; o
       <button type="button" class="ff-result-button" {...{ [RESULT_ATTR]: '' }} aria-expanded={open} onClick={onToggle}>
         {result.kind === 'fact' ? <StatusBadge status={result.fact.status} /> : <VerdictBadge verdict={result.claim.verdict} />}
         <span class="ff-result-text">
-          {result.kind === 'claim' && <span class="ff-label">{t('card_claim_label')}: </span>}
+          {result.kind === 'claim' && <Label text={t('card_claim_label')} />}
           {pick(result.kind === 'fact' ? result.fact.statement : result.claim.claim)}
         </span>
       </button>

@@ -2,6 +2,7 @@
 import type { ClaimView, FactView } from '../shared/views';
 import { useT } from './context';
 import { formatDate } from './format';
+import { Label } from './Label';
 import { SourceList } from './SourceList';
 
 export function FactDetail({ fact }: { fact: FactView }) {
@@ -11,7 +12,7 @@ export function FactDetail({ fact }: { fact: FactView }) {
       {fact.sides?.map((side, i) => (
         <div class="ff-side" key={i}>
           <p>
-            <span class="ff-label">{t('card_side_label')}: </span>
+            <Label text={t('card_side_label')} />
             {pick(side.statement)}
           </p>
           <SourceList sources={side.sources} />
@@ -28,7 +29,7 @@ export function ClaimDetail({ claim }: { claim: ClaimView }) {
   return (
     <div class="ff-detail">
       <p>
-        <span class="ff-label">{t('card_correction_label')}: </span>
+        <Label text={t('card_correction_label')} />
         {pick(claim.correction)}
       </p>
       <SourceList sources={claim.sources} label={t('card_sources_label')} />

@@ -124,6 +124,9 @@ describe('Popup: search', () => {
     await type(p.input, '玻璃翼');
     expect(p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['玻璃翼计划']);
     expect(buttons(p)[0]?.textContent).toBe('已核实玻璃翼计划让合作伙伴使用 Mythos。');
+    // Chinese punctuation too: full-width colon after labels, full-width comma between outlet and date.
+    expect(buttons(p).at(-1)?.textContent).toBe('误导说法：玻璃翼有 40 家科技巨头。');
+    expect(p.$('.ff-source-summary')?.textContent).toBe('Anthropic，2026年4月7日 · Reuters，无日期');
   });
 
   it('paints cached cards before the background answers', async () => {
