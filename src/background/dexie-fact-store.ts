@@ -167,13 +167,20 @@ export class DexieFactStore implements FactStore {
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
     const [facts, claims] = await Promise.all([this.matching(this.db.facts, terms), this.matching(this.db.claims, terms)]);
-    // Fewer extra words and a better rank first: an exact hit on a top fact beats a passing mention.
-    const results: SearchResult[] = [
-      ...(await this.factViews(facts)).map((fact) => ({ kind: 'fact' as const, score: 100 - fact.rank, fact })),
-      ...(await this.claimViews(claims)).map((claim) => ({ kind: 'claim' as const, score: 60, claim })),
-    ];
-    results.sort((a, b) => b.score - a.score);
-    return results.slice(0, limit);
+    // Rank and trim before resolving sources: a one-letter query can match nearly everything.
+    const ranked = [
+      ...facts.map((fact) => ({ score: 100 - fact.rank, fact })),
+      ...claims.map((claim) => ({ score: 60, claim })),
+    ]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+    const factViews = await this.factViews(ranked.flatMap((r) => ('fact' in r ? [r.fact] : [])));
+    const claimViews = await this.claimViews(ranked.flatMap((r) => ('claim' in r ? [r.claim] : [])));
+    const byId = new Map<string, SearchResult>([
+      ...factViews.map((fact) => [fact.id, { kind: 'fact' as const, score: 100 - fact.rank, fact }] as const),
+      ...claimViews.map((claim) => [claim.id, { kind: 'claim' as const, score: 60, claim }] as const),
+    ]);
+    return ranked.map((r) => byId.get('fact' in r ? r.fact.id : r.claim.id)!);
   }
 
   /** Records whose words contain every term; the rarest-looking term is queried, the rest filtered in memory. */

@@ -154,7 +154,7 @@ describe.each(BROWSERS)('%s', (name) => {
       () =>
         other.evaluate(() => {
           const frame = document.getElementById('frame') as HTMLIFrameElement;
-          const registry = frame.contentWindow?.CSS.highlights as unknown as Map<string, Set<Range>> | undefined;
+          const registry = (frame.contentWindow as unknown as typeof globalThis | null)?.CSS.highlights as unknown as Map<string, Set<Range>> | undefined;
           return [...(registry?.get('ff-mention') ?? [])].map((r) => r.toString()).join();
         }),
       5000,
