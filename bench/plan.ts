@@ -1,0 +1,90 @@
+/**
+ * What one `npm run bench` does: pages, repetitions per measurement, and the
+ * mark.js inputs (every alias text in the dataset, and one combined regex).
+ * mark.js is slow enough on big pages (mark() on the 200k page took about two
+ * minutes per run here) that its repetitions shrink with page size; `--full`
+ * runs every cell.
+ */
+import entities from '../src/data/entities.json';
+import { benchPages, type BenchPageInfo } from './routes';
+
+export interface MarkJsInput {
+  src: string;
+  method: 'mark' | 'markRegExp';
+  aliases: string[];
+  regex: string;
+}
+
+export interface Reps {
+  /** Fresh loads for the floor and for the extension (each). */
+  load: number;
+  markRegExp: number;
+  mark: number;
+}
+
+export interface Plan {
+  full: boolean;
+  pages: BenchPageInfo[];
+  reps: (page: BenchPageInfo) => Reps;
+  firefoxReps: (page: BenchPageInfo) => Reps;
+  aliases: string[];
+  regex: string;
+  /** Also trace the seed pages (synthetic pages are always traced once). */
+  traceSeeds: boolean;
+  hoverPages: string[];
+  hoverMoves: number;
+  scrollRuns: number;
+  scrollBatches: number;
+  browsers: Array<'chromium' | 'firefox'>;
+}
+
+/** Every alias text of the three subjects, as the dataset lists them. */
+export function aliasTexts(): string[] {
+  return [...new Set(entities.flatMap((e) => e.aliases.map((a) => a.text)))];
+}
+
+/** The aliases as one alternation, longest first (what a developer would write for markRegExp). */
+export function combinedRegex(aliases: readonly string[]): string {
+  return [...aliases]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|');
+}
+
+export function makePlan(args: string[]): Plan {
+  const full = args.includes('--full');
+  const quick = args.includes('--quick');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const size = (p: BenchPageInfo) => p.generated?.textNodes ?? 0;
+  const aliases = aliasTexts();
+  return {
+    full,
+    pages: benchPages(quick ? [10_000] : undefined),
+    reps: (p) => {
+      const n = size(p);
+      if (quick) return { load: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
+      return {
+        load: n >= 200_000 ? 3 : 5,
+        markRegExp: n >= 200_000 ? 1 : 3,
+        mark: n >= 200_000 ? (full ? 1 : 0) : n >= 50_000 ? 1 : 3,
+      };
+    },
+    firefoxReps: (p) => {
+      const n = size(p);
+      if (quick) return { load: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
+      return {
+        load: n >= 200_000 ? 3 : 5,
+        markRegExp: n >= 200_000 ? (full ? 1 : 0) : n >= 50_000 ? 1 : 3,
+        mark: n >= 50_000 ? (full ? 1 : 0) : 3,
+      };
+    },
+    aliases,
+    regex: combinedRegex(aliases),
+    traceSeeds: !quick,
+    hoverPages: quick ? ['synthetic-10k'] : ['synthetic-50k'],
+    hoverMoves: quick ? 200 : 1000,
+    scrollRuns: quick ? 1 : 2,
+    scrollBatches: quick ? 8 : 24,
+    browsers: only === 'chromium' || only === 'firefox' ? [only] : ['chromium', 'firefox'],
+  };
+}
