@@ -11,6 +11,7 @@
 import Dexie, { type Table } from 'dexie';
 import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
 import { indexWords, queryTerms } from '../shared/search-words';
+import { patternRequires } from '../shared/claim-patterns';
 import { claimView, factView, sourceView, type ClaimView, type DatasetInfo, type FactView, type SearchResult, type SourceView } from '../shared/views';
 import type { FactStore } from './fact-store';
 
@@ -113,7 +114,12 @@ export class DexieFactStore implements FactStore {
     return {
       datasetVersion: meta?.version ?? '0.0.0',
       entities: entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
-      claims: claims.map(({ id, entity, verdict, patterns }) => ({ id, entity, verdict, patterns })),
+      claims: claims.map(({ id, entity, verdict, patterns }) => ({
+        id,
+        entity,
+        verdict,
+        patterns: patterns.map((p) => ({ ...p, requires: patternRequires(p) })),
+      })),
     };
   }
 

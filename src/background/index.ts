@@ -7,6 +7,7 @@ import { DexieFactStore } from './dexie-fact-store';
 import { createBackgroundHandlers } from './handlers';
 import { createSettingsStorage } from './settings-storage';
 import { listenForCommands } from './commands';
+import { CONFIG_CACHE_KEY, type ConfigCache } from '../shared/config-cache';
 
 const store = new DexieFactStore({ dataset: rawDataset });
 const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.local);
@@ -43,8 +44,19 @@ browser.runtime.onMessage.addListener(
 );
 listenForCommands(browser);
 
-// Seed on install/update rather than on the first hover, so the first card is fast.
-browser.runtime.onInstalled.addListener(() => {
-  store.ready().catch((error: unknown) => console.error('[frontier-facts] seeding failed; will retry on next use', error));
-});
+/**
+ * Seeds on install/update rather than on the first hover, and publishes the matcher config
+ * where content scripts read it without waking this worker (see shared/config-cache.ts).
+ */
+async function prepare(): Promise<void> {
+  try {
+    const config = await store.matcherConfig();
+    const cache: ConfigCache = { extensionVersion: browser.runtime.getManifest().version, config };
+    await browser.storage.local.set({ [CONFIG_CACHE_KEY]: cache });
+  } catch (error) {
+    console.error('[frontier-facts] seeding failed; content scripts will ask again', error);
+  }
+}
+browser.runtime.onInstalled.addListener(() => void prepare());
+browser.runtime.onStartup.addListener(() => void prepare());
 

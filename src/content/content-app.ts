@@ -12,7 +12,6 @@ import { PageIndex, type MarkRecord } from './page-index';
 import { scanTree, type Paragraph } from './text-scanner';
 import { sliceClock } from './yield-to-page';
 
-export const MARK_START = 'frontier-facts:start';
 export const MARK_READY = 'frontier-facts:ready';
 
 export interface ContentAppOptions {

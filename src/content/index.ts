@@ -4,17 +4,16 @@
  * hangs off one AbortController, so teardown (extension reloaded, a newer
  * instance, the page unloading) removes every listener and mark at once.
  */
+import './start-mark';
 import browser from 'webextension-polyfill';
 import { createSender, handleMessages, type Sender } from '../shared/messages';
-import { ContentApp, MARK_READY, MARK_START } from './content-app';
+import { ContentApp, MARK_READY } from './content-app';
 import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
 import { purgeLeftovers } from './leftovers';
-import { onSettingsChanged, readSettings } from './settings-source';
+import { onSettingsChanged, readCachedConfig, readSettings } from './settings-source';
 import { CardController } from './card/card-controller';
 import { isActiveOn } from '../shared/settings';
-
-performance.mark(MARK_START);
 
 const controller = new AbortController();
 const { signal } = controller;
@@ -65,10 +64,15 @@ async function main(): Promise<void> {
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage as never), { once: true });
 
   try {
-    const [configResult, settings] = await Promise.all([send('config.get'), readSettings()]);
+    const [cached, settings] = await Promise.all([readCachedConfig(), readSettings()]);
+    let config = cached;
+    if (!config) {
+      const reply = await send('config.get');
+      if (!reply.ok) throw new Error(`no matcher config: ${reply.error}`);
+      config = reply.value;
+    }
     if (signal.aborted) return;
-    if (!configResult.ok) throw new Error(`no matcher config: ${configResult.error}`);
-    const current = new ContentApp({ doc: document, signal, config: configResult.value, settings, onChange: reportStatus });
+    const current = new ContentApp({ doc: document, signal, config, settings, onChange: reportStatus });
     app = current;
     const card = new CardController({
       doc: document,

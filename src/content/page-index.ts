@@ -207,9 +207,13 @@ function compareRanges(a: Range, b: Range): number {
   }
 }
 
-/** Hidden text (display:none, visibility:hidden, closed <details>) is not reported or marked. */
+/**
+ * Hidden text (display:none, [hidden], visibility:hidden, closed <details>) and text the
+ * reader is editing are not reported or marked. Checked per match, not per node: the scan
+ * stays cheap on the text that has no mentions, which is nearly all of it.
+ */
 function isVisible(range: Range): boolean {
   const el = range.startContainer.parentElement;
-  if (!el) return false;
+  if (!el || (el as HTMLElement).isContentEditable) return false;
   return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0;
 }

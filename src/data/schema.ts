@@ -9,12 +9,8 @@
 import '../shared/zod-setup';
 import { z } from 'zod';
 
-export const ENTITY_IDS = ['eo-14409', 'claude-mythos', 'project-glasswing'] as const;
-export const EntityId = z.enum(ENTITY_IDS);
-export type EntityId = z.infer<typeof EntityId>;
-
-export const Lang = z.enum(['en', 'zh']);
-export type Lang = z.infer<typeof Lang>;
+export { ENTITY_IDS, EntityId, Lang, VERDICTS, Verdict } from './ids';
+import { EntityId, Lang, Verdict } from './ids';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -132,10 +128,6 @@ export const Fact = z.strictObject({
 });
 export type Fact = z.infer<typeof Fact>;
 
-/** ClaimReview-compatible verdicts, worst first. */
-export const VERDICTS = ['false', 'misleading', 'outdated', 'disputed', 'unsupported'] as const;
-export const Verdict = z.enum(VERDICTS);
-export type Verdict = z.infer<typeof Verdict>;
 
 /**
  * Where the claim's subject must be mentioned for a pattern match to count:

@@ -5,12 +5,15 @@
  */
 import type { ClaimPattern, EntityId, PatternScope, Verdict } from '../data/schema';
 
+/** A claim pattern as shipped to the content script: `requires` precomputed by the background. */
+export type ShippedPattern = ClaimPattern & { requires?: string[][][] };
+
 /** The part of a claim the content script needs to recognise it. */
 export interface ClaimRule {
   id: string;
   entity: EntityId;
   verdict: Verdict;
-  patterns: ClaimPattern[];
+  patterns: ShippedPattern[];
 }
 
 export interface CompiledClaimPattern {
@@ -21,6 +24,12 @@ export interface CompiledClaimPattern {
   match: RegExp;
   near: RegExp | undefined;
   unless: RegExp | undefined;
+  /**
+   * What any match must contain, as a cheap `includes` test that spares most paragraphs from
+   * running (and compiling) the regex: one entry each for `match` and `near`, each a list of
+   * alternatives (top-level `|` branches), each alternative a list of lower-cased strings.
+   */
+  requires: string[][][];
 }
 
 /** Compiles a pattern source; throws a readable error naming the claim when it is not a valid regex. */
@@ -42,8 +51,138 @@ export function compileClaimRules(rules: readonly ClaimRule[]): CompiledClaimPat
       match: compileRegex(p.match, rule.id),
       near: p.near === undefined ? undefined : compileRegex(p.near, rule.id),
       unless: p.unless === undefined ? undefined : compileRegex(p.unless, rule.id),
+      requires: p.requires ?? patternRequires(p),
     })),
   );
+}
+
+/**
+ * The literal requirements of a pattern (`match`, and `near` when present). The background
+ * computes them once when it publishes the config, so a page does not pay for the parsing.
+ */
+export function patternRequires(p: ClaimPattern): string[][][] {
+  return [requiredLiterals(p.match), ...(p.near === undefined ? [] : [requiredLiterals(p.near)])];
+}
+
+/** Whether a (lower-cased) text contains what the pattern needs: if not, it cannot match. */
+export function mayMatch(pattern: CompiledClaimPattern, lowerText: string): boolean {
+  return pattern.requires.every((alternatives) => alternatives.some((literals) => literals.every((l) => lowerText.includes(l))));
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const CLASS_ESCAPES = new Set(['b', 'B', 's', 'S', 'd', 'D', 'w', 'W', 'n', 'r', 't', 'f', 'v', '0', 'c', 'k']);
+
+/**
+ * For each top-level alternative of a regex source, the literal runs any match of it must
+ * contain, found conservatively: only characters outside groups, classes and optional
+ * quantifiers count. An alternative with no runs can match anything, so then the whole
+ * pattern is unfiltered (`[[]]`). Runs are lower-cased: patterns always use the `i` flag.
+ */
+export function requiredLiterals(source: string): string[][] {
+  const branches = splitTopLevel(source).map(branchLiterals);
+  return branches.some((b) => b.length === 0) ? [[]] : branches;
+}
+
+/** The source's top-level alternatives (a `|` outside any group or class). */
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') i = skipBracketed(source, i) - 1;
+    else if (c === '|') {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+function branchLiterals(source: string): string[] {
+  const out: string[] = [];
+  let run = '';
+  const flush = () => {
+    const trimmed = run.trim();
+    if (trimmed.length >= 3 || (CJK.test(trimmed) && trimmed.length >= 2)) out.push(trimmed.toLowerCase());
+    run = '';
+  };
+  /** Index after a quantifier at i (if any), and whether it makes the preceding atom optional. */
+  const quantifier = (i: number): [number, boolean] => {
+    const q = source[i];
+    let end = i;
+    if (q === '?' || q === '*' || q === '+') end = i + 1;
+    else if (q === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i))) end = source.indexOf('}', i) + 1;
+    else return [i, false];
+    if (source[end] === '?') end++; // lazy
+    return [end, q !== '+'];
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === '(' || c === '[') {
+      flush();
+      i = skipBracketed(source, i);
+      i = quantifier(i)[0];
+      continue;
+    }
+    let literal: string | null;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if (CLASS_ESCAPES.has(next) || /\d/.test(next)) {
+        literal = null;
+        i += 2;
+      } else if (next === 'x' || next === 'u' || next === 'p' || next === 'P') {
+        literal = null;
+        i += next === 'x' ? 4 : source[i + 2] === '{' ? source.indexOf('}', i) + 1 - i : next === 'u' ? 6 : 2;
+      } else {
+        literal = next;
+        i += 2;
+      }
+    } else if (c === '.' || c === '^' || c === '$') {
+      literal = null;
+      i++;
+    } else {
+      literal = c;
+      i++;
+    }
+    const [after, optional] = quantifier(i);
+    if (literal === null || optional) {
+      flush();
+    } else {
+      run += literal;
+      if (after !== i) flush(); // "a+": one a is required, but the run stops there
+    }
+    i = after;
+  }
+  flush();
+  return out;
+}
+
+/** Index just past the group or class starting at `start`. */
+function skipBracketed(source: string, start: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') {
+        inClass = false;
+        if (depth === 0) return i + 1;
+      }
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return source.length;
 }
 
 /**

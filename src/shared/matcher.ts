@@ -9,7 +9,7 @@
  * paragraphs with a hit pay for context checks and sentence splitting.
  */
 import type { AliasContext, EntityId } from '../data/schema';
-import { compileClaimRules, matchInSentence, type CompiledClaimPattern } from './claim-patterns';
+import { compileClaimRules, matchInSentence, mayMatch, type CompiledClaimPattern } from './claim-patterns';
 import { splitSentences, type Span } from './sentences';
 import type { MatcherConfig } from './views';
 
@@ -74,9 +74,11 @@ export function phraseSource(phrase: string): string {
 }
 
 /** A phrase with word boundaries on its Latin edges (none on CJK edges: Chinese has no spaces). */
+const LEFT_BOUNDARY = '(?<![A-Za-z0-9])';
+
 function boundedSource(phrase: string, prefix = false): string {
   const text = phrase.trim();
-  const left = LATIN_EDGE.test(text[0] ?? '') ? '(?<![A-Za-z0-9])' : '';
+  const left = LATIN_EDGE.test(text[0] ?? '') ? LEFT_BOUNDARY : '';
   const right = !prefix && LATIN_EDGE.test(text[text.length - 1] ?? '') ? '(?![A-Za-z0-9])' : '';
   return `${left}${phraseSource(text)}${right}`;
 }
@@ -93,12 +95,49 @@ function cueRegex(cues: readonly string[]): RegExp | null {
   return new RegExp(sources.join('|'), 'i');
 }
 
+const COMMON_WORDS = new Set([
+  'the', 'and', 'for', 'with', 'from', 'that', 'this', 'its', 'his', 'new', 'president', 'trump', 'artificial',
+  'intelligence', 'security', 'executive', 'advanced', 'innovation', 'model', 'models', 'project', 'preview', 'safety',
+]);
+
+/**
+ * A regex of literal keys such that every alias, and every page-scoped claim trigger, contains
+ * at least one of them (case-insensitively): a text without any key cannot match the scanner.
+ * Keys are picked greedily to cover the most aliases each ("order" covers a dozen). Null when
+ * some alias or trigger has no usable literal, so nothing is ever filtered out wrongly.
+ */
+export function keyRegex(aliases: readonly string[], pageTriggers: readonly CompiledClaimPattern[]): RegExp | null {
+  const tokensOf = (text: string) => [...text.toLowerCase().matchAll(/[a-z0-9]{3,}|[\u3400-\u9fff]{2,}/g)].map((m) => m[0]);
+  const uncovered = new Set(aliases.map((a) => a.toLowerCase()));
+  const keys = new Set<string>();
+  for (const alias of uncovered) if (tokensOf(alias).length === 0) return null;
+  while (uncovered.size > 0) {
+    const counts = new Map<string, number>();
+    for (const alias of uncovered) for (const token of new Set(tokensOf(alias))) counts.set(token, (counts.get(token) ?? 0) + 1);
+    // Words common in any news text would let most paragraphs through: they are the last resort.
+    const score = ([token, n]: [string, number]) => (COMMON_WORDS.has(token) ? n / 100 : n) + token.length / 1000;
+    const [best] = [...counts].sort((a, b) => score(b) - score(a))[0]!;
+    keys.add(best);
+    for (const alias of [...uncovered]) if (alias.includes(best)) uncovered.delete(alias);
+  }
+  for (const pattern of pageTriggers) {
+    // Any requirement whose every alternative has a literal will do (the `match` one, else `near`).
+    const usable = pattern.requires.find((alternatives) => alternatives.every((literals) => literals.length > 0));
+    if (!usable) return null;
+    const rank = (l: string) => (COMMON_WORDS.has(l) ? 0 : l.length);
+    for (const literals of usable) keys.add([...literals].sort((a, b) => rank(b) - rank(a))[0]!);
+  }
+  return new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
+}
+
 export class Matcher {
   readonly datasetVersion: string;
   private readonly scanner: RegExp;
   private readonly aliases = new Map<string, AliasEntry[]>();
   private readonly cues = new Map<EntityId, EntityCues>();
   private readonly patterns: CompiledClaimPattern[];
+  /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
+  private readonly prefilter: RegExp | null;
 
   constructor(config: MatcherConfig) {
     this.datasetVersion = config.datasetVersion;
@@ -119,10 +158,17 @@ export class Matcher {
     }
     this.patterns = compileClaimRules(config.claims);
     // Longest aliases first: at any position the most specific alias wins.
-    const aliasSources = [...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => boundedSource(p));
+    // The word-start lookbehind is written once in front of all Latin-initial aliases rather than
+    // in each of them: V8 then tries it once per position instead of once per alternative (~35%
+    // faster on large pages). Latin- and CJK-initial aliases never start at the same character.
+    const sorted = [...new Set(phrases.map((p) => p.trim()))].sort((a, b) => b.length - a.length);
+    const latin = sorted.filter((p) => LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p).replace(LEFT_BOUNDARY, ''));
+    const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p));
+    const aliasSources = [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...other];
     // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
     const triggers = this.patterns.filter((p) => p.scope === 'page').map((p) => `(?:${p.match.source})`);
     this.scanner = new RegExp([...aliasSources, ...triggers].join('|'), 'gi');
+    this.prefilter = keyRegex(sorted, this.patterns.filter((p) => p.scope === 'page'));
   }
 
   /**
@@ -131,6 +177,9 @@ export class Matcher {
    * here ("…delayed the AI executive order. ¶ He said the order would have…").
    */
   scanParagraph(text: string, carried: ReadonlySet<EntityId> = NONE): ParagraphMatches | null {
+    // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
+    // at half the cost of the full alias regex.
+    if (this.prefilter && !this.prefilter.test(text)) return null;
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
     const scanner = this.scanner;
@@ -202,11 +251,15 @@ export class Matcher {
 
   private findClaims(text: string, sentences: readonly Span[], mentions: readonly MentionHit[]): ClaimHit[] {
     const inParagraph = new Set(mentions.map((m) => m.entityId));
+    // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
+    const lower = text.toLowerCase();
+    const candidates = this.patterns.filter((p) => (inParagraph.has(p.entity) || p.scope === 'page') && mayMatch(p, lower));
+    if (candidates.length === 0) return [];
     const hits: ClaimHit[] = [];
     for (const sentence of sentences) {
       const sentenceText = text.slice(sentence[0], sentence[1]);
       const inSentence = new Set(mentions.filter((m) => m.start >= sentence[0] && m.start < sentence[1]).map((m) => m.entityId));
-      for (const pattern of this.patterns) {
+      for (const pattern of candidates) {
         const mentioned = pattern.scope === 'sentence' ? inSentence.has(pattern.entity) : inParagraph.has(pattern.entity);
         if (!mentioned && pattern.scope !== 'page') continue;
         if (hits.some((h) => h.claimId === pattern.claimId && h.sentence === sentence)) continue;

@@ -12,7 +12,7 @@
  */
 import './zod-setup';
 import { z } from 'zod';
-import { EntityId, Verdict } from '../data/schema';
+import { EntityId, Verdict } from '../data/ids';
 import { SettingsPatch, type Settings } from './settings';
 import type { CardData, ClaimView, DatasetInfo, MatcherConfig, SearchResult, SourceView } from './views';
 

@@ -6,7 +6,7 @@ async function paragraphs(html: string): Promise<string[]> {
   document.body.innerHTML = html;
   const out: Paragraph[] = [];
   await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (p) => out.push(p) });
-  return out.map((p) => p.text.replace(/\s+/g, ' ').trim());
+  return out.map((p) => p.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 describe('scanTree', () => {
@@ -17,18 +17,27 @@ describe('scanTree', () => {
     ]);
   });
 
-  it('skips code, editable fields, scripts, hidden subtrees and our own elements', async () => {
+  it('skips code, form fields, scripts and our own elements', async () => {
+    // Hidden and editable text is walked but rejected per match (page-index.ts): see the e2e look-alike page.
     const texts = await paragraphs(`
       <p>kept</p>
       <pre>pre</pre><code>code</code><textarea>area</textarea><input value="input">
       <script>var s = 'script'</script><style>.x{}</style><noscript>noscript</noscript>
-      <div contenteditable="true">editable</div><div contenteditable="false">not editable</div>
-      <div hidden>hidden</div><ff-card-host>ours</ff-card-host><select><option>opt</option></select>`);
-    expect(texts).toEqual(['kept', 'not editable']);
+      <ff-card-host>ours</ff-card-host><select><option>opt</option></select><p>end</p>`);
+    expect(texts).toEqual(['kept', 'end']);
   });
 
-  it('reports open shadow roots to the caller', async () => {
-    document.body.innerHTML = '<div id="host"></div><p>light</p>';
+  it('refuses a root inside a skipped or editable subtree', async () => {
+    document.body.innerHTML = '<pre><div id="a">inside pre</div></pre><div contenteditable="true"><p id="b">editable</p></div>';
+    for (const id of ['a', 'b']) {
+      const out: Paragraph[] = [];
+      await scanTree(document.getElementById(id)!, { signal: new AbortController().signal, onParagraph: (p) => out.push(p) });
+      expect(out, id).toEqual([]);
+    }
+  });
+
+  it('reports the open shadow roots of custom elements to the caller', async () => {
+    document.body.innerHTML = '<news-item id="host"></news-item><p>light</p>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Project Glasswing in a shadow root</p>';
     const roots: ShadowRoot[] = [];

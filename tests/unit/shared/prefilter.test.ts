@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { rawDataset } from '../../../src/data/index';
+import { Dataset } from '../../../src/data/schema';
+import { compileClaimRules } from '../../../src/shared/claim-patterns';
+import { keyRegex } from '../../../src/shared/matcher';
+
+const data = Dataset.parse(rawDataset);
+const aliases = data.entities.flatMap((e) => e.aliases.map((a) => a.text));
+const pageTriggers = compileClaimRules(data.claims).filter((p) => p.scope === 'page');
+
+describe('keyRegex (the matcher’s prefilter)', () => {
+  const keys = keyRegex(aliases, pageTriggers)!;
+
+  it('exists for the bundled dataset and is far smaller than the alias list', () => {
+    expect(keys).not.toBeNull();
+    expect(keys.source.split('|').length).toBeLessThan(aliases.length / 2);
+  });
+
+  it('lets through every alias, in any case', () => {
+    for (const alias of aliases) {
+      expect(keys.test(alias), alias).toBe(true);
+      expect(keys.test(alias.toUpperCase()), alias).toBe(true);
+    }
+  });
+
+  it('lets through every flagged example of a page-scoped claim', () => {
+    const ids = new Set(pageTriggers.map((p) => p.claimId));
+    for (const claim of data.claims.filter((c) => ids.has(c.id))) {
+      for (const example of claim.examples.flagged) expect(keys.test(example), example).toBe(true);
+    }
+  });
+
+  it('gives up (null) rather than filter wrongly when an alias has no literal', () => {
+    expect(keyRegex(['AI'], [])).toBeNull();
+  });
+
+  it('rules out ordinary text', () => {
+    expect(keys.test('The weather will be sunny with light winds in the afternoon.')).toBe(false);
+  });
+});
