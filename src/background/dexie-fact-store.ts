@@ -12,7 +12,8 @@ import Dexie, { type Table } from 'dexie';
 import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
 import { indexWords, queryTerms } from '../shared/search-words';
 import { patternRequires } from '../shared/claim-patterns';
-import { claimView, factView, sourceView, type ClaimView, type DatasetInfo, type FactView, type SearchResult, type SourceView } from '../shared/views';
+import { prepareMatcher } from '../shared/matcher';
+import { claimView, factView, sourceView, type ClaimView, type DatasetInfo, type FactView, type MatcherConfig, type SearchResult, type SourceView } from '../shared/views';
 import type { FactStore } from './fact-store';
 
 type Indexed<T> = T & { words: string[] };
@@ -108,10 +109,10 @@ export class DexieFactStore implements FactStore {
     };
   }
 
-  async matcherConfig() {
+  async matcherConfig(): Promise<MatcherConfig> {
     await this.ready();
     const [meta, entities, claims] = await Promise.all([this.db.meta.get('dataset'), this.db.entities.toArray(), this.db.claims.toArray()]);
-    return {
+    const config: MatcherConfig = {
       datasetVersion: meta?.version ?? '0.0.0',
       entities: entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
       claims: claims.map(({ id, entity, verdict, patterns }) => ({
@@ -121,6 +122,7 @@ export class DexieFactStore implements FactStore {
         patterns: patterns.map((p) => ({ ...p, requires: patternRequires(p) })),
       })),
     };
+    return { ...config, prepared: prepareMatcher(config) };
   }
 
   async factsFor(entity: EntityId, limit = 100): Promise<FactView[]> {

@@ -135,6 +135,8 @@ export class ContentApp {
       if (outcome === 'lost' && generation === this.generation) return this.scanDocument();
     }
     if (generation !== this.generation || this.signal.aborted) return;
+    await afterNextPaint(this.doc);
+    this.index.verifyVisibility();
     this.batcher.resume();
   }
 
@@ -157,7 +159,10 @@ export class ContentApp {
     if (this.shadowRoots.has(shadow)) return;
     this.shadowRoots.add(shadow);
     this.batcher.observe(shadow);
-    void this.scan(shadow, this.generation, sliceClock()).then(() => this.notify());
+    void this.scan(shadow, this.generation, sliceClock()).then(() => {
+      this.index.verifyVisibility();
+      this.notify();
+    });
   }
 
   private async applyBatch(batch: { roots: Node[]; removed: boolean; full: boolean }): Promise<void> {
@@ -176,6 +181,7 @@ export class ContentApp {
       const outcome = await this.scan(root, generation, clock);
       if (outcome === 'aborted') return;
     }
+    this.index.verifyVisibility();
     this.notify();
   }
 }
@@ -194,4 +200,22 @@ function viewportAnchor(doc: Document): Element | null {
     el = el.parentElement;
   }
   return el;
+}
+
+/**
+ * Resolves once the browser has rendered a frame (style and layout are then up to date, so
+ * visibility checks are cheap), or after 100 ms: hidden tabs render no frames.
+ */
+function afterNextPaint(doc: Document): Promise<void> {
+  const view = doc.defaultView;
+  if (!view || doc.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    view.requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }

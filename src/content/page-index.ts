@@ -40,6 +40,8 @@ export class PageIndex {
   private mentions: MentionRecord[] = [];
   private claims: ClaimRecord[] = [];
   private readonly shown = new Set<ClaimRecord>();
+  /** Marks not yet checked for visibility (see verifyVisibility). */
+  private unverified: MarkRecord[] = [];
   /** Subjects of the paragraph scanned last: context for vague references in the next one. */
   private carried: ReadonlySet<EntityId> = new Set();
   /** Text node → marks starting or ending in it: the hover hit-test looks here first. */
@@ -60,7 +62,6 @@ export class PageIndex {
     const claimsBySentence = new Map<number, ClaimRecord[]>();
     for (const c of result.claims) {
       const range = paragraphRange(p, c.start, c.end);
-      if (!isVisible(range)) continue;
       const record: ClaimRecord = {
         kind: 'claim',
         claimId: c.claimId,
@@ -76,13 +77,25 @@ export class PageIndex {
     }
     for (const m of result.mentions) {
       const range = paragraphRange(p, m.start, m.end);
-      if (!isVisible(range)) continue;
       const sentence = rendered(p.text.slice(...m.sentence));
       this.add({ kind: 'mention', entityId: m.entityId, text: rendered(m.text), sentence, range, claims: claimsBySentence.get(m.sentence[0]) ?? [] }, nodesBetween(p, m.start, m.end));
       added = true;
     }
     if (added) this.syncClaims();
     return added;
+  }
+
+  /**
+   * Drops the marks added since the last call whose text is hidden or editable. Kept apart from
+   * adding because checking visibility forces style (and layout) on the whole page: called after
+   * the browser has rendered, it costs next to nothing; called mid-scan, it would be the scan's
+   * longest task. Hidden text paints no highlight meanwhile, so nothing shows in between.
+   */
+  verifyVisibility(): void {
+    if (this.unverified.length === 0) return;
+    const hidden = new Set(this.unverified.filter((r) => r.range.startContainer.isConnected && !isVisible(r.range)));
+    this.unverified = [];
+    if (hidden.size > 0) this.removeWhere((r) => hidden.has(r));
   }
 
   /** Forgets marks inside a subtree about to be rescanned. */
@@ -96,6 +109,7 @@ export class PageIndex {
   }
 
   clear(): void {
+    this.unverified = [];
     this.mentions = [];
     this.claims = [];
     this.shown.clear();
@@ -147,6 +161,7 @@ export class PageIndex {
       this.claims.push(record);
     }
     this.nodesOf.set(record, nodes);
+    this.unverified.push(record);
     for (const node of nodes) {
       const list = this.byNode.get(node) ?? [];
       list.push(record);

@@ -89,10 +89,9 @@ function aliasKey(text: string, caseSensitive = false): string {
   return caseSensitive ? normal : normal.toLowerCase();
 }
 
-function cueRegex(cues: readonly string[]): RegExp | null {
+function cueSource(cues: readonly string[]): string | null {
   if (cues.length === 0) return null;
-  const sources = cues.map((cue) => (cue.endsWith('*') ? boundedSource(cue.slice(0, -1), true) : boundedSource(cue)));
-  return new RegExp(sources.join('|'), 'i');
+  return cues.map((cue) => (cue.endsWith('*') ? boundedSource(cue.slice(0, -1), true) : boundedSource(cue))).join('|');
 }
 
 const COMMON_WORDS = new Set([
@@ -130,6 +129,42 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
   return new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
 }
 
+/**
+ * The regex sources a Matcher needs, derived from the config. Deriving them (escaping ~100
+ * aliases, the greedy key cover, cue lists) costs a page ~10 ms of cold code, so the
+ * background computes them once and ships them with the config (`MatcherConfig.prepared`).
+ */
+export interface PreparedMatcher {
+  scanner: string;
+  prefilter: string | null;
+  cues: Array<{ entity: EntityId; topic: string | null; specific: string | null; veto: string | null }>;
+}
+
+export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): PreparedMatcher {
+  const phrases = config.entities.flatMap((e) => e.aliases.map((a) => a.text.trim()));
+  const pageTriggers = compileClaimRules(config.claims).filter((p) => p.scope === 'page');
+  // Longest aliases first: at any position the most specific alias wins.
+  // The word-start lookbehind is written once in front of all Latin-initial aliases rather than
+  // in each of them: V8 then tries it once per position instead of once per alternative (~35%
+  // faster on large pages). Latin- and CJK-initial aliases never start at the same character.
+  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  const latin = sorted.filter((p) => LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p).replace(LEFT_BOUNDARY, ''));
+  const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p));
+  const aliasSources = [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...other];
+  // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
+  const triggers = pageTriggers.map((p) => `(?:${p.match.source})`);
+  return {
+    scanner: [...aliasSources, ...triggers].join('|'),
+    prefilter: keyRegex(sorted, pageTriggers)?.source ?? null,
+    cues: config.entities.map((e) => ({
+      entity: e.id,
+      topic: cueSource([...e.cues.topic.en, ...e.cues.topic.zh]),
+      specific: cueSource([...e.cues.specific.en, ...e.cues.specific.zh]),
+      veto: cueSource([...e.cues.veto.en, ...e.cues.veto.zh]),
+    })),
+  };
+}
+
 export class Matcher {
   readonly datasetVersion: string;
   private readonly scanner: RegExp;
@@ -141,34 +176,20 @@ export class Matcher {
 
   constructor(config: MatcherConfig) {
     this.datasetVersion = config.datasetVersion;
-    const phrases: string[] = [];
     for (const entity of config.entities) {
       for (const alias of entity.aliases) {
         const key = aliasKey(alias.text);
         const entries = this.aliases.get(key) ?? [];
         entries.push({ entityId: entity.id, context: alias.context, exact: alias.caseSensitive ? aliasKey(alias.text, true) : undefined });
         this.aliases.set(key, entries);
-        phrases.push(alias.text);
       }
-      this.cues.set(entity.id, {
-        topic: cueRegex([...entity.cues.topic.en, ...entity.cues.topic.zh]),
-        specific: cueRegex([...entity.cues.specific.en, ...entity.cues.specific.zh]),
-        veto: cueRegex([...entity.cues.veto.en, ...entity.cues.veto.zh]),
-      });
     }
+    const prepared = config.prepared ?? prepareMatcher(config);
+    const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
+    for (const c of prepared.cues) this.cues.set(c.entity, { topic: regex(c.topic), specific: regex(c.specific), veto: regex(c.veto) });
     this.patterns = compileClaimRules(config.claims);
-    // Longest aliases first: at any position the most specific alias wins.
-    // The word-start lookbehind is written once in front of all Latin-initial aliases rather than
-    // in each of them: V8 then tries it once per position instead of once per alternative (~35%
-    // faster on large pages). Latin- and CJK-initial aliases never start at the same character.
-    const sorted = [...new Set(phrases.map((p) => p.trim()))].sort((a, b) => b.length - a.length);
-    const latin = sorted.filter((p) => LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p).replace(LEFT_BOUNDARY, ''));
-    const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p));
-    const aliasSources = [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...other];
-    // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
-    const triggers = this.patterns.filter((p) => p.scope === 'page').map((p) => `(?:${p.match.source})`);
-    this.scanner = new RegExp([...aliasSources, ...triggers].join('|'), 'gi');
-    this.prefilter = keyRegex(sorted, this.patterns.filter((p) => p.scope === 'page'));
+    this.scanner = new RegExp(prepared.scanner, 'gi');
+    this.prefilter = regex(prepared.prefilter);
   }
 
   /**

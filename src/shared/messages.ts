@@ -13,64 +13,84 @@
 import './zod-setup';
 import { z } from 'zod';
 import { EntityId, Verdict } from '../data/ids';
-import { SettingsPatch, type Settings } from './settings';
+import { settingsPatchSchema, type Settings } from './settings';
 import type { CardData, ClaimView, DatasetInfo, MatcherConfig, SearchResult, SourceView } from './views';
 
 const message = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
 
-const ClaimId = z.string().min(1).max(100);
-const Lang = z.enum(['en', 'zh']);
+const claimId = () => z.string().min(1).max(100);
 
-/** Request schemas, one per message type. */
-export const Requests = {
+/**
+ * Request schema factories, one per message type. Schemas are built on first use
+ * (requestSchema): building all of them costs every page ~10 ms at start-up, and
+ * a content script validates its first message long after the page is ready.
+ */
+const REQUESTS = {
   /** Aliases, cues and claim patterns for the content script's matcher. */
-  'config.get': message('config.get', {}),
+  'config.get': () => message('config.get', {}),
   /** A subject's card: description, top facts and the given flagged claims, with sources. */
-  'card.get': message('card.get', { entityId: EntityId, claimIds: z.array(ClaimId).max(50) }),
+  'card.get': () => message('card.get', { entityId: EntityId, claimIds: z.array(claimId()).max(50) }),
   /** Full-text search over facts and claims in English and Chinese. */
-  'facts.search': message('facts.search', { query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
+  'facts.search': () => message('facts.search', { query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
   /** Claims by id with corrections and sources (unknown ids skipped). */
-  'claims.get': message('claims.get', { ids: z.array(ClaimId).max(100) }),
+  'claims.get': () => message('claims.get', { ids: z.array(claimId()).max(100) }),
   /** Every source, for the "how we verify" page. */
-  'sources.list': message('sources.list', {}),
+  'sources.list': () => message('sources.list', {}),
   /** Dataset version, date and record counts. */
-  'dataset.info': message('dataset.info', {}),
+  'dataset.info': () => message('dataset.info', {}),
   /** All claims as a schema.org ClaimReview JSON-LD document. */
-  'export.claimreview': message('export.claimreview', { lang: Lang.optional() }),
+  'export.claimreview': () => message('export.claimreview', { lang: z.enum(['en', 'zh']).optional() }),
   /** Current settings (defaults filled in). */
-  'settings.get': message('settings.get', {}),
+  'settings.get': () => message('settings.get', {}),
   /** Merge a patch into the settings; replies with the result. Extension pages only. */
-  'settings.update': message('settings.update', { patch: SettingsPatch }),
+  'settings.update': () => message('settings.update', { patch: settingsPatchSchema() }),
   /** Card's "More in Frontier Facts": open the toolbar popup (or, where not allowed, the popup page in a tab). */
-  'ui.openPopup': message('ui.openPopup', {}),
+  'ui.openPopup': () => message('ui.openPopup', {}),
   /** Content script → background: counts for the toolbar badge of the sender's tab. */
-  'page.status': message('page.status', {
-    mentions: z.number().int().min(0).max(1_000_000),
-    flagged: z.number().int().min(0).max(1_000_000),
-  }),
+  'page.status': () =>
+    message('page.status', {
+      mentions: z.number().int().min(0).max(1_000_000),
+      flagged: z.number().int().min(0).max(1_000_000),
+    }),
   /** Public contract: what the page mentions and which misclaims it states. Answered bare. */
-  'page.report': message('page.report', {}),
+  'page.report': () => message('page.report', {}),
   /** Scroll to the n-th mention or flagged claim of the page report and open its card. */
-  'page.reveal': message('page.reveal', {
-    kind: z.enum(['mention', 'claim']),
-    index: z.number().int().min(0).max(1_000_000),
-  }),
+  'page.reveal': () =>
+    message('page.reveal', {
+      kind: z.enum(['mention', 'claim']),
+      index: z.number().int().min(0).max(1_000_000),
+    }),
   /** Keyboard command: move to the next mention and open its card. */
-  'page.next': message('page.next', {}),
+  'page.next': () => message('page.next', {}),
 } as const;
 
-export type MessageType = keyof typeof Requests;
-export type Request<T extends MessageType> = z.infer<(typeof Requests)[T]>;
+export type MessageType = keyof typeof REQUESTS;
+export type Request<T extends MessageType> = z.infer<ReturnType<(typeof REQUESTS)[T]>>;
 export type Payload<T extends MessageType> = Omit<Request<T>, 'type'>;
 
-export const PageReport = z.object({
-  url: z.string(),
-  ready: z.boolean(),
-  mentions: z.array(z.object({ entityId: EntityId, text: z.string(), sentence: z.string() })),
-  claims: z.array(z.object({ claimId: z.string(), verdict: Verdict, sentence: z.string() })),
-});
-export type PageReport = z.infer<typeof PageReport>;
+/** Every message type of the contract. */
+export const MESSAGE_TYPES = Object.keys(REQUESTS) as MessageType[];
+
+const built = new Map<MessageType, z.ZodType>();
+/** The zod schema a receiver checks a message of this type against. */
+export function requestSchema<T extends MessageType>(type: T): ReturnType<(typeof REQUESTS)[T]> {
+  let schema = built.get(type);
+  if (!schema) built.set(type, (schema = REQUESTS[type]()));
+  return schema as ReturnType<(typeof REQUESTS)[T]>;
+}
+
+const makePageReport = () =>
+  z.object({
+    url: z.string(),
+    ready: z.boolean(),
+    mentions: z.array(z.object({ entityId: EntityId, text: z.string(), sentence: z.string() })),
+    claims: z.array(z.object({ claimId: z.string(), verdict: Verdict, sentence: z.string() })),
+  });
+export type PageReport = z.infer<ReturnType<typeof makePageReport>>;
+let pageReport: ReturnType<typeof makePageReport> | undefined;
+/** The public page report's schema (what `page.report` answers). */
+export const pageReportSchema = () => (pageReport ??= makePageReport());
 
 /** What each message answers with (inside `{ ok: true, value }`, except page.report). */
 export interface Responses {
@@ -149,7 +169,7 @@ export function handleMessages<K extends MessageType>(handlers: Handlers<K>, opt
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return fail('unknown message type');
     const messageType = type as K;
     if (!options.accept(messageType, sender)) return fail('sender not allowed');
-    const parsed = Requests[messageType].safeParse(message);
+    const parsed = requestSchema(messageType).safeParse(message);
     if (!parsed.success) return fail(`invalid ${messageType}: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
     const handler = handlers[messageType] as Handler<K>;
     return Promise.resolve()
@@ -169,7 +189,7 @@ export function createSender(transport: Transport) {
     try {
       const reply = await transport({ ...(payload ?? {}), type });
       if (BARE_REPLIES.has(type)) {
-        const parsed = PageReport.safeParse(reply);
+        const parsed = pageReportSchema().safeParse(reply);
         return parsed.success ? { ok: true, value: parsed.data as Responses[T] } : { ok: false, error: 'no valid reply' };
       }
       if (typeof reply === 'object' && reply !== null && 'ok' in reply) return reply as Result<Responses[T]>;

@@ -15,13 +15,6 @@ export type HighlightStyle = z.infer<typeof HighlightStyle>;
 export const UiLanguage = z.enum(['auto', 'en', 'zh']);
 export type UiLanguage = z.infer<typeof UiLanguage>;
 
-/** A hostname as the user sees it in the address bar ("www.example.com"). */
-const Hostname = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[a-z0-9.-]+$/i)
-  .transform((h) => h.toLowerCase());
 
 export const DEFAULT_SETTINGS = {
   version: SETTINGS_VERSION,
@@ -35,20 +28,38 @@ export const DEFAULT_SETTINGS = {
   language: 'auto' as UiLanguage,
 };
 
-const fields = {
-  enabled: z.boolean(),
-  disabledSites: z.array(Hostname).max(5000),
-  highlightStyle: HighlightStyle,
-  cardDelayMs: z.number().int().min(0).max(3000),
-  language: UiLanguage,
-};
+/** The field schemas. Built on first use: zod schemas cost start-up time in every page. */
+function makeFields() {
+  return {
+    enabled: z.boolean(),
+    /** Hostnames as the user sees them in the address bar ("www.example.com"). */
+    disabledSites: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(/^[a-z0-9.-]+$/i)
+          .transform((h) => h.toLowerCase()),
+      )
+      .max(5000),
+    highlightStyle: HighlightStyle,
+    cardDelayMs: z.number().int().min(0).max(3000),
+    language: UiLanguage,
+  };
+}
+type Fields = ReturnType<typeof makeFields>;
+let fieldSchemas: Fields | undefined;
+const fields = (): Fields => (fieldSchemas ??= makeFields());
 
-export const Settings = z.strictObject({ version: z.literal(SETTINGS_VERSION), ...fields });
-export type Settings = z.infer<typeof Settings>;
+export type Settings = { version: typeof SETTINGS_VERSION } & { [K in keyof Fields]: z.infer<Fields[K]> };
 
+let patchSchema: z.ZodType<SettingsPatch> | undefined;
 /** What callers may change; unknown keys are rejected. */
-export const SettingsPatch = z.strictObject(fields).partial();
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export function settingsPatchSchema() {
+  return (patchSchema ??= z.strictObject(fields()).partial() as unknown as z.ZodType<SettingsPatch>);
+}
+export type SettingsPatch = Partial<{ [K in keyof Fields]: z.infer<Fields[K]> }>;
 
 /**
  * Reads whatever is stored (any version, any damage) into valid settings:
@@ -58,9 +69,9 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export function parseSettings(stored: unknown): Settings {
   const input = migrate(typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {});
   const out: Record<string, unknown> = { version: SETTINGS_VERSION };
-  for (const [key, schema] of Object.entries(fields)) {
+  for (const [key, schema] of Object.entries(fields())) {
     const parsed = (schema as z.ZodType).safeParse(input[key]);
-    out[key] = parsed.success ? parsed.data : DEFAULT_SETTINGS[key as keyof typeof fields];
+    out[key] = parsed.success ? parsed.data : DEFAULT_SETTINGS[key as keyof Fields];
   }
   if (Array.isArray(out.disabledSites)) out.disabledSites = [...new Set(out.disabledSites as string[])];
   return out as Settings;

@@ -5,12 +5,15 @@
  */
 import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, Verdict } from '../data/schema';
 import type { ClaimRule } from './claim-patterns';
+import type { PreparedMatcher } from './matcher';
 
 /** Everything the content script needs to find mentions and misclaims. */
 export interface MatcherConfig {
   datasetVersion: string;
   entities: Array<{ id: EntityId; aliases: Alias[]; cues: Entity['cues'] }>;
   claims: ClaimRule[];
+  /** Regex sources derived once by the background (see prepareMatcher); derived locally when absent. */
+  prepared?: PreparedMatcher;
 }
 
 export interface SourceView {

@@ -5,7 +5,7 @@
  * and empty; the User Timing marks are on the page's timeline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageReport } from '../../src/shared/messages';
+import { pageReportSchema } from '../../src/shared/messages';
 import { BROWSERS, launch, type ExtensionBrowser } from './browsers';
 import { startServer, type TestServer } from './server';
 
@@ -33,7 +33,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const url = server.url('/seeds/004_579796ff76f06133.html');
     const page = await browser.newPage();
     await page.goto(url);
-    const report = PageReport.parse(await browser.waitForReady(url));
+    const report = pageReportSchema().parse(await browser.waitForReady(url));
     expect(report.url).toBe(url);
     const entities = new Set(report.mentions.map((m) => m.entityId));
     expect(entities).toEqual(new Set(['eo-14409', 'claude-mythos', 'project-glasswing']));

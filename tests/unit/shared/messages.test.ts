@@ -4,14 +4,15 @@ import {
   CONTENT_MESSAGES,
   createSender,
   handleMessages,
-  Requests,
+  MESSAGE_TYPES,
+  requestSchema,
   type Handlers,
   type MessageType,
 } from '../../../src/shared/messages';
 import { createBackgroundHandlers } from '../../../src/background/handlers';
 import { createPageHandlers } from '../../../src/content/page-handlers';
 
-const allTypes = Object.keys(Requests) as MessageType[];
+const allTypes: MessageType[] = MESSAGE_TYPES;
 const self = { id: 'ext' };
 
 describe('message contract', () => {
@@ -19,7 +20,7 @@ describe('message contract', () => {
     const receivers = [...BACKGROUND_MESSAGES, ...CONTENT_MESSAGES];
     expect(new Set(receivers).size).toBe(receivers.length);
     expect([...receivers].sort()).toEqual([...allTypes].sort());
-    for (const type of allTypes) expect(Requests[type].safeParse({ type }).error?.issues.some((i) => i.path[0] === 'type')).not.toBe(true);
+    for (const type of allTypes) expect(requestSchema(type).safeParse({ type }).error?.issues.some((i) => i.path[0] === 'type')).not.toBe(true);
   });
 
   it('has a handler for every message in each context', () => {

@@ -38,3 +38,22 @@ describe('keyRegex (the matcher’s prefilter)', () => {
     expect(keys.test('The weather will be sunny with light winds in the afternoon.')).toBe(false);
   });
 });
+
+describe('a Matcher from prepared sources', () => {
+  it('finds exactly what one deriving them itself finds', async () => {
+    const { Matcher, prepareMatcher } = await import('../../../src/shared/matcher');
+    const config = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
+    const local = new Matcher(config);
+    const shipped = new Matcher(JSON.parse(JSON.stringify({ ...config, prepared: prepareMatcher(config) })));
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('../../fixtures/seeds/', import.meta.url);
+    let compared = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n').filter((l) => l.trim())) {
+        expect(shipped.scanParagraph(line)).toEqual(local.scanParagraph(line));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
