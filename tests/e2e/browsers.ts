@@ -85,12 +85,56 @@ export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<
   return name === 'chromium' ? launchChromium(headless) : launchFirefox(headless);
 }
 
-async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
+/** More control over a launch, for the reliability and security suite. Every field is optional. */
+export interface LaunchExtras extends LaunchOptions {
+  /** Load the extension from this directory instead of the build (a variant build, a copy to update in place). */
+  extensionDir?: string;
+  /** Firefox prefs on top of the defaults (a recording proxy, a short background idle timeout). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Extra environment variables for the browser process. */
+  env?: Record<string, string>;
+}
+
+/** The drivers' own objects behind an ExtensionBrowser: network events, CDP sessions, the worker. */
+export interface BrowserInternals {
+  /** Where the extension was loaded from (reloadExtension loads it from there again). */
+  extensionDir: string;
+  /** Chromium: the persistent context (requests, service workers, CDP sessions). */
+  context?: BrowserContext;
+  /** Firefox: the puppeteer browser. */
+  puppeteer?: PpBrowser;
+  /** The driver's page behind a TestPage made by this browser. */
+  rawPage(page: TestPage): PwPage | PpPage | undefined;
+}
+
+const internalsByBrowser = new WeakMap<ExtensionBrowser, BrowserInternals>();
+
+/** Like `launch`, with extras; `internalsOf` then gives the driver's objects. */
+export function launchWith(name: BrowserName, extras: LaunchExtras = {}): Promise<ExtensionBrowser> {
+  if (extras.extensionDir) {
+    if (!existsSync(join(extras.extensionDir, 'manifest.json'))) throw new Error(`${extras.extensionDir} holds no manifest.json`);
+  } else {
+    assertBuilt(name);
+  }
+  const headless = extras.headless ?? true;
+  return name === 'chromium' ? launchChromium(headless, extras) : launchFirefox(headless, extras);
+}
+
+/** The driver's objects behind a browser started by `launch` or `launchWith`. */
+export function internalsOf(browser: ExtensionBrowser): BrowserInternals {
+  const found = internalsByBrowser.get(browser);
+  if (!found) throw new Error('not a browser started by launch()');
+  return found;
+}
+
+async function launchChromium(headless: boolean, extras: LaunchExtras = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'ff-chromium-'));
-  const ext = DIST.chromium;
+  const ext = extras.extensionDir ?? DIST.chromium;
+  const rawPages = new WeakMap<TestPage, PwPage>();
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: findBinary('chromium'),
     headless,
+    ...(extras.env ? { env: { ...process.env, ...extras.env } as Record<string, string> } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox',
@@ -108,16 +152,20 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   // Node's URL gives chrome-extension:// URLs a "null" origin, so cut the prefix by hand.
   const extensionOrigin = `${worker.url().split('/').slice(0, 3).join('/')}/`;
-  const wrap = (page: PwPage): TestPage => ({
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    mouseClick: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
-    bringToFront: () => page.bringToFront(),
-    screenshot: async (path) => void (await page.screenshot({ path })),
-    close: () => page.close(),
-  });
+  const wrap = (page: PwPage): TestPage => {
+    const wrapped: TestPage = {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      mouseMove: (x, y) => page.mouse.move(x, y),
+      mouseClick: (x, y) => page.mouse.click(x, y),
+      press: (key) => page.keyboard.press(key),
+      bringToFront: () => page.bringToFront(),
+      screenshot: async (path) => void (await page.screenshot({ path })),
+      close: () => page.close(),
+    };
+    rawPages.set(wrapped, page);
+    return wrapped;
+  };
   const browser: ExtensionBrowser = {
     name: 'chromium',
     extensionOrigin,
@@ -155,35 +203,44 @@ async function launchChromium(headless: boolean): Promise<ExtensionBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  internalsByBrowser.set(browser, { extensionDir: ext, context, rawPage: (page) => rawPages.get(page) });
   return browser;
 }
 
-async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
+async function launchFirefox(headless: boolean, extras: LaunchExtras = {}): Promise<ExtensionBrowser> {
+  const ext = extras.extensionDir ?? DIST.firefox;
+  const rawPages = new WeakMap<TestPage, PpPage>();
   const pp: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findBinary('firefox'),
     headless,
     // WebDriver BiDi refuses to open moz-extension:// pages (popup, options) without this.
     args: ['--remote-allow-system-access'],
+    ...(extras.env ? { env: { ...process.env, ...extras.env } } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // No telemetry, updates or remote settings: the test run stays offline.
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
+      ...extras.firefoxPrefs,
     },
   });
-  await pp.installExtension(DIST.firefox);
+  await pp.installExtension(ext);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}/`;
-  const wrap = (page: PpPage): TestPage => ({
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    mouseClick: (x, y) => page.mouse.click(x, y),
-    press: (key) => pressCombo(page, key),
-    bringToFront: () => page.bringToFront(),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
-    close: () => page.close(),
-  });
+  const wrap = (page: PpPage): TestPage => {
+    const wrapped: TestPage = {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      mouseMove: (x, y) => page.mouse.move(x, y),
+      mouseClick: (x, y) => page.mouse.click(x, y),
+      press: (key) => pressCombo(page, key),
+      bringToFront: () => page.bringToFront(),
+      screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      close: () => page.close(),
+    };
+    rawPages.set(wrapped, page);
+    return wrapped;
+  };
   const browser: ExtensionBrowser = {
     name: 'firefox',
     extensionOrigin,
@@ -213,7 +270,7 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
       }
       // Installing over the running copy is Firefox's reload; it keeps the add-on's UUID (an
       // uninstall would drop it and break moz-extension:// URLs in the tests).
-      await pp.installExtension(DIST.firefox);
+      await pp.installExtension(ext);
     },
     waitForReady: (url, timeoutMs) => waitForReady(browser, url, timeoutMs),
     close: async () => {
@@ -221,6 +278,7 @@ async function launchFirefox(headless: boolean): Promise<ExtensionBrowser> {
       await pp.close();
     },
   };
+  internalsByBrowser.set(browser, { extensionDir: ext, puppeteer: pp, rawPage: (page) => rawPages.get(page) });
   return browser;
 }
 

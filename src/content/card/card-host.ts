@@ -13,6 +13,12 @@ import css from './card.css?inline';
 export const CARD_TAG = 'ff-card-host';
 
 const HOST_STYLE: Record<string, string> = {
+  // First, every other property back to its initial value: a page rule that merely exists on
+  // most sites (`* { transition: all .3s }`, `* { min-width: ... }`) would otherwise reach the host
+  // through `*`, beat `:host { all: initial }` (outer rules win over the shadow tree's) and slide
+  // the card in from the corner or leave an invisible box over the page. Found by the hostile page
+  // in tests/e2e/security.e2e.test.ts. The longhands below then win within this one declaration.
+  all: 'initial',
   position: 'fixed',
   top: '0px',
   left: '0px',
