@@ -202,13 +202,17 @@ function viewportAnchor(doc: Document): Element | null {
   return el;
 }
 
+const SMALL_PAGE_ELEMENTS = 3000;
+
 /**
  * Resolves once the browser has rendered a frame (style and layout are then up to date, so
  * visibility checks are cheap), or after 100 ms: hidden tabs render no frames.
  */
 function afterNextPaint(doc: Document): Promise<void> {
   const view = doc.defaultView;
-  if (!view || doc.visibilityState === 'hidden') return Promise.resolve();
+  // A small page's style and layout cost less than waiting a frame for them.
+  const small = doc.getElementsByTagName('*').length < SMALL_PAGE_ELEMENTS;
+  if (!view || small || doc.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     view.requestAnimationFrame(() =>
