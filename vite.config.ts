@@ -7,7 +7,8 @@
  * `npm run build` (scripts/build.ts) validates the dataset first and then runs
  * this config once per browser.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 
@@ -16,9 +17,22 @@ const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 const outRoot = process.env.FF_OUT_DIR ?? 'dist';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
+/**
+ * Identifies this build's dataset: the background tags the matcher config it publishes with it,
+ * and a content script uses a published config only from its own build, so a dataset change
+ * that ships without a version bump can never be matched with another build's patterns.
+ */
+const buildId = (() => {
+  const hash = createHash('sha256').update(pkg.version);
+  const files = readdirSync('src/data', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) hash.update(file).update(readFileSync(`src/data/${file}`));
+  return hash.digest('hex').slice(0, 16);
+})();
+
 export default defineConfig({
   // JSX through the bundler's own transform; no Babel preset needed for Preact.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  define: { __FF_BUILD_ID__: JSON.stringify(buildId) },
   build: {
     outDir: `${outRoot}/${target}`,
     emptyOutDir: true,

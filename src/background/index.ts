@@ -7,7 +7,7 @@ import { DexieFactStore } from './dexie-fact-store';
 import { createBackgroundHandlers } from './handlers';
 import { createSettingsStorage } from './settings-storage';
 import { listenForCommands } from './commands';
-import { CONFIG_CACHE_KEY, type ConfigCache } from '../shared/config-cache';
+import { BUILD_ID, CONFIG_CACHE_KEY, type ConfigCache } from '../shared/config-cache';
 
 const store = new DexieFactStore({ dataset: rawDataset });
 const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.local);
@@ -51,7 +51,7 @@ listenForCommands(browser);
 async function prepare(): Promise<void> {
   try {
     const config = await store.matcherConfig();
-    const cache: ConfigCache = { extensionVersion: browser.runtime.getManifest().version, config };
+    const cache: ConfigCache = { buildId: BUILD_ID, config };
     await browser.storage.local.set({ [CONFIG_CACHE_KEY]: cache });
   } catch (error) {
     console.error('[frontier-facts] seeding failed; content scripts will ask again', error);

@@ -3,12 +3,13 @@
  * it could not clean up (Firefox unloads an old content script without running
  * its code): our highlight registrations and any card host element.
  */
-import { OWN_PREFIX } from './text-scanner';
+import { CARD_TAG } from './card/card-host';
 
 const HIGHLIGHT_NAMES = ['ff-mention', 'ff-claim', 'ff-mention-bg', 'ff-claim-bg', 'ff-active'];
 
 export function purgeLeftovers(doc: Document): void {
   const registry = globalThis.CSS?.highlights;
   if (registry) for (const name of HIGHLIGHT_NAMES) registry.delete(name);
-  for (const el of doc.querySelectorAll(`${OWN_PREFIX}card-host`)) el.remove();
+  // Only hosts that hold our card: a page may have elements of that name for reasons of its own.
+  for (const el of doc.querySelectorAll(CARD_TAG)) if (el.shadowRoot?.querySelector('.card[role="dialog"]')) el.remove();
 }

@@ -6,7 +6,8 @@
  * (with a short deadline so infinite-scroll content is marked promptly); a
  * batch too large to be worth diffing asks for a full rescan instead.
  */
-import { isBlock, OWN_PREFIX, paragraphRoot } from './text-scanner';
+import { isOwn } from './own-elements';
+import { isBlock, paragraphRoot } from './text-scanner';
 
 /** Above this many distinct roots in one batch a full rescan is cheaper than many small ones. */
 export const FULL_RESCAN_THRESHOLD = 400;
@@ -86,9 +87,3 @@ export class MutationBatcher {
   }
 }
 
-function isOwn(node: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (el.localName.startsWith(OWN_PREFIX)) return true;
-  }
-  return false;
-}

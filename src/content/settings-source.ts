@@ -27,7 +27,7 @@ export function onSettingsChanged(listener: (settings: Settings) => void, signal
 export async function readCachedConfig(): Promise<MatcherConfig | null> {
   try {
     const stored = (await browser.storage.local.get(CONFIG_CACHE_KEY))[CONFIG_CACHE_KEY];
-    return usableConfig(stored, browser.runtime.getManifest().version);
+    return usableConfig(stored);
   } catch {
     return null;
   }

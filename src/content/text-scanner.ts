@@ -9,6 +9,7 @@
  * every text node's ancestors, and rejects skipped subtrees without calling
  * back into JS for each of their nodes.
  */
+import { isOwn, isOwnElement } from './own-elements';
 import { sliceClock, yieldToPage } from './yield-to-page';
 
 /** Elements whose text is not prose a reader sees (or that we must never touch). */
@@ -23,8 +24,6 @@ const INLINE = new Set([
   'label', 'mark', 'nobr', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
-/** Our own elements (the card host) carry this prefix. */
-export const OWN_PREFIX = 'ff-';
 
 const INLINE_KIND = 0;
 const BLOCK_KIND = 1;
@@ -45,7 +44,7 @@ export interface Paragraph {
 /** Whether a mutation root (or an ancestor) is off limits: skipped names, hidden or editable subtrees. */
 export function isSkipped(el: Element): boolean {
   const name = el.localName;
-  if (SKIPPED.has(name) || name.startsWith(OWN_PREFIX)) return true;
+  if (SKIPPED.has(name) || isOwn(el)) return true;
   if ((el as HTMLElement).hidden === true) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -168,7 +167,7 @@ export async function scanTree(root: Node, options: ScanOptions): Promise<ScanOu
       } else if (kind === INLINE_KIND) {
         blockOf.set(el, blockOf.get(el.parentNode!) ?? root);
         if (name === 'br') text += '\n';
-      } else if (kind === undefined && name.startsWith(OWN_PREFIX)) {
+      } else if (kind === undefined && isOwnElement(el)) {
         skipChildren = true;
       } else {
         blockOf.set(el, el);

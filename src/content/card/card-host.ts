@@ -9,6 +9,7 @@
  */
 import { render, type ComponentChild } from 'preact';
 import css from './card.css?inline';
+import { registerOwn } from '../own-elements';
 
 export const CARD_TAG = 'ff-card-host';
 
@@ -48,6 +49,7 @@ export class CardHost {
     this.mount = doc.createElement('div');
     root.append(this.mount);
     for (const [name, value] of Object.entries(HOST_STYLE)) element.style.setProperty(name, value, 'important');
+    registerOwn(element);
     (doc.documentElement ?? doc).append(element);
   }
 

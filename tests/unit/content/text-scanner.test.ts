@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { registerOwn } from '../../../src/content/own-elements';
 import { paragraphRange, scanTree, type Paragraph } from '../../../src/content/text-scanner';
 
 async function paragraphs(html: string): Promise<string[]> {
   document.body.innerHTML = html;
+  for (const el of document.querySelectorAll('ff-card-host')) registerOwn(el);
   const out: Paragraph[] = [];
   await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (p) => out.push(p) });
   return out.map((p) => p.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -25,6 +27,12 @@ describe('scanTree', () => {
       <script>var s = 'script'</script><style>.x{}</style><noscript>noscript</noscript>
       <ff-card-host>ours</ff-card-host><select><option>opt</option></select><p>end</p>`);
     expect(texts).toEqual(['kept', 'end']);
+  });
+
+  it('reads page elements that merely share our prefix', async () => {
+    expect(await paragraphs('<ff-widget>Project Glasswing in a page element named like ours</ff-widget>')).toEqual([
+      'Project Glasswing in a page element named like ours',
+    ]);
   });
 
   it('refuses a root inside a skipped or editable subtree', async () => {
