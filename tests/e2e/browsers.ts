@@ -50,6 +50,8 @@ export interface TestPage {
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** A finger tap (touch pointer events) at viewport coordinates. */
+  tap(x: number, y: number): Promise<void>;
   /** Makes this the active tab: background tabs get no animation frames and throttled timers. */
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
@@ -159,6 +161,14 @@ async function launchChromium(headless: boolean, extras: LaunchExtras = {}): Pro
       mouseMove: (x, y) => page.mouse.move(x, y),
       mouseClick: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
+      tap: async (x, y) => {
+        // The persistent context has no touch screen; CDP dispatches real touch input (pointerType "touch").
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await cdp.detach();
+      },
       bringToFront: () => page.bringToFront(),
       screenshot: async (path) => void (await page.screenshot({ path })),
       close: () => page.close(),
@@ -234,6 +244,7 @@ async function launchFirefox(headless: boolean, extras: LaunchExtras = {}): Prom
       mouseMove: (x, y) => page.mouse.move(x, y),
       mouseClick: (x, y) => page.mouse.click(x, y),
       press: (key) => pressCombo(page, key),
+      tap: (x, y) => page.touchscreen.tap(x, y),
       bringToFront: () => page.bringToFront(),
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
       close: () => page.close(),

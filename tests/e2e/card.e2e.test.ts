@@ -65,6 +65,15 @@ describe.each(BROWSERS)('%s', (name) => {
     await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close');
   });
 
+  it('opens on a tap and closes on a tap elsewhere (touch)', async () => {
+    const at = await centerOf(page, 'Project Glasswing, its programme');
+    await page.tap(at.x, at.y);
+    const card = await waitFor(() => readCard(page), 3000, 'card on tap');
+    expect(card.title).toContain('Project Glasswing');
+    await page.tap(5, 5);
+    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close on tap elsewhere');
+  });
+
   it('reports the misclaims but not the accurate sentence beside them', async () => {
     const report = (await browser.pageReport(url))!;
     const sentences = report.claims.map((c) => c.sentence);
