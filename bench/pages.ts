@@ -7,22 +7,13 @@
  * order"), plus an infinite-scroll page that appends 500 text nodes every
  * 250 ms. Same version + seed + size → byte-identical HTML.
  */
+import { mulberry32 } from '../tests/support/prng';
 
 /** Bumped whenever the generator's output changes: results are only comparable within one version. */
 export const PAGE_GENERATOR_VERSION = 'synthetic-news-v1';
 export const PAGE_SEED = 14409;
 
-/** mulberry32: a tiny, well-distributed 32-bit PRNG; plenty for generating text. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

@@ -5,23 +5,14 @@
  * so every reply must be `{ ok: false }`. All values survive structured cloning and JSON.
  */
 
-const BACKGROUND_TYPES = [
-  'config.get', 'card.get', 'facts.search', 'claims.get', 'sources.list', 'dataset.info',
-  'export.claimreview', 'settings.get', 'settings.update', 'ui.openPopup', 'page.status',
-];
-const CONTENT_TYPES = ['page.report', 'page.reveal', 'page.next'];
+import { BACKGROUND_MESSAGES, CONTENT_MESSAGES } from '../../src/shared/messages';
+import { mulberry32 } from '../support/prng';
+
+const BACKGROUND_TYPES: string[] = [...BACKGROUND_MESSAGES];
+const CONTENT_TYPES: string[] = [...CONTENT_MESSAGES];
 
 /** A small seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const deep = (depth: number): unknown => (depth === 0 ? 'bottom' : { a: deep(depth - 1) });
 const long = (n: number) => 'x'.repeat(n);

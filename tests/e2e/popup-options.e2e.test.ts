@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './browsers';
+import { tabIdFor } from './extension-probes';
 import { startServer, type TestServer } from './server';
 
 const SEED = '/seeds/004_579796ff76f06133.html';
@@ -56,25 +57,6 @@ async function axeViolations(page: TestPage): Promise<Array<{ id: string; impact
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
-}
-
-/** Finds the id of the tab showing `url` (from an extension page, as the popup would). */
-function tabIdFor(helper: TestPage, url: string): Promise<number> {
-  return waitFor(
-    helper,
-    async (target: string) => {
-      type Api = { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      const api = g.browser ?? g.chrome;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const report = (await api.tabs.sendMessage(tab.id, { type: 'page.report' }, { frameId: 0 }).catch(() => null)) as { url?: string } | null;
-        if (report?.url === target) return tab.id;
-      }
-      return 0;
-    },
-    url,
-  );
 }
 
 function badgeText(helper: TestPage, tabId: number): Promise<string> {
