@@ -3,7 +3,7 @@
  * resolved (sources inlined) so a card or a search result renders without
  * further lookups.
  */
-import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, Verdict } from '../data/schema';
+import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, SourceKind, Verdict } from '../data/schema';
 import type { ClaimRule } from './claim-patterns';
 import type { PreparedMatcher } from './matcher';
 
@@ -23,6 +23,7 @@ export interface SourceView {
   /** Null only for a captured page with no public address (shown, never linked). */
   url: string | null;
   published: string | null;
+  kind?: SourceKind;
 }
 
 export interface FactView {
@@ -69,12 +70,20 @@ export interface DatasetInfo {
 }
 
 export function sourceView(s: Source): SourceView {
-  return { id: s.id, outlet: s.outlet, title: s.title, url: s.url, published: s.published };
+  return { id: s.id, outlet: s.outlet, title: s.title, url: s.url, published: s.published, kind: s.kind };
+}
+
+const KIND_ORDER: Record<SourceKind, number> = { official: 0, news: 1, analysis: 2, aggregator: 3 };
+
+/** Strongest first: official and news before analysis and aggregators, dated before undated. A stable sort keeps the author's order otherwise. */
+function strongestFirst(sources: SourceView[]): SourceView[] {
+  const weight = (s: SourceView) => KIND_ORDER[s.kind ?? 'aggregator'] * 2 + (s.published ? 0 : 1);
+  return [...sources].sort((a, b) => weight(a) - weight(b));
 }
 
 /** Resolves a fact's source ids (unknown ids are dropped; the build rejects them anyway). */
 export function factView(f: Fact, sources: ReadonlyMap<string, SourceView>): FactView {
-  const pick = (ids: readonly string[]) => ids.flatMap((id) => sources.get(id) ?? []);
+  const pick = (ids: readonly string[]) => strongestFirst(ids.flatMap((id) => sources.get(id) ?? []));
   return {
     id: f.id,
     entity: f.entity,
@@ -88,7 +97,7 @@ export function factView(f: Fact, sources: ReadonlyMap<string, SourceView>): Fac
 }
 
 export function claimView(c: Claim, sources: ReadonlyMap<string, SourceView>): ClaimView {
-  const pick = (ids: readonly string[]) => ids.flatMap((id) => sources.get(id) ?? []);
+  const pick = (ids: readonly string[]) => strongestFirst(ids.flatMap((id) => sources.get(id) ?? []));
   return {
     id: c.id,
     entity: c.entity,
