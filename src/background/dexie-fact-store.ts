@@ -12,7 +12,7 @@ import Dexie, { type Table } from 'dexie';
 import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
 import { indexWords, queryTerms } from '../shared/search-words';
 import { patternRequires } from '../shared/claim-patterns';
-import { prepareMatcher } from '../shared/matcher';
+import { prepareMatcher } from '../shared/matcher-sources';
 import { claimView, factView, sourceView, type ClaimView, type DatasetInfo, type FactView, type MatcherConfig, type SearchResult, type SourceView } from '../shared/views';
 import type { FactStore } from './fact-store';
 

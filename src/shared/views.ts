@@ -5,7 +5,7 @@
  */
 import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, SourceKind, Verdict } from '../data/schema';
 import type { ClaimRule } from './claim-patterns';
-import type { PreparedMatcher } from './matcher';
+import type { PreparedMatcher } from './matcher-sources';
 
 /** Everything the content script needs to find mentions and misclaims. */
 export interface MatcherConfig {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, type EntityId } from '../../../src/data/schema';
-import { Matcher, mentionedEntities, phraseSource } from '../../../src/shared/matcher';
+import { Matcher, mentionedEntities } from '../../../src/shared/matcher';
+import { phraseSource } from '../../../src/shared/matcher-sources';
 
 const data = Dataset.parse(rawDataset);
 const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });

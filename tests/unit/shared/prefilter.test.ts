@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { compileClaimRules } from '../../../src/shared/claim-patterns';
-import { keyRegex } from '../../../src/shared/matcher';
+import { keyRegex } from '../../../src/shared/matcher-sources';
 
 const data = Dataset.parse(rawDataset);
 const aliases = data.entities.flatMap((e) => e.aliases.map((a) => a.text));
@@ -41,7 +41,8 @@ describe('keyRegex (the matcher’s prefilter)', () => {
 
 describe('a Matcher from prepared sources', () => {
   it('finds exactly what one deriving them itself finds', async () => {
-    const { Matcher, prepareMatcher } = await import('../../../src/shared/matcher');
+    const { Matcher } = await import('../../../src/shared/matcher');
+    const { prepareMatcher } = await import('../../../src/shared/matcher-sources');
     const config = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
     const local = new Matcher(config);
     const shipped = new Matcher(JSON.parse(JSON.stringify({ ...config, prepared: prepareMatcher(config) })));
