@@ -1,5 +1,6 @@
 /**
- * Zod compiles fast parsers with `new Function` unless told not to. Extension
+ * Zod compiles fast parsers into generated code (the Function constructor)
+ * unless told not to. Extension
  * pages forbid eval, and in a content script the probe itself would be
  * reported to the page as a CSP violation, so the JIT is off everywhere.
  * Imported (for its side effect) by every module that defines schemas.
