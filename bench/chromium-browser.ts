@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DIST, findBinary } from '../tests/e2e/browsers';
+import { chromiumExtensionFlags, DIST, findBinary } from '../tests/e2e/browsers';
 import { initScript, type InitOptions } from './in-page';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -34,15 +34,8 @@ export async function launchBenchChromium(extensionDir = DIST.chromium): Promise
     findBinary('chromium'),
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...chromiumExtensionFlags(extensionDir),
       '--no-default-browser-check',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
       `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,

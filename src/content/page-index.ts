@@ -122,6 +122,11 @@ export class PageIndex {
     return this.byNode.get(node) ?? [];
   }
 
+  /** A mark whose text lies inside the element (a mention if there is one), without sorting: focus events are frequent. */
+  markInside(el: Element): MarkRecord | undefined {
+    return this.mentions.find((m) => el.contains(m.range.startContainer)) ?? [...this.shown].find((c) => el.contains(c.range.startContainer));
+  }
+
   /** Mentions and counted claims in document order. */
   marks(): MarkRecord[] {
     return [...this.mentions, ...this.countedClaims()].sort((a, b) => compareRanges(a.range, b.range));

@@ -26,7 +26,6 @@ const INLINE = new Set([
 
 
 const INLINE_KIND = 0;
-const BLOCK_KIND = 1;
 const SKIP_KIND = 2;
 /** One lookup per element in the hot loop; names not listed (custom elements included) are blocks. */
 const KIND = new Map<string, number>([...[...INLINE].map((n) => [n, INLINE_KIND] as const), ...[...SKIPPED].map((n) => [n, SKIP_KIND] as const)]);

@@ -37,6 +37,24 @@ export function findBinary(name: BrowserName): string {
   throw new Error(`${name} is not installed: run \`apt-get install -y ${name === 'chromium' ? 'chromium' : 'firefox-esr'}\``);
 }
 
+/**
+ * Flags every Chromium we start with the extension needs: headless Chromium as root needs
+ * --no-sandbox; without the network-quieting flags it dials Google services the sandbox refuses;
+ * and Debian's build loads command-line extensions only with the feature switch below.
+ */
+export function chromiumExtensionFlags(extensionDir: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}
+
 export function assertBuilt(name: BrowserName): void {
   if (!existsSync(join(DIST[name], 'manifest.json'))) {
     throw new Error(`${DIST[name]} is missing: run \`npm run build\` before the end-to-end tests`);
@@ -139,16 +157,9 @@ async function launchChromium(headless: boolean, extras: LaunchExtras = {}): Pro
     ...(extras.env ? { env: { ...process.env, ...extras.env } as Record<string, string> } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      ...chromiumExtensionFlags(ext),
       // Lets the harness reload the extension over CDP (runtime.reload() unloads a command-line extension for good).
       '--enable-unsafe-extension-debugging',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

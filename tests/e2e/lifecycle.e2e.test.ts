@@ -103,7 +103,7 @@ describe.each(BROWSERS)('%s', (name) => {
     for (const [i, url] of urls.entries()) {
       expect(reports[url]!.mentions).toBeGreaterThan(0);
       // Same page, same counts: nothing was lost or doubled under load.
-      const twin = urls.findIndex((u, j) => paths[j] === paths[i]);
+      const twin = urls.findIndex((_u, j) => paths[j] === paths[i]);
       expect(reports[url]).toEqual(reports[urls[twin]!]);
     }
     const single = await openPage(browser, server.url('/pages/card.html?single'));

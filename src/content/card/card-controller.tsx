@@ -106,7 +106,8 @@ export class CardController {
       clearTimeout(this.closeTimer);
       return;
     }
-    if (this.o.index.counts().mentions === 0 && this.o.index.countedClaims().length === 0 && !this.host) return;
+    const { mentions, flagged } = this.o.index.counts();
+    if (mentions + flagged === 0 && !this.host) return;
     this.schedule(this.hoverTask);
   }
 
@@ -148,7 +149,7 @@ export class CardController {
       return;
     }
     if (!(target instanceof Element) || target === this.o.doc.body) return;
-    const mark = this.o.index.marks().find((m) => target.contains(m.range.startContainer));
+    const mark = this.o.index.markInside(target);
     if (!mark) return;
     this.pending = mark;
     this.pendingBy = 'focus';
