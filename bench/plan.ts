@@ -55,11 +55,12 @@ export function makePlan(args: string[]): Plan {
   const full = args.includes('--full');
   const quick = args.includes('--quick');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const sizes = args.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
   const size = (p: BenchPageInfo) => p.generated?.textNodes ?? 0;
   const aliases = aliasTexts();
   return {
     full,
-    pages: benchPages(quick ? [10_000] : undefined),
+    pages: benchPages(sizes ?? (quick ? [10_000] : undefined)),
     reps: (p) => {
       const n = size(p);
       if (quick) return { load: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };

@@ -9,6 +9,7 @@ import type { MatcherConfig } from '../shared/views';
 import { Highlighter } from './highlighter';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
+import { scanChunked } from './chunked-scan';
 import { scanTree, type Paragraph } from './text-scanner';
 import { sliceClock } from './yield-to-page';
 
@@ -30,6 +31,10 @@ export class ContentApp {
   private readonly signal: AbortSignal;
   private readonly batcher: MutationBatcher;
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Scans of shadow roots found during a document scan: ready waits for them. */
+  private readonly shadowScans = new Set<Promise<unknown>>();
+  /** The matcher's key literals, for skipping text that cannot match (null: walk everything). */
+  private readonly keys: RegExp | null;
   private settings: Settings;
   private active = false;
   private ready = false;
@@ -44,7 +49,9 @@ export class ContentApp {
     this.signal = options.signal;
     this.settings = options.settings;
     this.onChange = options.onChange;
-    this.index = new PageIndex(new Matcher(options.config), this.highlighter);
+    const matcher = new Matcher(options.config);
+    this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
+    this.index = new PageIndex(matcher, this.highlighter);
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
   }
@@ -133,6 +140,7 @@ export class ContentApp {
       if (anchor) await this.scan(anchor, generation, clock);
       const outcome = await this.scan(root, generation, clock, anchor ?? undefined);
       if (outcome === 'lost' && generation === this.generation) return this.scanDocument();
+      while (this.shadowScans.size > 0) await Promise.all(this.shadowScans);
     }
     if (generation !== this.generation || this.signal.aborted) return;
     await afterNextPaint(this.doc);
@@ -145,13 +153,18 @@ export class ContentApp {
     const onParagraph = (p: Paragraph) => {
       if (generation === this.generation) this.index.addParagraph(p);
     };
-    return scanTree(root, {
+    const options = {
       signal,
       clock,
       onParagraph,
-      onShadowRoot: (shadow) => this.adoptShadowRoot(shadow),
+      onShadowRoot: (shadow: ShadowRoot) => this.adoptShadowRoot(shadow),
       ...(skip ? { skip } : {}),
-    });
+    };
+    if (!this.keys) return scanTree(root, options);
+    const onGap = () => {
+      if (generation === this.generation) this.index.breakContext();
+    };
+    return scanChunked(root, { ...options, keys: this.keys, onGap });
   }
 
   /** Open shadow roots on the page are scanned and observed like the document. */
@@ -159,10 +172,12 @@ export class ContentApp {
     if (this.shadowRoots.has(shadow)) return;
     this.shadowRoots.add(shadow);
     this.batcher.observe(shadow);
-    void this.scan(shadow, this.generation, sliceClock()).then(() => {
+    const scan = this.scan(shadow, this.generation, sliceClock()).then(() => {
+      this.shadowScans.delete(scan);
       this.index.verifyVisibility();
       this.notify();
     });
+    this.shadowScans.add(scan);
   }
 
   private async applyBatch(batch: { roots: Node[]; removed: boolean; full: boolean }): Promise<void> {

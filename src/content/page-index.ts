@@ -33,6 +33,9 @@ export interface ClaimRecord {
 
 export type MarkRecord = MentionRecord | ClaimRecord;
 
+const NO_SUBJECTS: ReadonlySet<EntityId> = new Set();
+const NON_SPACE = /\S/;
+
 /** Whitespace as the page renders it: runs collapsed, ends trimmed. */
 const rendered = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -40,6 +43,8 @@ export class PageIndex {
   private mentions: MentionRecord[] = [];
   private claims: ClaimRecord[] = [];
   private readonly shown = new Set<ClaimRecord>();
+  /** How many marks each subject has: page-scoped claims count while it has any. */
+  private readonly mentionsOf = new Map<EntityId, number>();
   /** Marks not yet checked for visibility (see verifyVisibility). */
   private unverified: MarkRecord[] = [];
   /** Subjects of the paragraph scanned last: context for vague references in the next one. */
@@ -53,11 +58,20 @@ export class PageIndex {
     private readonly highlighter: Highlighter,
   ) {}
 
+  /** Text the scan skipped (it holds no subject) separates the paragraphs around it. */
+  breakContext(): void {
+    this.carried = NO_SUBJECTS;
+  }
+
   /** Runs the matcher on a paragraph and records what it finds. Returns whether it found anything. */
   addParagraph(p: Paragraph): boolean {
     const result = this.matcher.scanParagraph(p.text, this.carried);
+    if (!result) {
+      // Whitespace between two blocks is a paragraph of its own to the scanner, not one to the reader.
+      if (NON_SPACE.test(p.text)) this.carried = NO_SUBJECTS;
+      return false;
+    }
     this.carried = mentionedEntities(result);
-    if (!result) return false;
     let added = false;
     const claimsBySentence = new Map<number, ClaimRecord[]>();
     for (const c of result.claims) {
@@ -81,7 +95,6 @@ export class PageIndex {
       this.add({ kind: 'mention', entityId: m.entityId, text: rendered(m.text), sentence, range, claims: claimsBySentence.get(m.sentence[0]) ?? [] }, nodesBetween(p, m.start, m.end));
       added = true;
     }
-    if (added) this.syncClaims();
     return added;
   }
 
@@ -113,6 +126,7 @@ export class PageIndex {
     this.mentions = [];
     this.claims = [];
     this.shown.clear();
+    this.mentionsOf.clear();
     this.byNode.clear();
     this.nodesOf.clear();
   }
@@ -162,8 +176,13 @@ export class PageIndex {
     if (record.kind === 'mention') {
       this.mentions.push(record);
       this.highlighter.add('mention', record.range);
+      const before = this.mentionsOf.get(record.entityId) ?? 0;
+      this.mentionsOf.set(record.entityId, before + 1);
+      // The first mention of a subject brings its page-scoped claims in.
+      if (before === 0) this.syncClaims();
     } else {
       this.claims.push(record);
+      if (!record.needsPageMention || this.mentionsOf.has(record.entity)) this.show(record);
     }
     this.nodesOf.set(record, nodes);
     this.unverified.push(record);
@@ -190,20 +209,25 @@ export class PageIndex {
     const before = this.mentions.length + this.claims.length;
     this.mentions = this.mentions.filter((r) => !drop(r));
     this.claims = this.claims.filter((r) => !drop(r));
-    if (this.mentions.length + this.claims.length !== before) this.syncClaims();
+    if (this.mentions.length + this.claims.length !== before) {
+      this.mentionsOf.clear();
+      for (const m of this.mentions) this.mentionsOf.set(m.entityId, (this.mentionsOf.get(m.entityId) ?? 0) + 1);
+      this.syncClaims();
+    }
+  }
+
+  private show(claim: ClaimRecord): void {
+    if (this.shown.has(claim)) return;
+    this.shown.add(claim);
+    this.highlighter.add('claim', claim.range);
   }
 
   /** Shows exactly the claims that count: page-scoped ones only while their subject is on the page. */
   private syncClaims(): void {
-    const onPage = new Set(this.mentions.map((m) => m.entityId));
     for (const c of this.claims) {
-      const counts = !c.needsPageMention || onPage.has(c.entity);
-      if (counts && !this.shown.has(c)) {
-        this.shown.add(c);
-        this.highlighter.add('claim', c.range);
-      } else if (!counts && this.shown.delete(c)) {
-        this.highlighter.delete('claim', c.range);
-      }
+      const counts = !c.needsPageMention || this.mentionsOf.has(c.entity);
+      if (counts) this.show(c);
+      else if (this.shown.delete(c)) this.highlighter.delete('claim', c.range);
     }
   }
 }

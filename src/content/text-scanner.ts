@@ -25,10 +25,10 @@ const INLINE = new Set([
 ]);
 
 
-const INLINE_KIND = 0;
-const SKIP_KIND = 2;
-/** One lookup per element in the hot loop; names not listed (custom elements included) are blocks. */
-const KIND = new Map<string, number>([...[...INLINE].map((n) => [n, INLINE_KIND] as const), ...[...SKIPPED].map((n) => [n, SKIP_KIND] as const)]);
+export const INLINE_KIND = 0;
+export const SKIP_KIND = 2;
+/** One lookup per element in the hot loop; names not listed (custom elements included) are blocks (undefined). */
+export const KIND = new Map<string, number>([...[...INLINE].map((n) => [n, INLINE_KIND] as const), ...[...SKIPPED].map((n) => [n, SKIP_KIND] as const)]);
 
 /** Longest paragraph handed to the matcher at once; a page of unbroken inline text is cut at node boundaries. */
 const MAX_PARAGRAPH = 20_000;
@@ -100,6 +100,14 @@ export interface ScanOptions {
   clock?: ReturnType<typeof sliceClock>;
 }
 
+/** Part of one element's children, walked as if they were all there is (see chunked-scan.ts). */
+export interface ScanRun {
+  /** The first child to walk. */
+  from: Node;
+  /** The child after the last one to walk (null: to the end). */
+  until: Node | null;
+}
+
 export type ScanOutcome = 'done' | 'aborted' | 'lost';
 
 /**
@@ -113,9 +121,10 @@ export type ScanOutcome = 'done' | 'aborted' | 'lost';
  * so a text node's paragraph is one map lookup. Hidden and editable text is
  * rejected later, per match, where it costs nothing on text without mentions.
  */
-export async function scanTree(root: Node, options: ScanOptions): Promise<ScanOutcome> {
+export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun): Promise<ScanOutcome> {
   if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return 'done';
-  if (insideSkipped(root)) return 'done';
+  // A chunked scan has checked the root's ancestors already, once for all its runs.
+  if (!run && insideSkipped(root)) return 'done';
   if (root.nodeType === Node.TEXT_NODE) {
     options.onParagraph({ text: (root as Text).data, nodes: [root as Text], starts: [0] });
     return 'done';
@@ -139,8 +148,11 @@ export async function scanTree(root: Node, options: ScanOptions): Promise<ScanOu
   };
 
   let steps = 0;
-  let node = walker.nextNode();
-  while (node) {
+  let node: Node | null;
+  if (run) node = walker.currentNode = run.from;
+  else node = walker.nextNode();
+  const until = run?.until ?? null;
+  while (node && node !== until) {
     let skipChildren = false;
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentNode!;

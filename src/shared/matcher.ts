@@ -75,6 +75,8 @@ export class Matcher {
   private readonly patterns: CompiledClaimPattern[];
   /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
   private readonly prefilter: RegExp | null;
+  /** The prefilter's source: a content script finds the parts of a page worth walking with it. */
+  readonly keySource: string | null;
 
   constructor(config: MatcherConfig) {
     this.datasetVersion = config.datasetVersion;
@@ -92,6 +94,7 @@ export class Matcher {
     this.patterns = compileClaimRules(config.claims);
     this.scanner = new RegExp(prepared.scanner, 'gi');
     this.prefilter = regex(prepared.prefilter);
+    this.keySource = prepared.prefilter;
   }
 
   /**
@@ -181,10 +184,14 @@ export class Matcher {
     const hits: ClaimHit[] = [];
     for (const sentence of sentences) {
       const sentenceText = text.slice(sentence[0], sentence[1]);
+      // Lower-cased on its own: lower-casing can change a text's length, so `lower` cannot be sliced.
+      const lowerSentence = sentences.length === 1 ? lower : sentenceText.toLowerCase();
       const inSentence = new Set(mentions.filter((m) => m.start >= sentence[0] && m.start < sentence[1]).map((m) => m.entityId));
       for (const pattern of candidates) {
         const mentioned = pattern.scope === 'sentence' ? inSentence.has(pattern.entity) : inParagraph.has(pattern.entity);
         if (!mentioned && pattern.scope !== 'page') continue;
+        // The same literal test per sentence: a regex never run is never compiled either.
+        if (!mayMatch(pattern, lowerSentence)) continue;
         if (hits.some((h) => h.claimId === pattern.claimId && h.sentence === sentence)) continue;
         const span = matchInSentence(pattern, sentenceText);
         if (!span) continue;

@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+/**
+ * The chunked scan skips text without walking it, so it must find exactly what
+ * walking everything finds: same mentions, same claims, same carried context.
+ * Checked on the seed pages, the labelled pages and a synthetic news page, and
+ * on the cases that decide it (splitting large blocks, text between blocks,
+ * shadow roots under skipped blocks).
+ */
+import { describe, expect, it } from 'vitest';
+import { syntheticPage } from '../../../bench/pages';
+import { rawDataset } from '../../../src/data/index';
+import { Dataset } from '../../../src/data/schema';
+import { CHUNK_CHARS, scanChunked } from '../../../src/content/chunked-scan';
+import { Highlighter } from '../../../src/content/highlighter';
+import { PageIndex } from '../../../src/content/page-index';
+import { scanTree, type Paragraph } from '../../../src/content/text-scanner';
+import { Matcher } from '../../../src/shared/matcher';
+import { SEED_IDS, seedHtml } from '../../e2e/seed-pages';
+import { labelledHtml, loadLabelledPages } from '../../support/labelled';
+
+const data = Dataset.parse(rawDataset);
+const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const keys = new RegExp(matcher.keySource!, 'gi');
+const signal = new AbortController().signal;
+
+function load(html: string): void {
+  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+}
+
+async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
+  const index = new PageIndex(matcher, new Highlighter(undefined));
+  const onParagraph = (p: Paragraph) => void index.addParagraph(p);
+  if (mode === 'walk') await scanTree(root, { signal, onParagraph });
+  else await scanChunked(root, { signal, onParagraph, keys, onGap: () => index.breakContext() });
+  const report = index.report('https://example.test/', true);
+  return { mentions: report.mentions, claims: report.claims };
+}
+
+async function paragraphsWalked(root: Node = document.body): Promise<string[]> {
+  const out: string[] = [];
+  await scanChunked(root, { signal, keys, onGap: () => out.push('|'), onParagraph: (p) => out.push(p.text.replace(/\s+/g, ' ').trim()) });
+  return out.filter(Boolean);
+}
+
+describe('scanChunked', () => {
+  it.each(SEED_IDS)('finds what a full walk finds on seed %s', async (id) => {
+    load(seedHtml(id));
+    const walked = await reportBy('walk');
+    expect(walked.mentions.length).toBeGreaterThan(0);
+    expect(await reportBy('chunked')).toEqual(walked);
+  });
+
+  it('finds what a full walk finds on every labelled page', async () => {
+    for (const page of loadLabelledPages()) {
+      load(labelledHtml(page));
+      expect(await reportBy('chunked'), page.name).toEqual(await reportBy('walk'));
+    }
+  });
+
+  it('finds what a full walk finds on a synthetic news page, markup, code and look-alikes included', async () => {
+    load(syntheticPage(3000).html);
+    const walked = await reportBy('walk');
+    expect(walked.mentions.length).toBeGreaterThan(10);
+    expect(await reportBy('chunked')).toEqual(walked);
+  });
+
+  it('walks only blocks whose text holds a key, and reports the text it skipped as gaps', async () => {
+    document.body.innerHTML = '<p>Local news only.</p>\n<p>Partners in Project <b>Glass</b>wing patched it.</p>\n<div><p>More weather.</p></div>';
+    expect(await paragraphsWalked()).toEqual(['|', 'Partners in Project Glasswing patched it.', '|']);
+  });
+
+  it('splits a large block and walks only the children where its keys are', async () => {
+    const filler = (n: number) => `<p>${'Weather and sport. '.repeat(n)}</p>`;
+    document.body.innerHTML = `<main>${filler(60)}<section>${filler(60)}<p>Claude <i>Mythos</i> found a bug.</p>${filler(60)}</section>Direct text about EO 14409 here.${filler(60)}</main>`;
+    expect(document.querySelector('main')!.textContent!.length).toBeGreaterThan(CHUNK_CHARS);
+    expect(await paragraphsWalked()).toEqual(['|', '|', 'Claude Mythos found a bug.', '|', 'Direct text about EO 14409 here.', '|']);
+  });
+
+  it('keeps context across whitespace between blocks but not across skipped text', async () => {
+    const cases: Array<[string, number]> = [
+      ['<p>The AI executive order was delayed on May 21.</p>\n\n<p>The order would have required reviews.</p>', 2],
+      ['<p>The AI executive order was delayed on May 21.</p><p>Sports results follow.</p><p>The order would have required reviews.</p>', 1],
+    ];
+    for (const [html, expected] of cases) {
+      document.body.innerHTML = html;
+      const walked = await reportBy('walk');
+      expect(walked.mentions, html).toHaveLength(expected);
+      expect(await reportBy('chunked'), html).toEqual(walked);
+    }
+  });
+
+  it('skips the subtree already scanned, and skipped and editable roots', async () => {
+    document.body.innerHTML = '<div id="seen"><p>Project Glasswing one.</p></div><p>Project Glasswing two.</p><pre id="pre"><p>Project Glasswing code</p></pre>';
+    const out: string[] = [];
+    await scanChunked(document.body, { signal, keys, skip: document.getElementById('seen')!, onGap: () => undefined, onParagraph: (p) => out.push(p.text) });
+    expect(out).toEqual(['Project Glasswing two.']);
+    expect(await paragraphsWalked(document.getElementById('pre')!)).toEqual([]);
+  });
+
+  it('finds open shadow roots under blocks it never walked', async () => {
+    document.body.innerHTML = '<div><p>Weather only.</p><section><news-card id="host"></news-card></section></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Project Glasswing inside a component.</p>';
+    const roots: ShadowRoot[] = [];
+    await scanChunked(document.body, { signal, keys, onGap: () => undefined, onParagraph: () => undefined, onShadowRoot: (r) => roots.push(r) });
+    expect(roots).toEqual([shadow]);
+    expect(await paragraphsWalked(shadow)).toEqual(['Project Glasswing inside a component.']);
+  });
+
+  it('stops when aborted, and reports a lost position when its next block left the page', async () => {
+    document.body.innerHTML = '<p>Project Glasswing.</p>'.repeat(200);
+    const controller = new AbortController();
+    const clock = { expired: () => true, restart: () => undefined };
+    const done = scanChunked(document.body, { signal: controller.signal, clock, keys, onGap: () => undefined, onParagraph: () => undefined });
+    controller.abort();
+    expect(await done).toBe('aborted');
+
+    let removed = false;
+    const lost = await scanChunked(document.body, {
+      signal,
+      clock,
+      keys,
+      onGap: () => undefined,
+      onParagraph: () => {
+        if (removed) return;
+        removed = true;
+        document.body.replaceChildren(...[...document.body.children].slice(100));
+      },
+    });
+    expect(lost).toBe('lost');
+  });
+});
