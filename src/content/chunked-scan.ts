@@ -17,7 +17,7 @@
  * context a paragraph carries to the next one must not jump over it.
  */
 import { isOwnElement } from './own-elements';
-import { KIND, insideSkipped, isSkipped, scanTree, type ScanOptions, type ScanOutcome } from './text-scanner';
+import { KIND, SKIP_KIND, insideSkipped, isSkipped, scanTree, type ScanOptions, type ScanOutcome } from './text-scanner';
 import { sliceClock, yieldToPage } from './yield-to-page';
 
 /** Text length up to which a block with a key in it is walked rather than split (a few paragraphs). */
@@ -94,12 +94,16 @@ class ChunkedScan {
       runText = '';
       runHit = false;
       runHasText = false;
-      if (matched) return scanTree(el, this.walkOptions, { from, until });
+      if (matched) {
+        walked = true;
+        return scanTree(el, this.walkOptions, { from, until });
+      }
       if (hasText) this.options.onGap();
       return 'done';
     };
 
     let steps = 0;
+    let walked = false;
     for (let child = el.firstChild; child; ) {
       if (child === skip) {
         // Scanned already (the part in view): neither walked again nor a gap.
@@ -107,37 +111,42 @@ class ChunkedScan {
         continue;
       }
       const type = child.nodeType;
-      if (type === Node.ELEMENT_NODE && KIND.get((child as Element).localName) === undefined && !isOwnElement(child)) {
+      const isElement = type === Node.ELEMENT_NODE;
+      const text = isElement ? (child.textContent ?? '') : type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE ? (child as CharacterData).data : '';
+      // A block without text (an <img>, an empty <div>) ends no paragraph in a walk, so it ends no run here.
+      if (isElement && text.length > 0 && KIND.get((child as Element).localName) === undefined && !isOwnElement(child)) {
         const outcome = await endRun(child);
         if (outcome !== 'done') return outcome;
-        const text = child.textContent ?? '';
         const start = offset;
         offset += text.length;
         const found = hits ? (overlaps(start, offset) ? childHits(text, start) : []) : this.find(text);
         if (found.length === 0) {
           if (NON_SPACE.test(text)) this.options.onGap();
         } else {
+          walked = true;
           const result = text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : await this.split(child as Element, found);
           if (result !== 'done') return result;
           // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
           if (!child.isConnected) return 'lost';
         }
-      } else if (type === Node.TEXT_NODE || type === Node.ELEMENT_NODE || type === Node.CDATA_SECTION_NODE) {
-        const text = type === Node.ELEMENT_NODE ? (child.textContent ?? '') : (child as CharacterData).data;
+      } else if (isElement || type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         runFirst ??= child;
         if (hits) runHit ||= overlaps(offset, offset + text.length);
         else runText += text;
-        runHasText ||= NON_SPACE.test(text);
+        // Text of a <script> or <code> is no paragraph in a walk either.
+        runHasText ||= (!isElement || KIND.get((child as Element).localName) !== SKIP_KIND) && NON_SPACE.test(text);
         offset += text.length;
       }
       // Comments and processing instructions hold no text of the element's.
-      // The clock is read every few children: reading it costs as much as looking at one.
-      if ((++steps & 15) === 0 && this.clock.expired()) {
+      // The clock is read after every walk (matching a paragraph can take milliseconds, the first time
+      // far more while regexes compile) and every few children: reading it costs as much as looking at one.
+      if ((walked || (++steps & 15) === 0) && this.clock.expired()) {
         await yieldToPage();
         if (this.options.signal.aborted) return 'aborted';
         this.clock.restart();
         if (!child.isConnected) return 'lost';
       }
+      walked = false;
       child = child.nextSibling;
     }
     return endRun(null);

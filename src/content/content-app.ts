@@ -228,6 +228,12 @@ function afterNextPaint(doc: Document): Promise<void> {
   // A small page's style and layout cost less than waiting a frame for them.
   const small = doc.getElementsByTagName('*').length < SMALL_PAGE_ELEMENTS;
   if (!view || small || doc.visibilityState === 'hidden') return Promise.resolve();
+  // An idle callback runs after the frame in progress has been rendered, in a task of its own: a
+  // requestAnimationFrame callback would run inside the rendering task and make the page's first
+  // layout of a large document look like one long task of ours.
+  if (typeof view.requestIdleCallback === 'function') {
+    return new Promise((resolve) => view.requestIdleCallback(() => resolve(), { timeout: 100 }));
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100);
     view.requestAnimationFrame(() =>

@@ -76,6 +76,14 @@ describe('scanChunked', () => {
     expect(await paragraphsWalked()).toEqual(['|', '|', 'Claude Mythos found a bug.', '|', 'Direct text about EO 14409 here.', '|']);
   });
 
+  it('reads a large block’s own text as one paragraph across images, scripts and empty blocks', async () => {
+    const filler = `<p>${'Weather and sport. '.repeat(150)}</p>`;
+    document.body.innerHTML = `<main>${filler}The AI executive order <img alt=""> was <script>var x = 'order';</script> delayed on May 21. <div></div>The order would have covered frontier models.${filler}</main>`;
+    const walked = await reportBy('walk');
+    expect(walked.mentions.map((m) => m.text)).toEqual(['AI executive order', 'The order']);
+    expect(await reportBy('chunked')).toEqual(walked);
+  });
+
   it('keeps context across whitespace between blocks but not across skipped text', async () => {
     const cases: Array<[string, number]> = [
       ['<p>The AI executive order was delayed on May 21.</p>\n\n<p>The order would have required reviews.</p>', 2],
