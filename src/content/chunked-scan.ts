@@ -52,7 +52,8 @@ class ChunkedScan {
 
   constructor(private readonly options: ChunkedScanOptions) {
     this.clock = options.clock ?? sliceClock();
-    this.walkOptions = { ...options, clock: this.clock };
+    // Every block handed to scanTree was reached from the (checked) root through blocks that are not skipped.
+    this.walkOptions = { ...options, clock: this.clock, ancestorsChecked: true };
     this.keys = new RegExp(options.keys.source, 'gi');
   }
 
@@ -124,7 +125,9 @@ class ChunkedScan {
           if (NON_SPACE.test(text)) this.options.onGap();
         } else {
           walked = true;
-          const result = text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : await this.split(child as Element, found);
+          // scanTree checks a chunk itself; a block to split is checked here (hidden, editable), where it has a key.
+          const result =
+            text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : isSkipped(child as Element) ? 'done' : await this.split(child as Element, found);
           if (result !== 'done') return result;
           // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
           if (!child.isConnected) return 'lost';

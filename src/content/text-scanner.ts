@@ -98,6 +98,8 @@ export interface ScanOptions {
   /** A subtree already scanned (the part in view): not entered again. */
   skip?: Node;
   clock?: ReturnType<typeof sliceClock>;
+  /** The root's ancestors are known not to be skipped (a chunked scan checked them on the way down). */
+  ancestorsChecked?: boolean;
 }
 
 /** Part of one element's children, walked as if they were all there is (see chunked-scan.ts). */
@@ -123,8 +125,7 @@ export type ScanOutcome = 'done' | 'aborted' | 'lost';
  */
 export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun): Promise<ScanOutcome> {
   if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return 'done';
-  // A chunked scan has checked the root's ancestors already, once for all its runs.
-  if (!run && insideSkipped(root)) return 'done';
+  if (!run && !options.ancestorsChecked && insideSkipped(root)) return 'done';
   if (root.nodeType === Node.TEXT_NODE) {
     options.onParagraph({ text: (root as Text).data, nodes: [root as Text], starts: [0] });
     return 'done';

@@ -1,7 +1,7 @@
 /** Highlight style, card delay and language: each saved as soon as it changes. */
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../shared/i18n';
-import { HighlightStyle, UiLanguage, type Settings, type SettingsPatch } from '../shared/settings';
+import { HIGHLIGHT_STYLES, UI_LANGUAGES, type HighlightStyle, type Settings, type SettingsPatch, type UiLanguage } from '../shared/settings';
 import { useT } from '../ui/context';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
@@ -29,7 +29,7 @@ export function DisplaySettings({ settings, update }: { settings: Settings; upda
       <h2 id="ff-display-heading">{t('options_display_heading')}</h2>
       <fieldset>
         <legend>{t('options_highlight_legend')}</legend>
-        {HighlightStyle.options.map((style) => (
+        {HIGHLIGHT_STYLES.map((style) => (
           <label class="ff-choice" key={style}>
             <input
               type="radio"
@@ -68,7 +68,7 @@ export function DisplaySettings({ settings, update }: { settings: Settings; upda
       <div class="ff-field">
         <label for="ff-language">{t('options_language_label')}</label>
         <select id="ff-language" value={settings.language} onChange={(e) => update({ language: e.currentTarget.value as UiLanguage })}>
-          {UiLanguage.options.map((language) => (
+          {UI_LANGUAGES.map((language) => (
             <option key={language} value={language} lang={language === 'zh' ? 'zh-CN' : language === 'en' ? 'en' : undefined}>
               {t(LANGUAGE_KEYS[language])}
             </option>

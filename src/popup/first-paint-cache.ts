@@ -6,7 +6,7 @@
  * a few milliseconds later; the switches wait for fresh settings.
  */
 import { ENTITY_IDS } from '../data/schema';
-import { UiLanguage } from '../shared/settings';
+import { UI_LANGUAGES, type UiLanguage } from '../shared/settings';
 import type { CardData } from '../shared/views';
 
 const KEY = 'ff-popup-first-paint-v1';
@@ -51,7 +51,7 @@ export function createFirstPaintCache(storage: Pick<Storage, 'getItem' | 'setIte
 function validate(value: unknown): FirstPaint | null {
   if (typeof value !== 'object' || value === null) return null;
   const { language, cards } = value as { language?: unknown; cards?: unknown };
-  if (!UiLanguage.safeParse(language).success || !Array.isArray(cards)) return null;
+  if (!(UI_LANGUAGES as readonly unknown[]).includes(language) || !Array.isArray(cards)) return null;
   const ok = cards.every(
     (c: Partial<CardData>) =>
       typeof c === 'object' &&

@@ -10,10 +10,10 @@ import { z } from 'zod';
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
-export const HighlightStyle = z.enum(['underline', 'background', 'off']);
-export type HighlightStyle = z.infer<typeof HighlightStyle>;
-export const UiLanguage = z.enum(['auto', 'en', 'zh']);
-export type UiLanguage = z.infer<typeof UiLanguage>;
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'off'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+export const UI_LANGUAGES = ['auto', 'en', 'zh'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 
 export const DEFAULT_SETTINGS = {
@@ -43,14 +43,47 @@ function makeFields() {
           .transform((h) => h.toLowerCase()),
       )
       .max(5000),
-    highlightStyle: HighlightStyle,
-    cardDelayMs: z.number().int().min(0).max(3000),
-    language: UiLanguage,
+    highlightStyle: z.enum(HIGHLIGHT_STYLES),
+    cardDelayMs: z.number().int().min(0).max(CARD_DELAY_MAX_MS),
+    language: z.enum(UI_LANGUAGES),
   };
 }
 type Fields = ReturnType<typeof makeFields>;
 let fieldSchemas: Fields | undefined;
-const fields = (): Fields => (fieldSchemas ??= makeFields());
+/** The field schemas (exported for the test that holds the plain readers below to them). */
+export const settingsFieldSchemas = (): Fields => (fieldSchemas ??= makeFields());
+const fields = settingsFieldSchemas;
+
+const CARD_DELAY_MAX_MS = 3000;
+const HOSTNAME = /^[a-z0-9.-]+$/i;
+const oneOf =
+  <T extends string>(options: readonly T[]) =>
+  (v: unknown): T | undefined =>
+    options.includes(v as T) ? (v as T) : undefined;
+
+/**
+ * The same rules as the field schemas, as plain checks: every page's content script reads the
+ * stored settings, and building zod schemas there cost ~5 ms of its start-up. Each returns the
+ * parsed value, or undefined when the schema would reject it. A unit test compares the two on
+ * random input.
+ */
+export const settingsFieldReaders: { [K in keyof Fields]: (v: unknown) => z.infer<Fields[K]> | undefined } = {
+  enabled: (v) => (typeof v === 'boolean' ? v : undefined),
+  disabledSites: (v) => {
+    if (!Array.isArray(v) || v.length > 5000) return undefined;
+    const out: string[] = [];
+    // Indexed, not forEach: a hole in the array is an undefined entry to the schema too.
+    for (let i = 0; i < v.length; i++) {
+      const h: unknown = v[i];
+      if (typeof h !== 'string' || h.length < 1 || h.length > 253 || !HOSTNAME.test(h)) return undefined;
+      out.push(h.toLowerCase());
+    }
+    return out;
+  },
+  highlightStyle: oneOf(HIGHLIGHT_STYLES),
+  cardDelayMs: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= CARD_DELAY_MAX_MS ? v : undefined),
+  language: oneOf(UI_LANGUAGES),
+};
 
 export type Settings = { version: typeof SETTINGS_VERSION } & { [K in keyof Fields]: z.infer<Fields[K]> };
 
@@ -69,9 +102,8 @@ export type SettingsPatch = Partial<{ [K in keyof Fields]: z.infer<Fields[K]> }>
 export function parseSettings(stored: unknown): Settings {
   const input = migrate(typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {});
   const out: Record<string, unknown> = { version: SETTINGS_VERSION };
-  for (const [key, schema] of Object.entries(fields())) {
-    const parsed = (schema as z.ZodType).safeParse(input[key]);
-    out[key] = parsed.success ? parsed.data : DEFAULT_SETTINGS[key as keyof Fields];
+  for (const [key, read] of Object.entries(settingsFieldReaders)) {
+    out[key] = (read as (v: unknown) => unknown)(input[key]) ?? DEFAULT_SETTINGS[key as keyof Fields];
   }
   if (Array.isArray(out.disabledSites)) out.disabledSites = [...new Set(out.disabledSites as string[])];
   return out as Settings;

@@ -103,6 +103,10 @@ describe('scanChunked', () => {
     await scanChunked(document.body, { signal, keys, skip: document.getElementById('seen')!, onGap: () => undefined, onParagraph: (p) => out.push(p.text) });
     expect(out).toEqual(['Project Glasswing two.']);
     expect(await paragraphsWalked(document.getElementById('pre')!)).toEqual([]);
+    // A large editable block is split no more than a small one is walked.
+    const filler = `<p>${'Draft notes. '.repeat(200)}</p>`;
+    document.body.innerHTML = `<div contenteditable="true">${filler}<section>${filler}<p>Project Glasswing typed here.</p></section></div><p id="after">Project Glasswing after.</p>`;
+    expect(await paragraphsWalked()).toEqual(['Project Glasswing after.']);
   });
 
   it('finds open shadow roots under blocks it never walked', async () => {
