@@ -140,7 +140,8 @@ export class ContentApp {
       if (anchor) await this.scan(anchor, generation, clock);
       const outcome = await this.scan(root, generation, clock, anchor ?? undefined);
       if (outcome === 'lost' && generation === this.generation) return this.scanDocument();
-      while (this.shadowScans.size > 0) await Promise.all(this.shadowScans);
+      // Shadow roots found on the way (and in them) are part of the page: ready waits for them.
+      while (this.shadowScans.size > 0) await Promise.allSettled(this.shadowScans);
     }
     if (generation !== this.generation || this.signal.aborted) return;
     await afterNextPaint(this.doc);
@@ -172,11 +173,12 @@ export class ContentApp {
     if (this.shadowRoots.has(shadow)) return;
     this.shadowRoots.add(shadow);
     this.batcher.observe(shadow);
-    const scan = this.scan(shadow, this.generation, sliceClock()).then(() => {
-      this.shadowScans.delete(scan);
-      this.index.verifyVisibility();
-      this.notify();
-    });
+    const scan: Promise<void> = this.scan(shadow, this.generation, sliceClock())
+      .then(() => {
+        this.index.verifyVisibility();
+        this.notify();
+      })
+      .finally(() => this.shadowScans.delete(scan));
     this.shadowScans.add(scan);
   }
 

@@ -1,19 +1,18 @@
 /**
- * The dataset's closed vocabularies, apart from the rest of the schema so that
- * the content script's message contract can use them without building every
- * dataset schema at start-up.
+ * The dataset's closed vocabularies as zod enums, for the dataset schema. The
+ * lists themselves live in vocabulary.ts, which the message contract uses
+ * without pulling the dataset's schema library into every page.
  */
 import '../shared/zod-setup';
 import { z } from 'zod';
+import { ENTITY_IDS, LANGS, VERDICTS } from './vocabulary';
 
-export const ENTITY_IDS = ['eo-14409', 'claude-mythos', 'project-glasswing'] as const;
+export { ENTITY_IDS, VERDICTS };
 export const EntityId = z.enum(ENTITY_IDS);
 export type EntityId = z.infer<typeof EntityId>;
 
-export const Lang = z.enum(['en', 'zh']);
+export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
-/** ClaimReview-compatible verdicts, worst first. */
-export const VERDICTS = ['false', 'misleading', 'outdated', 'disputed', 'unsupported'] as const;
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;

@@ -5,7 +5,7 @@
  * cannot touch them.
  */
 import './zod-setup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
@@ -35,16 +35,14 @@ function makeFields() {
     /** Hostnames as the user sees them in the address bar ("www.example.com"). */
     disabledSites: z
       .array(
-        z
-          .string()
-          .min(1)
-          .max(253)
-          .regex(/^[a-z0-9.-]+$/i)
-          .transform((h) => h.toLowerCase()),
+        z.pipe(
+          z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/i)),
+          z.transform((h: string) => h.toLowerCase()),
+        ),
       )
-      .max(5000),
+      .check(z.maxLength(5000)),
     highlightStyle: z.enum(HIGHLIGHT_STYLES),
-    cardDelayMs: z.number().int().min(0).max(CARD_DELAY_MAX_MS),
+    cardDelayMs: z.int().check(z.minimum(0), z.maximum(CARD_DELAY_MAX_MS)),
     language: z.enum(UI_LANGUAGES),
   };
 }
@@ -87,10 +85,10 @@ export const settingsFieldReaders: { [K in keyof Fields]: (v: unknown) => z.infe
 
 export type Settings = { version: typeof SETTINGS_VERSION } & { [K in keyof Fields]: z.infer<Fields[K]> };
 
-let patchSchema: z.ZodType<SettingsPatch> | undefined;
+let patchSchema: z.ZodMiniType<SettingsPatch> | undefined;
 /** What callers may change; unknown keys are rejected. */
 export function settingsPatchSchema() {
-  return (patchSchema ??= z.strictObject(fields()).partial() as unknown as z.ZodType<SettingsPatch>);
+  return (patchSchema ??= z.partial(z.strictObject(fields())) as unknown as z.ZodMiniType<SettingsPatch>);
 }
 export type SettingsPatch = Partial<{ [K in keyof Fields]: z.infer<Fields[K]> }>;
 

@@ -5,6 +5,7 @@
  * reported to the page as a CSP violation, so the JIT is off everywhere.
  * Imported (for its side effect) by every module that defines schemas.
  */
-import { config } from 'zod';
+// zod/mini shares zod's core (and so this setting) without bringing zod's full API into a page.
+import { config } from 'zod/mini';
 
 config({ jitless: true });
