@@ -34,6 +34,7 @@ export interface ChunkedScanOptions extends ScanOptions {
 type Hits = number[];
 
 const NON_SPACE = /\S/;
+const NON_SPACE_AFTER = /\S/g;
 
 export async function scanChunked(root: Node, options: ChunkedScanOptions): Promise<ScanOutcome> {
   if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return scanTree(root, options);
@@ -58,11 +59,11 @@ class ChunkedScan {
   }
 
   /**
-   * Goes through an element's children. `hits`: key matches in the element's text, when the
-   * caller has them (null: find them per child). Consecutive non-block children (text, inline
+   * Goes through an element's children. `hits`: key matches in the element's text (`elText`), when
+   * the caller has them (null: find them per child). Consecutive non-block children (text, inline
    * markup, skipped elements) form one run, which is part of a paragraph of this element's own.
    */
-  async split(el: ParentNode & Node, hits: Hits | null): Promise<ScanOutcome> {
+  async split(el: ParentNode & Node, hits: Hits | null, elText: string | null = null): Promise<ScanOutcome> {
     const { skip } = this.options;
     let offset = 0;
     let hitIndex = 0;
@@ -105,6 +106,7 @@ class ChunkedScan {
 
     let steps = 0;
     let walked = false;
+    const lastHitEnd = hits && hits.length > 0 ? hits[hits.length - 1]! : Infinity;
     for (let child = el.firstChild; child; ) {
       if (child === skip) {
         // Scanned already (the part in view): neither walked again nor a gap.
@@ -127,7 +129,7 @@ class ChunkedScan {
           walked = true;
           // scanTree checks a chunk itself; a block to split is checked here (hidden, editable), where it has a key.
           const result =
-            text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : isSkipped(child as Element) ? 'done' : await this.split(child as Element, found);
+            text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : isSkipped(child as Element) ? 'done' : await this.split(child as Element, found, text);
           if (result !== 'done') return result;
           // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
           if (!child.isConnected) return 'lost';
@@ -151,6 +153,14 @@ class ChunkedScan {
       }
       walked = false;
       child = child.nextSibling;
+      // Past the last key (and no run with one still open), the rest cannot match: it is not even measured.
+      if (hits !== null && elText !== null && offset >= lastHitEnd && !runHit && child) {
+        const outcome = await endRun(child);
+        if (outcome !== 'done') return outcome;
+        NON_SPACE_AFTER.lastIndex = offset;
+        if (NON_SPACE_AFTER.test(elText)) this.options.onGap();
+        return 'done';
+      }
     }
     return endRun(null);
   }

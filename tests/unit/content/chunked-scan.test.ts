@@ -88,6 +88,9 @@ describe('scanChunked', () => {
     const cases: Array<[string, number]> = [
       ['<p>The AI executive order was delayed on May 21.</p>\n\n<p>The order would have required reviews.</p>', 2],
       ['<p>The AI executive order was delayed on May 21.</p><p>Sports results follow.</p><p>The order would have required reviews.</p>', 1],
+      // The unmeasured rest of a split block still separates what comes after it.
+      [`<main><p>The AI executive order was delayed on May 21.</p>${'<p>Sports results follow here.</p>\n'.repeat(80)}</main><p>The order would have required reviews.</p>`, 1],
+      [`<main>${'<p>Sports results follow here.</p>\n'.repeat(80)}<p>The AI executive order was delayed on May 21.</p>\n</main>\n<p>The order would have required reviews.</p>`, 2],
     ];
     for (const [html, expected] of cases) {
       document.body.innerHTML = html;
