@@ -107,17 +107,27 @@ class ChunkedScan {
     let steps = 0;
     let walked = false;
     const lastHitEnd = hits && hits.length > 0 ? hits[hits.length - 1]! : Infinity;
-    for (let child = el.firstChild; child; ) {
+    const measured = new Map<Node, string>();
+    let child: Node | null = el.firstChild;
+    if (hits !== null && elText !== null && hits.length > 0) {
+      const start = startPoint(el, hits, elText, measured);
+      child = start.child;
+      offset = start.offset;
+      // What comes before holds no key: it only separates (if it has text).
+      if (offset > 0 && NON_SPACE.test(elText.slice(0, offset))) this.options.onGap();
+    }
+    while (child) {
+      const type = child.nodeType;
+      const isElement = type === Node.ELEMENT_NODE;
+      const text = measured.get(child) ?? textOf(child);
       if (child === skip) {
-        // Scanned already (the part in view): neither walked again nor a gap.
+        // Scanned already (the part in view): neither walked again nor a gap, but its text is in the element's.
+        offset += text.length;
         child = child.nextSibling;
         continue;
       }
-      const type = child.nodeType;
-      const isElement = type === Node.ELEMENT_NODE;
-      const text = isElement ? (child.textContent ?? '') : type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE ? (child as CharacterData).data : '';
       // A block without text (an <img>, an empty <div>) ends no paragraph in a walk, so it ends no run here.
-      if (isElement && text.length > 0 && KIND.get((child as Element).localName) === undefined && !isOwnElement(child)) {
+      if (isBlockWithText(child, text)) {
         const outcome = await endRun(child);
         if (outcome !== 'done') return outcome;
         const start = offset;
@@ -173,6 +183,54 @@ class ChunkedScan {
     for (let m = keys.exec(text); m; m = keys.exec(text)) out.push(m.index, m.index + m[0].length);
     return out;
   }
+}
+
+/** The text a child contributes to its parent's `textContent` (comments and instructions: none). */
+function textOf(child: Node): string {
+  const type = child.nodeType;
+  if (type === Node.ELEMENT_NODE) return child.textContent ?? '';
+  return type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE ? (child as CharacterData).data : '';
+}
+
+/** A child that ends its parent's paragraph runs: a block element (not ours) with text. */
+function isBlockWithText(child: Node, text: string): boolean {
+  return child.nodeType === Node.ELEMENT_NODE && text.length > 0 && KIND.get((child as Element).localName) === undefined && !isOwnElement(child);
+}
+
+/**
+ * The child a forward pass over el's children must begin with to meet the first key, and its
+ * offset in el's text. A forward pass measures every child up to the last key; when the keys lie
+ * nearer the end, measuring from the end back to the first key is cheaper, and the children
+ * before it are then never measured (those measured are remembered for the forward pass).
+ */
+function startPoint(el: Node, hits: Hits, elText: string, measured: Map<Node, string>): { child: Node | null; offset: number } {
+  const firstHit = hits[0]!;
+  const lastHitEnd = hits[hits.length - 1]!;
+  if (lastHitEnd <= elText.length - firstHit) return { child: el.firstChild, offset: 0 };
+  let end = elText.length;
+  for (let child = el.lastChild; child; child = child.previousSibling) {
+    const text = textOf(child);
+    measured.set(child, text);
+    const start = end - text.length;
+    if (start <= firstHit) {
+      // The first key's child; if it is part of a run, the run (its paragraph) starts further left.
+      let first: Node = child;
+      let offset = start;
+      if (!isBlockWithText(child, text)) {
+        for (let prev = child.previousSibling; prev; prev = prev.previousSibling) {
+          const t = textOf(prev);
+          if (isBlockWithText(prev, t)) break;
+          measured.set(prev, t);
+          first = prev;
+          offset -= t.length;
+        }
+      }
+      return offset >= 0 ? { child: first, offset } : { child: el.firstChild, offset: 0 };
+    }
+    end = start;
+  }
+  // The text no longer adds up (the page changed it meanwhile): from the start, as a forward pass.
+  return { child: el.firstChild, offset: 0 };
 }
 
 /**

@@ -39,7 +39,8 @@ async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
 async function paragraphsWalked(root: Node = document.body): Promise<string[]> {
   const out: string[] = [];
   await scanChunked(root, { signal, keys, onGap: () => out.push('|'), onParagraph: (p) => out.push(p.text.replace(/\s+/g, ' ').trim()) });
-  return out.filter(Boolean);
+  // Consecutive gaps mean the same as one (the context is broken either way).
+  return out.filter((x, i) => x !== '' && !(x === '|' && out[i - 1] === '|'));
 }
 
 describe('scanChunked', () => {
@@ -73,7 +74,23 @@ describe('scanChunked', () => {
     const filler = (n: number) => `<p>${'Weather and sport. '.repeat(n)}</p>`;
     document.body.innerHTML = `<main>${filler(60)}<section>${filler(60)}<p>Claude <i>Mythos</i> found a bug.</p>${filler(60)}</section>Direct text about EO 14409 here.${filler(60)}</main>`;
     expect(document.querySelector('main')!.textContent!.length).toBeGreaterThan(CHUNK_CHARS);
-    expect(await paragraphsWalked()).toEqual(['|', '|', 'Claude Mythos found a bug.', '|', 'Direct text about EO 14409 here.', '|']);
+    expect(await paragraphsWalked()).toEqual(['|', 'Claude Mythos found a bug.', '|', 'Direct text about EO 14409 here.', '|']);
+  });
+
+  it('finds keys near the end of a large block from the end, with the whole paragraph they are in', async () => {
+    const filler = (n: number) => `<p>${'Weather and sport. '.repeat(n)}</p>`;
+    document.body.innerHTML = `<main>${filler(60)}${filler(60)}<p>Claude Mythos early.</p>${filler(60)}${filler(60)}${filler(60)}<p>x</p>Direct <b>text</b> about Project <i>Glass</i>wing. ${filler(2)}</main>`;
+    expect(await paragraphsWalked()).toEqual(['|', 'Claude Mythos early.', '|', 'Direct text about Project Glasswing.', '|']);
+    document.body.innerHTML = `<main>${filler(60)}${filler(60)}${filler(60)}<p>Claude Mythos late.</p>${filler(1)}</main>`;
+    expect(await paragraphsWalked()).toEqual(['|', 'Claude Mythos late.', '|']);
+  });
+
+  it('keeps offsets right past the part in view it skips', async () => {
+    const filler = (n: number) => `<p>${'Weather and sport. '.repeat(n)}</p>`;
+    document.body.innerHTML = `<main>${filler(60)}<section id="seen">${filler(60)}<p>Project Glasswing seen.</p></section><p>Claude Mythos after.</p>${filler(60)}</main>`;
+    const out: string[] = [];
+    await scanChunked(document.body, { signal, keys, skip: document.getElementById('seen')!, onGap: () => undefined, onParagraph: (p) => out.push(p.text) });
+    expect(out).toEqual(['Claude Mythos after.']);
   });
 
   it('reads a large block’s own text as one paragraph across images, scripts and empty blocks', async () => {
