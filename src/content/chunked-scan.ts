@@ -33,6 +33,12 @@ export interface ChunkedScanOptions extends ScanOptions {
 /** Start and end offsets of every key match, flattened: [s0, e0, s1, e1, …]. */
 type Hits = number[];
 
+/** An element's text and the key matches in it, as its parent's split found them. */
+interface Known {
+  text: string;
+  hits: Hits;
+}
+
 const NON_SPACE = /\S/;
 const NON_SPACE_AFTER = /\S/g;
 
@@ -59,22 +65,22 @@ class ChunkedScan {
   }
 
   /**
-   * Goes through an element's children. `hits`: key matches in the element's text (`elText`), when
-   * the caller has them (null: find them per child). Consecutive non-block children (text, inline
+   * Goes through an element's children. `known`: the element's text and its key matches, when the
+   * caller has them (null: find them per child). Consecutive non-block children (text, inline
    * markup, skipped elements) form one run, which is part of a paragraph of this element's own.
    */
-  async split(el: ParentNode & Node, hits: Hits | null, elText: string | null = null): Promise<ScanOutcome> {
+  async split(el: ParentNode & Node, known: Known | null): Promise<ScanOutcome> {
     const { skip } = this.options;
+    const hits = known?.hits ?? null;
     let offset = 0;
     let hitIndex = 0;
     /** Whether a key match overlaps [start, end) of the element's text; hits are visited in order. */
-    const overlaps = (start: number, end: number): boolean => {
-      if (!hits) return false;
+    const overlaps = (hits: Hits, start: number, end: number): boolean => {
       while (hitIndex < hits.length && hits[hitIndex + 1]! <= start) hitIndex += 2;
       return hitIndex < hits.length && hits[hitIndex]! < end;
     };
-    const childHits = (text: string, start: number): Hits => {
-      if (!hits) return this.find(text);
+    /** The matches overlapping a child at `start`, in the child's own offsets. */
+    const childHits = (hits: Hits, text: string, start: number): Hits => {
       const out: Hits = [];
       for (let i = hitIndex; i < hits.length && hits[i]! < start + text.length; i += 2) {
         out.push(Math.max(hits[i]! - start, 0), Math.min(hits[i + 1]! - start, text.length));
@@ -109,12 +115,12 @@ class ChunkedScan {
     const lastHitEnd = hits && hits.length > 0 ? hits[hits.length - 1]! : Infinity;
     const measured = new Map<Node, string>();
     let child: Node | null = el.firstChild;
-    if (hits !== null && elText !== null && hits.length > 0) {
-      const start = startPoint(el, hits, elText, measured);
+    if (known && known.hits.length > 0) {
+      const start = startPoint(el, known, measured);
       child = start.child;
       offset = start.offset;
       // What comes before holds no key: it only separates (if it has text).
-      if (offset > 0 && NON_SPACE.test(elText.slice(0, offset))) this.options.onGap();
+      if (offset > 0 && NON_SPACE.test(known.text.slice(0, offset))) this.options.onGap();
     }
     while (child) {
       const type = child.nodeType;
@@ -132,21 +138,21 @@ class ChunkedScan {
         if (outcome !== 'done') return outcome;
         const start = offset;
         offset += text.length;
-        const found = hits ? (overlaps(start, offset) ? childHits(text, start) : []) : this.find(text);
+        const found = hits ? (overlaps(hits, start, offset) ? childHits(hits, text, start) : []) : this.find(text);
         if (found.length === 0) {
           if (NON_SPACE.test(text)) this.options.onGap();
         } else {
           walked = true;
           // scanTree checks a chunk itself; a block to split is checked here (hidden, editable), where it has a key.
           const result =
-            text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : isSkipped(child as Element) ? 'done' : await this.split(child as Element, found, text);
+            text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : isSkipped(child as Element) ? 'done' : await this.split(child as Element, { text, hits: found });
           if (result !== 'done') return result;
           // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
           if (!child.isConnected) return 'lost';
         }
       } else if (isElement || type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         runFirst ??= child;
-        if (hits) runHit ||= overlaps(offset, offset + text.length);
+        if (hits) runHit ||= overlaps(hits, offset, offset + text.length);
         else runText += text;
         // Text of a <script> or <code> is no paragraph in a walk either.
         runHasText ||= (!isElement || KIND.get((child as Element).localName) !== SKIP_KIND) && NON_SPACE.test(text);
@@ -164,11 +170,11 @@ class ChunkedScan {
       walked = false;
       child = child.nextSibling;
       // Past the last key (and no run with one still open), the rest cannot match: it is not even measured.
-      if (hits !== null && elText !== null && offset >= lastHitEnd && !runHit && child) {
+      if (known && offset >= lastHitEnd && !runHit && child) {
         const outcome = await endRun(child);
         if (outcome !== 'done') return outcome;
         NON_SPACE_AFTER.lastIndex = offset;
-        if (NON_SPACE_AFTER.test(elText)) this.options.onGap();
+        if (NON_SPACE_AFTER.test(known.text)) this.options.onGap();
         return 'done';
       }
     }
@@ -203,7 +209,7 @@ function isBlockWithText(child: Node, text: string): boolean {
  * nearer the end, measuring from the end back to the first key is cheaper, and the children
  * before it are then never measured (those measured are remembered for the forward pass).
  */
-function startPoint(el: Node, hits: Hits, elText: string, measured: Map<Node, string>): { child: Node | null; offset: number } {
+function startPoint(el: Node, { text: elText, hits }: Known, measured: Map<Node, string>): { child: Node | null; offset: number } {
   const firstHit = hits[0]!;
   const lastHitEnd = hits[hits.length - 1]!;
   if (lastHitEnd <= elText.length - firstHit) return { child: el.firstChild, offset: 0 };

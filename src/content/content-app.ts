@@ -233,16 +233,5 @@ function afterNextPaint(doc: Document): Promise<void> {
   // An idle callback runs after the frame in progress has been rendered, in a task of its own: a
   // requestAnimationFrame callback would run inside the rendering task and make the page's first
   // layout of a large document look like one long task of ours.
-  if (typeof view.requestIdleCallback === 'function') {
-    return new Promise((resolve) => view.requestIdleCallback(() => resolve(), { timeout: 100 }));
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    view.requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
+  return new Promise((resolve) => view.requestIdleCallback(() => resolve(), { timeout: 100 }));
 }

@@ -48,7 +48,7 @@ export class PageIndex {
   /** Marks not yet checked for visibility (see verifyVisibility). */
   private unverified: MarkRecord[] = [];
   /** Subjects of the paragraph scanned last: context for vague references in the next one. */
-  private carried: ReadonlySet<EntityId> = new Set();
+  private carried: ReadonlySet<EntityId> = NO_SUBJECTS;
   /** Text node → marks starting or ending in it: the hover hit-test looks here first. */
   private readonly byNode = new Map<Node, MarkRecord[]>();
   private readonly nodesOf = new Map<MarkRecord, readonly Node[]>();

@@ -25,7 +25,7 @@ const INLINE = new Set([
 ]);
 
 
-export const INLINE_KIND = 0;
+const INLINE_KIND = 0;
 export const SKIP_KIND = 2;
 /** One lookup per element in the hot loop; names not listed (custom elements included) are blocks (undefined). */
 export const KIND = new Map<string, number>([...[...INLINE].map((n) => [n, INLINE_KIND] as const), ...[...SKIPPED].map((n) => [n, SKIP_KIND] as const)]);
@@ -125,7 +125,7 @@ export type ScanOutcome = 'done' | 'aborted' | 'lost';
  */
 export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun): Promise<ScanOutcome> {
   if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return 'done';
-  if (!run && !options.ancestorsChecked && insideSkipped(root)) return 'done';
+  if (!options.ancestorsChecked && insideSkipped(root)) return 'done';
   if (root.nodeType === Node.TEXT_NODE) {
     options.onParagraph({ text: (root as Text).data, nodes: [root as Text], starts: [0] });
     return 'done';

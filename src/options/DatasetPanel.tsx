@@ -1,4 +1,5 @@
 /** The bundled dataset's version, review date and record counts. */
+import type { MessageKey } from '../shared/i18n';
 import type { DatasetInfo } from '../shared/views';
 import { useT } from '../ui/context';
 import { formatDate } from '../ui/format';
@@ -14,37 +15,28 @@ export function DatasetPanel({ info }: { info: DatasetInfo | null | 'failed' }) 
         <>
           <p>{t('options_dataset_version', info.version, formatDate(info.date, lang))}</p>
           <dl class="ff-counts">
-            <div>
-              <dt>{t('options_count_entities')}</dt>
-              <dd>{info.counts.entities}</dd>
-            </div>
-            <div>
-              <dt>{t('options_count_facts')}</dt>
-              <dd>{info.counts.facts}</dd>
-            </div>
-            <div>
-              <dt>{t('options_count_claims')}</dt>
-              <dd>{info.counts.claims}</dd>
-            </div>
-            <div>
-              <dt>{t('options_count_sources')}</dt>
-              <dd>{info.counts.sources}</dd>
-            </div>
-            <div>
-              <dt>{t('status_verified')}</dt>
-              <dd>{info.byStatus.verified}</dd>
-            </div>
-            <div>
-              <dt>{t('status_single_source')}</dt>
-              <dd>{info.byStatus['single-source']}</dd>
-            </div>
-            <div>
-              <dt>{t('status_disputed')}</dt>
-              <dd>{info.byStatus.disputed}</dd>
-            </div>
+            {countRows(info).map(([key, value]) => (
+              <div key={key}>
+                <dt>{t(key)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         </>
       )}
     </section>
   );
+}
+
+/** The counts shown, each under its label. */
+function countRows(info: DatasetInfo): Array<[MessageKey, number]> {
+  return [
+    ['options_count_entities', info.counts.entities],
+    ['options_count_facts', info.counts.facts],
+    ['options_count_claims', info.counts.claims],
+    ['options_count_sources', info.counts.sources],
+    ['status_verified', info.byStatus.verified],
+    ['status_single_source', info.byStatus['single-source']],
+    ['status_disputed', info.byStatus.disputed],
+  ];
 }

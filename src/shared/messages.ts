@@ -23,7 +23,7 @@ const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
 
 const claimId = () => z.string().check(z.minLength(1), z.maxLength(100));
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
-const EntityId = () => z.enum(ENTITY_IDS);
+const entityId = () => z.enum(ENTITY_IDS);
 
 /**
  * Request schema factories, one per message type. Schemas are built on first use
@@ -34,7 +34,7 @@ const REQUESTS = {
   /** Aliases, cues and claim patterns for the content script's matcher. */
   'config.get': () => message('config.get', {}),
   /** A subject's card: description, top facts and the given flagged claims, with sources. */
-  'card.get': () => message('card.get', { entityId: EntityId(), claimIds: z.array(claimId()).check(z.maxLength(50)) }),
+  'card.get': () => message('card.get', { entityId: entityId(), claimIds: z.array(claimId()).check(z.maxLength(50)) }),
   /** Full-text search over facts and claims in English and Chinese. */
   'facts.search': () => message('facts.search', { query: z.string().check(z.maxLength(200)), limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))) }),
   /** Claims by id with corrections and sources (unknown ids skipped). */
@@ -88,7 +88,7 @@ const makePageReport = () =>
   z.object({
     url: z.string(),
     ready: z.boolean(),
-    mentions: z.array(z.object({ entityId: EntityId(), text: z.string(), sentence: z.string() })),
+    mentions: z.array(z.object({ entityId: entityId(), text: z.string(), sentence: z.string() })),
     claims: z.array(z.object({ claimId: z.string(), verdict: z.enum(VERDICTS), sentence: z.string() })),
   });
 export type PageReport = z.infer<ReturnType<typeof makePageReport>>;

@@ -50,7 +50,6 @@ type Fields = ReturnType<typeof makeFields>;
 let fieldSchemas: Fields | undefined;
 /** The field schemas (exported for the test that holds the plain readers below to them). */
 export const settingsFieldSchemas = (): Fields => (fieldSchemas ??= makeFields());
-const fields = settingsFieldSchemas;
 
 const CARD_DELAY_MAX_MS = 3000;
 const HOSTNAME = /^[a-z0-9.-]+$/i;
@@ -88,7 +87,7 @@ export type Settings = { version: typeof SETTINGS_VERSION } & { [K in keyof Fiel
 let patchSchema: z.ZodMiniType<SettingsPatch> | undefined;
 /** What callers may change; unknown keys are rejected. */
 export function settingsPatchSchema() {
-  return (patchSchema ??= z.partial(z.strictObject(fields())) as unknown as z.ZodMiniType<SettingsPatch>);
+  return (patchSchema ??= z.partial(z.strictObject(settingsFieldSchemas())) as unknown as z.ZodMiniType<SettingsPatch>);
 }
 export type SettingsPatch = Partial<{ [K in keyof Fields]: z.infer<Fields[K]> }>;
 
