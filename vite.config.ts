@@ -7,27 +7,17 @@
  * `npm run build` (scripts/build.ts) validates the dataset first and then runs
  * this config once per browser.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
+import { computeBuildId } from './scripts/build-id';
 
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 /** FF_OUT_DIR lets parallel jobs (a benchmark, a second test run) build without clobbering dist/. */
 const outRoot = process.env.FF_OUT_DIR ?? 'dist';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-/**
- * Identifies this build's dataset: the background tags the matcher config it publishes with it,
- * and a content script uses a published config only from its own build, so a dataset change
- * that ships without a version bump can never be matched with another build's patterns.
- */
-const buildId = (() => {
-  const hash = createHash('sha256').update(pkg.version);
-  const files = readdirSync('src/data', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
-  for (const file of files) hash.update(file).update(readFileSync(`src/data/${file}`));
-  return hash.digest('hex').slice(0, 16);
-})();
+const buildId = computeBuildId();
 
 export default defineConfig({
   // JSX through the bundler's own transform; no Babel preset needed for Preact.

@@ -9,6 +9,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { computeBuildId } from '../scripts/build-id';
 import { DIST } from '../tests/e2e/browsers';
 import { launchBenchChromium } from './chromium-browser';
 import { readyPass } from './in-page';
@@ -64,6 +65,8 @@ export async function buildProfileVariant(): Promise<string> {
     logLevel: 'warn',
     root: resolve(import.meta.dirname, '..'),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The same build id as the measured build, so the profiled script accepts the config the background published.
+    define: { __FF_BUILD_ID__: JSON.stringify(computeBuildId(resolve(import.meta.dirname, '..'))) },
     build: {
       outDir: dir,
       emptyOutDir: false,

@@ -205,11 +205,14 @@ export class ContentApp {
 
 /**
  * When the page opens scrolled (a restored position, a #fragment), the block
- * in the middle of the viewport and its section are scanned first.
+ * in the middle of the viewport and its section are scanned first. Not on a
+ * small page: its whole scan takes a slice or two, so the order does not
+ * matter, while reading the scroll position would force the page's first
+ * layout inside our task.
  */
 function viewportAnchor(doc: Document): Element | null {
   const view = doc.defaultView;
-  if (!view || view.scrollY < view.innerHeight / 2) return null;
+  if (!view || isSmallPage(doc) || view.scrollY < view.innerHeight / 2) return null;
   let el = doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 2);
   if (!el || el === doc.body || el === doc.documentElement) return null;
   while (el.parentElement && el.parentElement !== doc.body && !/^(article|section|main)$/.test(el.localName)) {
@@ -221,17 +224,26 @@ function viewportAnchor(doc: Document): Element | null {
 
 const SMALL_PAGE_ELEMENTS = 3000;
 
+/** A page whose style and layout cost less than waiting a frame for them (a typical article is a few hundred elements). */
+function isSmallPage(doc: Document): boolean {
+  // An indexed read walks the live collection only that far; `.length` would count a big page to the end.
+  return doc.getElementsByTagName('*').item(SMALL_PAGE_ELEMENTS) === null;
+}
+
 /**
  * Resolves once the browser has rendered a frame (style and layout are then up to date, so
  * visibility checks are cheap), or after 100 ms: hidden tabs render no frames.
  */
 function afterNextPaint(doc: Document): Promise<void> {
   const view = doc.defaultView;
-  // A small page's style and layout cost less than waiting a frame for them.
-  const small = doc.getElementsByTagName('*').length < SMALL_PAGE_ELEMENTS;
-  if (!view || small || doc.visibilityState === 'hidden') return Promise.resolve();
+  if (!view || isSmallPage(doc) || doc.visibilityState === 'hidden' || hasPainted(view)) return Promise.resolve();
   // An idle callback runs after the frame in progress has been rendered, in a task of its own: a
   // requestAnimationFrame callback would run inside the rendering task and make the page's first
   // layout of a large document look like one long task of ours.
   return new Promise((resolve) => view.requestIdleCallback(() => resolve(), { timeout: 100 }));
+}
+
+/** Whether the page has rendered a frame already (so its style is up to date but for what changed since). */
+function hasPainted(view: Window): boolean {
+  return view.performance.getEntriesByType('paint').length > 0;
 }

@@ -11,7 +11,8 @@ import { ContentApp, MARK_READY } from './content-app';
 import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
 import { purgeLeftovers } from './leftovers';
-import { onSettingsChanged, readCachedConfig, readSettings } from './settings-source';
+import { onSettingsChanged, readStartupData } from './settings-source';
+import type { Settings } from '../shared/settings';
 import { CardController } from './card/card-controller';
 import { isActiveOn } from '../shared/settings';
 
@@ -63,15 +64,23 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener(onMessage as never);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage as never), { once: true });
 
+  // Listening before reading: a change that lands while the reads are in flight is not lost.
+  let latestSettings: Settings | undefined;
+  let applySettings = (next: Settings) => {
+    latestSettings = next;
+  };
+  onSettingsChanged((next) => applySettings(next), signal);
+
   try {
-    const [cached, settings] = await Promise.all([readCachedConfig(), readSettings()]);
-    let config = cached;
+    const startup = await readStartupData();
+    let config = startup.config;
     if (!config) {
       const reply = await send('config.get');
       if (!reply.ok) throw new Error(`no matcher config: ${reply.error}`);
       config = reply.value;
     }
     if (signal.aborted) return;
+    const settings = latestSettings ?? startup.settings;
     const current = new ContentApp({ doc: document, signal, config, settings, onChange: reportStatus });
     app = current;
     const card = new CardController({
@@ -84,10 +93,10 @@ async function main(): Promise<void> {
       shadowRoots: () => current.openShadowRoots,
     });
     current.onReveal = (mark) => card.openFromKeyboard(mark);
-    onSettingsChanged((next) => {
+    applySettings = (next) => {
       if (!isActiveOn(next, location.hostname)) card.close(false);
       void current.updateSettings(next);
-    }, signal);
+    };
     await current.start();
   } catch (error) {
     failed = true;

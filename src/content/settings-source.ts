@@ -1,34 +1,32 @@
 /** Settings and the matcher config as the content script sees them: read straight from extension storage. */
 import browser from 'webextension-polyfill';
-import { CONFIG_CACHE_KEY, usableConfig } from '../shared/config-cache';
+import { usableConfig } from '../shared/config-cache';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
+import { readNow, settingsArea, takeEarlyReads } from './early-reads';
 
-const area = () => browser.storage.sync ?? browser.storage.local;
+export interface StartupData {
+  /** The config the background published for this very build, or null (then ask it: `config.get`). */
+  config: MatcherConfig | null;
+  settings: Settings;
+}
 
-export async function readSettings(): Promise<Settings> {
-  try {
-    return parseSettings((await area().get(SETTINGS_KEY))[SETTINGS_KEY]);
-  } catch {
-    return parseSettings(undefined);
-  }
+/**
+ * The config and settings, from the reads the document_start script began when
+ * there were any. Register `onSettingsChanged` before calling this: a change
+ * that lands while the reads are in flight then reaches the listener.
+ */
+export async function readStartupData(): Promise<StartupData> {
+  const reads = takeEarlyReads() ?? readNow(browser.storage);
+  const [config, settings] = await Promise.all([reads.config, reads.settings]);
+  return { config: usableConfig(config), settings: parseSettings(settings) };
 }
 
 export function onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal): void {
   const handler = (changes: Record<string, browser.Storage.StorageChange>) => {
     if (SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
   };
-  const target = area().onChanged;
+  const target = settingsArea(browser.storage).onChanged;
   target.addListener(handler);
   signal.addEventListener('abort', () => target.removeListener(handler), { once: true });
-}
-
-/** The config the background published for this extension version, or null (then ask it). */
-export async function readCachedConfig(): Promise<MatcherConfig | null> {
-  try {
-    const stored = (await browser.storage.local.get(CONFIG_CACHE_KEY))[CONFIG_CACHE_KEY];
-    return usableConfig(stored);
-  } catch {
-    return null;
-  }
 }
