@@ -140,9 +140,15 @@ export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun):
   let text = '';
   let nodes: Text[] = [];
   let starts: number[] = [];
+  // Set when a paragraph went to the matcher: on a page's first paragraphs, with the regexes still to be
+  // compiled, one can take milliseconds, so the clock is read after each of them, not only every 32 nodes.
+  let matched = false;
   const flush = () => {
     // No whitespace-only test here: it would flatten every paragraph string twice; the matcher's scan is as cheap.
-    if (nodes.length > 0) options.onParagraph({ text, nodes, starts });
+    if (nodes.length > 0) {
+      options.onParagraph({ text, nodes, starts });
+      matched = true;
+    }
     text = '';
     nodes = [];
     starts = [];
@@ -191,13 +197,14 @@ export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun):
       }
     }
     node = skipChildren ? nextOutside(walker) : walker.nextNode();
-    if ((++steps & 31) === 0 && clock.expired()) {
+    if (((++steps & 31) === 0 || matched) && clock.expired()) {
       // The open paragraph is kept across the pause: its nodes stay valid references.
       await yieldToPage();
       if (options.signal.aborted) return 'aborted';
       clock.restart();
       if (node && !node.isConnected) return 'lost';
     }
+    matched = false;
   }
   flush();
   return 'done';
