@@ -14,7 +14,6 @@ import { purgeLeftovers } from './leftovers';
 import { onSettingsChanged, readStartupData } from './settings-source';
 import { CardController } from './card/card-controller';
 import { isActiveOn, type Settings } from '../shared/settings';
-import { yieldToPage } from './yield-to-page';
 
 const controller = new AbortController();
 const { signal } = controller;
@@ -79,9 +78,6 @@ async function main(): Promise<void> {
       if (!reply.ok) throw new Error(`no matcher config: ${reply.error}`);
       config = reply.value;
     }
-    // The reads have usually arrived before this script ran, and then nothing above has given the main
-    // thread back since the injection task began with compiling this script: do so before the scan.
-    await yieldToPage();
     if (signal.aborted) return;
     const settings = latestSettings ?? startup.settings;
     const current = new ContentApp({ doc: document, signal, config, settings, onChange: reportStatus });

@@ -6,9 +6,8 @@
  */
 import './zod-setup';
 import * as z from 'zod/mini';
-import { SETTINGS_KEY } from './storage-keys';
 
-export { SETTINGS_KEY };
+export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'off'] as const;
