@@ -12,6 +12,7 @@ import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
 import { purgeLeftovers } from './leftovers';
 import { onSettingsChanged, readStartupData } from './settings-source';
+import { takeEarlyReads } from './early-reads';
 import { CardController } from './card/card-controller';
 import { isActiveOn, type Settings } from '../shared/settings';
 
@@ -33,6 +34,9 @@ if (claimPage(document, isAlive, teardown, signal)) {
     // A failure here must never surface on the page: report ready with what we have.
     console.debug('[frontier-facts] content script stopped', error);
   });
+} else {
+  // Another instance has the page: drop the reads this copy started (and their change listener).
+  takeEarlyReads();
 }
 
 async function main(): Promise<void> {

@@ -1,8 +1,9 @@
 /** Settings and the matcher config as the content script sees them: read straight from extension storage. */
 import browser from 'webextension-polyfill';
-import { CONFIG_CACHE_KEY, usableConfig } from '../shared/config-cache';
+import { usableConfig } from '../shared/config-cache';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
+import { readNow, settingsArea, takeEarlyReads } from './early-reads';
 
 export interface StartupData {
   /** The config the background published for this very build, or null (then ask it: `config.get`). */
@@ -10,20 +11,14 @@ export interface StartupData {
   settings: Settings;
 }
 
-const settingsArea = () => browser.storage.sync ?? browser.storage.local;
-
-const readKey = (area: browser.Storage.StorageArea, key: string): Promise<unknown> =>
-  area.get(key).then(
-    (items) => items[key],
-    () => undefined,
-  );
-
 /**
- * The config and settings, read together. Register `onSettingsChanged` before calling this: a
- * change that lands while the reads are in flight then reaches the listener.
+ * The config and settings, from the reads the bundle started first thing (early-reads.ts).
+ * Register `onSettingsChanged` before calling this: a change that lands while the reads are in
+ * flight then reaches the listener.
  */
 export async function readStartupData(): Promise<StartupData> {
-  const [config, settings] = await Promise.all([readKey(browser.storage.local, CONFIG_CACHE_KEY), readKey(settingsArea(), SETTINGS_KEY)]);
+  const reads = takeEarlyReads() ?? readNow(browser.storage);
+  const [config, settings] = await Promise.all([reads.config, reads.settings]);
   return { config: usableConfig(config), settings: parseSettings(settings) };
 }
 
@@ -31,7 +26,7 @@ export function onSettingsChanged(listener: (settings: Settings) => void, signal
   const handler = (changes: Record<string, browser.Storage.StorageChange>) => {
     if (SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
   };
-  const target = settingsArea().onChanged;
+  const target = settingsArea(browser.storage).onChanged;
   target.addListener(handler);
   signal.addEventListener('abort', () => target.removeListener(handler), { once: true });
 }

@@ -6,9 +6,10 @@
  * a content script that finds it missing or from another build asks the
  * background directly (`config.get`).
  */
+import { CONFIG_CACHE_KEY } from './storage-keys';
 import type { MatcherConfig } from './views';
 
-export const CONFIG_CACHE_KEY = 'matcherConfig';
+export { CONFIG_CACHE_KEY };
 
 export interface ConfigCache {
   /** The build that wrote it (__FF_BUILD_ID__: package version + dataset hash). */

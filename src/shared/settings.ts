@@ -6,8 +6,9 @@
  */
 import './zod-setup';
 import * as z from 'zod/mini';
+import { SETTINGS_KEY } from './storage-keys';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 export const SETTINGS_VERSION = 1;
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'off'] as const;
