@@ -37,10 +37,10 @@ export interface ProfileBreakdown {
   beforeStartMs: number;
   /** Content-script CPU before the scan (module initialisation, main(), building the Matcher). */
   setupCpuMs: number;
-  /** Of which: the injection task (module initialisation, main() up to sending config.get) and after the reply (settings, Matcher). */
+  /** Of which: the injection task (module initialisation, main() up to the storage reads) and after they arrive (settings, Matcher). */
   injectionCpuMs: number;
   afterWaitCpuMs: number;
-  /** The longest pause in our work before the scan: the config.get / settings round trip to the worker. */
+  /** The longest pause in our work before the scan: the round trip of the config and settings reads (config.get to the worker only when the published config is missing). */
   waitMs: number;
   /** First to last scan sample (wall), and content-script CPU in that span. */
   scanMs: number;
@@ -173,7 +173,7 @@ function analyse(profile: CpuProfile, startToReady: number): Omit<ProfileBreakdo
     for (const s of list) for (const n of s.names) m.set(n, (m.get(n) ?? 0) + s.dt);
     return [...m.entries()].map(([name, ms]) => ({ name, ms: Math.round(ms * 100) / 100 })).sort((a, b) => b.ms - a.ms);
   };
-  // The wait for config.get and settings is the longest pause in our work before the scan starts.
+  // The wait for the config and settings reads is the longest pause in our work before the scan starts.
   const beforeScan = scan[0] ? [...setup, scan[0]] : setup;
   let waitMs = 0;
   let waitEnd = 0;

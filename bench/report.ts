@@ -82,7 +82,7 @@ export function tables(chromium: ChromiumResults | undefined, firefox: FirefoxRe
     for (const p of profile) {
       out.push(
         `**${p.page}**: start→ready ${ms(p.startToReady)} ms. Injection task ${ms(p.injectionTaskMs)} ms, ${ms(p.beforeStartMs)} ms of it before \`frontier-facts:start\` ` +
-          `(set-up CPU ${ms(p.injectionCpuMs)} ms); wait for config.get + settings ${ms(p.waitMs)} ms; after the reply ${ms(p.afterWaitCpuMs)} ms (Matcher, app); ` +
+          `(set-up CPU ${ms(p.injectionCpuMs)} ms); wait for the config and settings reads ${ms(p.waitMs)} ms; after they arrive ${ms(p.afterWaitCpuMs)} ms (Matcher, app); ` +
           `scan ${ms(p.scanMs)} ms wall, ${ms(p.scanCpuMs)} ms CPU in the content script.`,
         '',
         '| during the scan: function | inclusive ms | share | | self ms: function | ms |',
