@@ -231,8 +231,9 @@ function isSmallPage(doc: Document): boolean {
 }
 
 /**
- * Resolves once the browser has rendered a frame (style and layout are then up to date, so
- * visibility checks are cheap), or after 100 ms: hidden tabs render no frames.
+ * Resolves once the page has rendered a frame (style and layout are then up to date, so
+ * visibility checks are cheap): at once when it already has, or is small or hidden (hidden
+ * tabs render no frames), else after the next frame or 100 ms.
  */
 function afterNextPaint(doc: Document): Promise<void> {
   const view = doc.defaultView;

@@ -66,8 +66,3 @@ export function takeEarlyReads(): EarlyReads | null {
   taken.stop();
   return { config: taken.config, settings: taken.settings };
 }
-
-/** Reads both now (nothing to take). */
-export function readNow(storage: Storage.Static): EarlyReads {
-  return { config: readKey(storage.local, CONFIG_CACHE_KEY), settings: readKey(settingsArea(storage), SETTINGS_KEY) };
-}

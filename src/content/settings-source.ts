@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { usableConfig } from '../shared/config-cache';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
-import { readNow, settingsArea, takeEarlyReads } from './early-reads';
+import { settingsArea, takeEarlyReads } from './early-reads';
 
 export interface StartupData {
   /** The config the background published for this very build, or null (then ask it: `config.get`). */
@@ -17,8 +17,9 @@ export interface StartupData {
  * flight then reaches the listener.
  */
 export async function readStartupData(): Promise<StartupData> {
-  const reads = takeEarlyReads() ?? readNow(browser.storage);
-  const [config, settings] = await Promise.all([reads.config, reads.settings]);
+  // None only without extension storage at all: then defaults, and the config from the background.
+  const reads = takeEarlyReads();
+  const [config, settings] = reads ? await Promise.all([reads.config, reads.settings]) : [undefined, undefined];
   return { config: usableConfig(config), settings: parseSettings(settings) };
 }
 
