@@ -47,7 +47,11 @@ export async function main(args: string[]): Promise<void> {
               return [l.page.id, { injectionTaskMs: first?.ms ?? NaN, beforeStartMs: first && first.at < 0 ? -first.at : 0 }] as const;
             }),
         );
-        profile = await profilePages(plan.pages.filter((p) => ids.includes(p.id)), server.url, traced);
+        profile = await profilePages(
+          plan.pages.filter((p) => ids.includes(p.id)),
+          server.url,
+          traced,
+        );
         log(`profiled ${profile.map((p) => p.page).join(', ')}`);
       }
     }
@@ -64,7 +68,10 @@ export async function main(args: string[]): Promise<void> {
     date: new Date().toISOString(),
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    git: { commit: git('rev-parse', 'HEAD'), productTreeDirty: git('status', '--porcelain', '--', 'src', 'manifest.json', 'public') !== '' },
+    git: {
+      commit: git('rev-parse', 'HEAD'),
+      productTreeDirty: git('status', '--porcelain', '--', 'src', 'manifest.json', 'public') !== '',
+    },
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
@@ -75,14 +82,21 @@ export async function main(args: string[]): Promise<void> {
       loadAverage: { start: round2(loadBefore), end: round2(loadavg()[0]!) },
     },
     browsers: { chromium: chromium?.version ?? null, firefox: firefox?.version ?? null },
-    dataset: { pages: PAGE_GENERATOR_VERSION, pageSeed: PAGE_SEED, extensionDataset: meta.version, markJs: markJsVersion(), aliases: plan.aliases.length },
+    dataset: {
+      pages: PAGE_GENERATOR_VERSION,
+      pageSeed: PAGE_SEED,
+      extensionDataset: meta.version,
+      markJs: markJsVersion(),
+      aliases: plan.aliases.length,
+    },
     method: {
       repetitions: Object.fromEntries(plan.pages.map((p) => [p.id, { chromium: plan.reps(p), firefox: plan.firefoxReps(p) }])),
       statistic: 'median of fresh page loads; spread as min, max, p25, p75 and every value',
       units: 'ms, heap in KiB',
       timers: 'pages served cross-origin isolated: performance.now() resolution 5 µs (Chromium), 20 µs (Firefox)',
       heap: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage: the whole renderer isolate (page main world + the content script isolated world); with = extension context after ready, without = extension-free context after load',
-      hover: 'per move: window-capture→last-window-bubble span of pointermove+mousemove, plus the rAF span bracketing the extension’s frame callback (it hit-tests in rAF); one CDP mouse move per frame',
+      hover:
+        'per move: window-capture→last-window-bubble span of pointermove+mousemove, plus the rAF span bracketing the extension’s frame callback (it hit-tests in rAF); one CDP mouse move per frame',
       scroll: `+${SCROLL_BATCH_NODES} text nodes every ${SCROLL_INTERVAL_MS} ms as 25 cards in one append; the page polls CSS.highlights.get('ff-mention') on a 0 ms timer chain for a range inside the new cards`,
     },
     targets,

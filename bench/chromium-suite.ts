@@ -91,7 +91,13 @@ export interface ChromiumResults {
 
 const READY_TIMEOUT_MS = 60_000;
 
-async function withPage<T>(browser: BenchChromium, extension: boolean, url: string, init: { observe: boolean; hover: boolean }, fn: (page: Page) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  browser: BenchChromium,
+  extension: boolean,
+  url: string,
+  init: { observe: boolean; hover: boolean },
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
   const page = await browser.open(extension, init);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -132,7 +138,14 @@ export async function runChromium(plan: Plan, url: (path: string) => string, log
   }
 }
 
-async function measureLoads(browser: BenchChromium, plan: Plan, info: BenchPageInfo, url: string, extensionPrefix: string, log: (line: string) => void): Promise<LoadMeasurements> {
+async function measureLoads(
+  browser: BenchChromium,
+  plan: Plan,
+  info: BenchPageInfo,
+  url: string,
+  extensionPrefix: string,
+  log: (line: string) => void,
+): Promise<LoadMeasurements> {
   const reps = plan.reps(info);
   const floors: FloorResult[] = [];
   const heapWithout: HeapUsage[] = [];
@@ -149,7 +162,8 @@ async function measureLoads(browser: BenchChromium, plan: Plan, info: BenchPageI
   const runMark = async (method: 'mark' | 'markRegExp', n: number): Promise<MarkJsResult[]> => {
     const out: MarkJsResult[] = [];
     const input: MarkJsInput = { src: MARKJS_PATH, method, aliases: plan.aliases, regex: plan.regex };
-    for (let i = 0; i < n; i++) out.push(await withPage(browser, false, url, { observe: false, hover: false }, (page) => page.evaluate(markJsPass, input)));
+    for (let i = 0; i < n; i++)
+      out.push(await withPage(browser, false, url, { observe: false, hover: false }, (page) => page.evaluate(markJsPass, input)));
     return out;
   };
   const regexRuns = await runMark('markRegExp', reps.markRegExp);
@@ -209,7 +223,13 @@ async function measureLoads(browser: BenchChromium, plan: Plan, info: BenchPageI
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : `${v.toFixed(1)} ms`);
 
-async function measureHover(browser: BenchChromium, plan: Plan, info: BenchPageInfo, url: string, log: (line: string) => void): Promise<HoverMeasurements> {
+async function measureHover(
+  browser: BenchChromium,
+  plan: Plan,
+  info: BenchPageInfo,
+  url: string,
+  log: (line: string) => void,
+): Promise<HoverMeasurements> {
   const perMark = Math.ceil(plan.hoverMoves / 10);
   let points: Array<{ scrollY: number; points: Array<[number, number]> }> = [];
   const run = async (extension: boolean) => {
@@ -247,7 +267,9 @@ async function measureHover(browser: BenchChromium, plan: Plan, info: BenchPageI
     without: shape(without.samples),
     elementsAdded: withExt.added,
   };
-  log(`chromium hover ${info.id}: p50 ${m.withExtension.total.p50} ms, p95 ${m.withExtension.total.p95} ms (without extension p95 ${m.without.total.p95} ms) over ${m.moves} moves`);
+  log(
+    `chromium hover ${info.id}: p50 ${m.withExtension.total.p50} ms, p95 ${m.withExtension.total.p95} ms (without extension p95 ${m.without.total.p95} ms) over ${m.moves} moves`,
+  );
   return m;
 }
 

@@ -226,7 +226,13 @@ export interface ScrollResult {
  * between polls and idle callbacks still run) until a mention range lies
  * inside the new batch. Latency = append → first poll that sees it.
  */
-export async function scrollPass(args: { batches: number; nodes: number; intervalMs: number; makeBatch: string; timeoutMs: number }): Promise<ScrollResult> {
+export async function scrollPass(args: {
+  batches: number;
+  nodes: number;
+  intervalMs: number;
+  makeBatch: string;
+  timeoutMs: number;
+}): Promise<ScrollResult> {
   const makeBatch = new Function(`return (${args.makeBatch})`)() as (batch: number, nodes: number) => DocumentFragment;
   const feed = document.getElementById('feed')!;
   const highlights = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;

@@ -20,29 +20,91 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '
 // Filler vocabulary: ordinary news copy that contains none of the dataset's aliases,
 // cue words or claim triggers (no "order", "draft", "directive", "AI", percentages...).
 const EN_SUBJECTS = [
-  'The city council', 'Local farmers', 'The central bank', 'Commuters', 'The regional airline', 'Researchers at the university',
-  'The football club', 'Retailers', 'The weather service', 'Hospital staff', 'The port authority', 'Small businesses',
-  'The museum', 'Parents', 'The transport ministry', 'Energy traders', 'The harbour pilots', 'Volunteers',
+  'The city council',
+  'Local farmers',
+  'The central bank',
+  'Commuters',
+  'The regional airline',
+  'Researchers at the university',
+  'The football club',
+  'Retailers',
+  'The weather service',
+  'Hospital staff',
+  'The port authority',
+  'Small businesses',
+  'The museum',
+  'Parents',
+  'The transport ministry',
+  'Energy traders',
+  'The harbour pilots',
+  'Volunteers',
 ];
 const EN_VERBS = [
-  'announced', 'postponed', 'welcomed', 'criticised', 'reviewed', 'expanded', 'reported', 'questioned', 'celebrated',
-  'measured', 'debated', 'proposed', 'completed', 'rebuilt', 'surveyed', 'described',
+  'announced',
+  'postponed',
+  'welcomed',
+  'criticised',
+  'reviewed',
+  'expanded',
+  'reported',
+  'questioned',
+  'celebrated',
+  'measured',
+  'debated',
+  'proposed',
+  'completed',
+  'rebuilt',
+  'surveyed',
+  'described',
 ];
 const EN_OBJECTS = [
-  'a new bus timetable', 'the spring harvest', 'interest rates for the quarter', 'a plan for cycling lanes', 'the stadium renovation',
-  'winter heating costs', 'a record number of visitors', 'the river clean-up', 'delays on the northern line', 'a shortage of nurses',
-  'the annual book fair', 'rents in the old town', 'the coastal storm warning', 'an exhibition of maps', 'fishing quotas',
-  'the school lunch menu', 'a bridge inspection', 'ticket prices for the final',
+  'a new bus timetable',
+  'the spring harvest',
+  'interest rates for the quarter',
+  'a plan for cycling lanes',
+  'the stadium renovation',
+  'winter heating costs',
+  'a record number of visitors',
+  'the river clean-up',
+  'delays on the northern line',
+  'a shortage of nurses',
+  'the annual book fair',
+  'rents in the old town',
+  'the coastal storm warning',
+  'an exhibition of maps',
+  'fishing quotas',
+  'the school lunch menu',
+  'a bridge inspection',
+  'ticket prices for the final',
 ];
 const EN_TAILS = [
-  'on Tuesday', 'after a long meeting', 'despite heavy rain', 'according to a spokesperson', 'for the third year running',
-  'in a brief statement', 'ahead of the holiday weekend', 'with little warning', 'at the town hall', 'late in the evening',
+  'on Tuesday',
+  'after a long meeting',
+  'despite heavy rain',
+  'according to a spokesperson',
+  'for the third year running',
+  'in a brief statement',
+  'ahead of the holiday weekend',
+  'with little warning',
+  'at the town hall',
+  'late in the evening',
 ];
 const ZH_SENTENCES = [
-  '市政府周二宣布了新的公交时刻表。', '当地农民正在为春季收成做准备。', '央行表示本季度利率保持不变。', '受暴雨影响，北线列车出现延误。',
-  '博物馆举办了一场古地图展览。', '志愿者们在河边清理垃圾。', '足球俱乐部公布了新赛季的票价。', '港口管理局完成了桥梁检查。',
-  '气象部门发布了沿海风暴预警。', '小企业主对冬季取暖费用表示担忧。', '老城区的房租持续上涨。', '学校更新了午餐菜单。',
-  '年度书展吸引了大量游客。', '医院工作人员呼吁增加护士编制。', '交通部门提出了新的自行车道规划。',
+  '市政府周二宣布了新的公交时刻表。',
+  '当地农民正在为春季收成做准备。',
+  '央行表示本季度利率保持不变。',
+  '受暴雨影响，北线列车出现延误。',
+  '博物馆举办了一场古地图展览。',
+  '志愿者们在河边清理垃圾。',
+  '足球俱乐部公布了新赛季的票价。',
+  '港口管理局完成了桥梁检查。',
+  '气象部门发布了沿海风暴预警。',
+  '小企业主对冬季取暖费用表示担忧。',
+  '老城区的房租持续上涨。',
+  '学校更新了午餐菜单。',
+  '年度书展吸引了大量游客。',
+  '医院工作人员呼吁增加护士编制。',
+  '交通部门提出了新的自行车道规划。',
 ];
 
 /** Planted mentions: unambiguous aliases in sentences that keep them so. `parts` alternate text and inline tags. */
@@ -98,8 +160,9 @@ class Writer {
     this.text('\n');
   }
   parts(parts: string[]): void {
-    for (const p of parts) if (p.startsWith('<')) this.tag(p);
-    else this.text(p);
+    for (const p of parts)
+      if (p.startsWith('<')) this.tag(p);
+      else this.text(p);
   }
 }
 
@@ -254,8 +317,11 @@ export const SCROLL_INTERVAL_MS = 250;
  */
 export function makeScrollBatch(batch: number, nodes: number): DocumentFragment {
   const filler = [
-    'The city council announced a new bus timetable on Tuesday. ', 'Local farmers reviewed the spring harvest. ',
-    '市政府周二宣布了新的公交时刻表。', 'Commuters reported delays on the northern line. ', '志愿者们在河边清理垃圾。',
+    'The city council announced a new bus timetable on Tuesday. ',
+    'Local farmers reviewed the spring harvest. ',
+    '市政府周二宣布了新的公交时刻表。',
+    'Commuters reported delays on the northern line. ',
+    '志愿者们在河边清理垃圾。',
   ];
   const frag = document.createDocumentFragment();
   const cards = Math.max(1, Math.floor(nodes / 20));
@@ -273,7 +339,8 @@ export function makeScrollBatch(batch: number, nodes: number): DocumentFragment 
     const p = document.createElement('p');
     for (let i = 0; i < per; i++) {
       let text = filler[(batch + c + i) % filler.length]!;
-      if (c === mentionCard && i === 5) text = batch % 2 ? 'Partners in Project Glasswing patched critical software. ' : 'Anthropic said Claude Mythos found new flaws. ';
+      if (c === mentionCard && i === 5)
+        text = batch % 2 ? 'Partners in Project Glasswing patched critical software. ' : 'Anthropic said Claude Mythos found new flaws. ';
       if (c === lookalikeCard && i === 5) text = 'A glasswing butterfly rested in the rainforest garden. ';
       if (i % 3 === 1) {
         const b = document.createElement('b');

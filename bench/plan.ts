@@ -55,7 +55,11 @@ export function makePlan(args: string[]): Plan {
   const full = args.includes('--full');
   const quick = args.includes('--quick');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  const sizes = args.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
+  const sizes = args
+    .find((a) => a.startsWith('--sizes='))
+    ?.slice('--sizes='.length)
+    .split(',')
+    .map(Number);
   const size = (p: BenchPageInfo) => p.generated?.textNodes ?? 0;
   const aliases = aliasTexts();
   return {

@@ -72,7 +72,12 @@ export async function buildProfileVariant(): Promise<string> {
       emptyOutDir: false,
       minify: false,
       target: ['chrome120'],
-      lib: { entry: resolve(import.meta.dirname, '..', 'src/content/index.ts'), formats: ['iife'], name: 'frontierFactsProfiled', fileName: () => CONTENT_SCRIPT },
+      lib: {
+        entry: resolve(import.meta.dirname, '..', 'src/content/index.ts'),
+        formats: ['iife'],
+        name: 'frontierFactsProfiled',
+        fileName: () => CONTENT_SCRIPT,
+      },
     },
   });
   return dir;
@@ -101,7 +106,11 @@ export async function profilePages(
         const ready = await page.evaluate(readyPass, 60_000);
         if (i === 1) {
           const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-          out.push({ ...analyse(profile, ready.startToReady), page: info.id, ...(traced.get(info.id) ?? { injectionTaskMs: NaN, beforeStartMs: NaN }) });
+          out.push({
+            ...analyse(profile, ready.startToReady),
+            page: info.id,
+            ...(traced.get(info.id) ?? { injectionTaskMs: NaN, beforeStartMs: NaN }),
+          });
         }
         await cdp.detach();
         await page.close();

@@ -9,9 +9,12 @@ export interface TargetVerdict {
   detail: string;
 }
 
-const ms = (v: number | undefined | null) => (v === undefined || v === null || !Number.isFinite(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const ms = (v: number | undefined | null) =>
+  v === undefined || v === null || !Number.isFinite(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 const ratio = (a: number | undefined | null, b: number | undefined | null) =>
-  a === undefined || a === null || b === undefined || b === null || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? '–' : `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
+  a === undefined || a === null || b === undefined || b === null || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
+    ? '–'
+    : `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×`;
 const spread = (s: { min: number; max: number }) => (Number.isFinite(s.min) ? `${ms(s.min)}–${ms(s.max)}` : '–');
 
 type AnyLoad = LoadMeasurements | FirefoxLoad;
@@ -35,7 +38,11 @@ function loadRows(loads: AnyLoad[]): string[] {
   return rows;
 }
 
-export function tables(chromium: ChromiumResults | undefined, firefox: FirefoxResults | undefined, profile: ProfileBreakdown[] | undefined): string {
+export function tables(
+  chromium: ChromiumResults | undefined,
+  firefox: FirefoxResults | undefined,
+  profile: ProfileBreakdown[] | undefined,
+): string {
   const out: string[] = [];
   if (chromium) {
     out.push(`### Chromium ${chromium.version}: page load (median ms)`, '', ...loadRows(chromium.loads), '');
@@ -57,7 +64,12 @@ export function tables(chromium: ChromiumResults | undefined, firefox: FirefoxRe
     }
     out.push('');
     if (chromium.hover.length) {
-      out.push('### Chromium: hover (per pointer move, ms)', '', '| page | moves | with extension p50 / p95 | without p50 / p95 | of which in the frame (hit test) p50 / p95 | elements added |', '|---|---:|---:|---:|---:|---:|');
+      out.push(
+        '### Chromium: hover (per pointer move, ms)',
+        '',
+        '| page | moves | with extension p50 / p95 | without p50 / p95 | of which in the frame (hit test) p50 / p95 | elements added |',
+        '|---|---:|---:|---:|---:|---:|',
+      );
       for (const h of chromium.hover) {
         out.push(
           `| ${h.page} | ${h.moves} | ${ms(h.withExtension.total.p50)} / ${ms(h.withExtension.total.p95)} | ${ms(h.without.total.p50)} / ${ms(h.without.total.p95)} | ` +
@@ -113,9 +125,14 @@ export function verdicts(chromium: ChromiumResults | undefined, firefox: Firefox
   v.push({
     target: 'extension start→ready ≤ 2× floor',
     met: over.length === 0,
-    detail: over.length === 0 ? 'every page' : `missed on ${over.length}/${floorRatios.length} page loads: ${over.map((x) => `${x.browser} ${x.id} ${x.r.toFixed(1)}×`).join(', ')}`,
+    detail:
+      over.length === 0
+        ? 'every page'
+        : `missed on ${over.length}/${floorRatios.length} page loads: ${over.map((x) => `${x.browser} ${x.id} ${x.r.toFixed(1)}×`).join(', ')}`,
   });
-  const markRatios = loads.filter(({ l }) => l.mark).map(({ browser, l }) => ({ browser, id: l.page.id, r: l.mark!.median / l.extension.median }));
+  const markRatios = loads
+    .filter(({ l }) => l.mark)
+    .map(({ browser, l }) => ({ browser, id: l.page.id, r: l.mark!.median / l.extension.median }));
   const slow = markRatios.filter((x) => !(x.r >= 100));
   v.push({
     target: '≥ 100× faster than mark.js mark()',
@@ -131,7 +148,10 @@ export function verdicts(chromium: ChromiumResults | undefined, firefox: Firefox
     // same page had none of its own without the extension (the API cannot tell whose task it saw).
     const unexplained = chromium.loads.filter((l) => l.longtaskApiMax.max >= 50 && l.longtaskApiMaxWithout.max < 50);
     const worst = Math.max(0, ...traced.map((l) => l.trace?.longestExtension?.ms ?? 0), ...unexplained.map((l) => l.longtaskApiMax.max));
-    const worstPage = traced.reduce<LoadMeasurements | undefined>((a, l) => ((l.trace?.longestExtension?.ms ?? 0) > (a?.trace?.longestExtension?.ms ?? 0) ? l : a), undefined);
+    const worstPage = traced.reduce<LoadMeasurements | undefined>(
+      (a, l) => ((l.trace?.longestExtension?.ms ?? 0) > (a?.trace?.longestExtension?.ms ?? 0) ? l : a),
+      undefined,
+    );
     const apiSeen = chromium.loads.filter((l) => l.longtaskApiMax.max >= 50);
     v.push({
       target: 'longest task after start < 50 ms (aim 16)',
@@ -142,16 +162,32 @@ export function verdicts(chromium: ChromiumResults | undefined, firefox: Firefox
           ? `; Long Tasks API entries on ${apiSeen.map((l) => `${l.page.id} (${l.longtaskApiMax.max.toFixed(0)} ms; without the extension ${l.longtaskApiMaxWithout.max.toFixed(0)} ms)`).join(', ')}`
           : '; no Long Tasks API entry'),
     });
-    const added = Math.max(...chromium.loads.map((l) => l.elementsAdded), ...chromium.hover.map((h) => h.elementsAdded), chromium.scroll.elementsAdded);
+    const added = Math.max(
+      ...chromium.loads.map((l) => l.elementsAdded),
+      ...chromium.hover.map((h) => h.elementsAdded),
+      chromium.scroll.elementsAdded,
+    );
     const ffAdded = Math.max(0, ...(firefox?.loads ?? []).map((l) => l.elementsAdded));
-    v.push({ target: '0 elements added', met: added === 0 && ffAdded === 0, detail: `max ${added} (Chromium: loads, hover, scroll)${firefox ? `, ${ffAdded} (Firefox loads)` : ''}` });
+    v.push({
+      target: '0 elements added',
+      met: added === 0 && ffAdded === 0,
+      detail: `max ${added} (Chromium: loads, hover, scroll)${firefox ? `, ${ffAdded} (Firefox loads)` : ''}`,
+    });
     const p95 = Math.max(...chromium.hover.map((h) => h.withExtension.total.p95));
     const net = Math.max(...chromium.hover.map((h) => h.withExtension.total.p95 - h.without.total.p95));
-    v.push({ target: 'hover p95 ≤ 0.5 ms', met: p95 <= 0.5, detail: `p95 ${p95.toFixed(3)} ms with the extension (${net.toFixed(3)} ms more than without it)` });
+    v.push({
+      target: 'hover p95 ≤ 0.5 ms',
+      met: p95 <= 0.5,
+      detail: `p95 ${p95.toFixed(3)} ms with the extension (${net.toFixed(3)} ms more than without it)`,
+    });
   }
   return v;
 }
 
 export function verdictTable(v: TargetVerdict[]): string {
-  return ['| target | met? | detail |', '|---|---|---|', ...v.map((t) => `| ${t.target} | ${t.met ? 'met' : '**missed**'} | ${t.detail} |`)].join('\n');
+  return [
+    '| target | met? | detail |',
+    '|---|---|---|',
+    ...v.map((t) => `| ${t.target} | ${t.met ? 'met' : '**missed**'} | ${t.detail} |`),
+  ].join('\n');
 }

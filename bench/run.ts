@@ -22,7 +22,11 @@ const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
   console.log(`building the extension into ${process.env.FF_OUT_DIR}/ …`);
   try {
-    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], { cwd: ROOT, stdio: 'pipe', env: process.env });
+    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: process.env,
+    });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
     console.error(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}\nthe build failed; nothing was measured`);

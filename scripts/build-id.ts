@@ -13,7 +13,9 @@ export function computeBuildId(root = '.'): string {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const data = join(root, 'src/data');
   const hash = createHash('sha256').update(pkg.version);
-  const files = readdirSync(data, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(data, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const file of files) hash.update(file).update(readFileSync(join(data, file)));
   return hash.digest('hex').slice(0, 16);
 }

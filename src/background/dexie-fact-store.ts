@@ -13,7 +13,17 @@ import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source
 import { indexWords, queryTerms } from '../shared/search-words';
 import { patternRequires } from '../shared/claim-patterns';
 import { prepareMatcher } from '../shared/matcher-sources';
-import { claimView, factView, sourceView, type ClaimView, type DatasetInfo, type FactView, type MatcherConfig, type SearchResult, type SourceView } from '../shared/views';
+import {
+  claimView,
+  factView,
+  sourceView,
+  type ClaimView,
+  type DatasetInfo,
+  type FactView,
+  type MatcherConfig,
+  type SearchResult,
+  type SourceView,
+} from '../shared/views';
 import type { FactStore } from './fact-store';
 
 type Indexed<T> = T & { words: string[] };
@@ -176,10 +186,7 @@ export class DexieFactStore implements FactStore {
     if (terms.length === 0) return [];
     const [facts, claims] = await Promise.all([this.matching(this.db.facts, terms), this.matching(this.db.claims, terms)]);
     // Rank and trim before resolving sources: a one-letter query can match nearly everything.
-    const ranked = [
-      ...facts.map((fact) => ({ score: 100 - fact.rank, fact })),
-      ...claims.map((claim) => ({ score: 60, claim })),
-    ]
+    const ranked = [...facts.map((fact) => ({ score: 100 - fact.rank, fact })), ...claims.map((claim) => ({ score: 60, claim }))]
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
     const factViews = await this.factViews(ranked.flatMap((r) => ('fact' in r ? [r.fact] : [])));

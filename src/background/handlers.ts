@@ -13,7 +13,12 @@ export interface BackgroundDeps {
   openPopup: (tabId: number | undefined) => Promise<boolean>;
 }
 
-export function createBackgroundHandlers({ store, settings, setBadge, openPopup }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
+export function createBackgroundHandlers({
+  store,
+  settings,
+  setBadge,
+  openPopup,
+}: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
   return {
     'config.get': () => store.matcherConfig(),
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),

@@ -59,4 +59,3 @@ async function prepare(): Promise<void> {
 }
 browser.runtime.onInstalled.addListener(() => void prepare());
 browser.runtime.onStartup.addListener(() => void prepare());
-

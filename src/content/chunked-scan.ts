@@ -145,7 +145,11 @@ class ChunkedScan {
           walked = true;
           // scanTree checks a chunk itself; a block to split is checked here (hidden, editable), where it has a key.
           const result =
-            text.length <= CHUNK_CHARS ? await scanTree(child, this.walkOptions) : isSkipped(child as Element) ? 'done' : await this.split(child as Element, { text, hits: found });
+            text.length <= CHUNK_CHARS
+              ? await scanTree(child, this.walkOptions)
+              : isSkipped(child as Element)
+                ? 'done'
+                : await this.split(child as Element, { text, hits: found });
           if (result !== 'done') return result;
           // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
           if (!child.isConnected) return 'lost';
@@ -200,7 +204,9 @@ function textOf(child: Node): string {
 
 /** A child that ends its parent's paragraph runs: a block element (not ours) with text. */
 function isBlockWithText(child: Node, text: string): boolean {
-  return child.nodeType === Node.ELEMENT_NODE && text.length > 0 && KIND.get((child as Element).localName) === undefined && !isOwnElement(child);
+  return (
+    child.nodeType === Node.ELEMENT_NODE && text.length > 0 && KIND.get((child as Element).localName) === undefined && !isOwnElement(child)
+  );
 }
 
 /**

@@ -86,4 +86,3 @@ export class MutationBatcher {
     this.onBatch({ roots, removed, full: false });
   }
 }
-

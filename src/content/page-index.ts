@@ -92,7 +92,17 @@ export class PageIndex {
     for (const m of result.mentions) {
       const range = paragraphRange(p, m.start, m.end);
       const sentence = rendered(p.text.slice(...m.sentence));
-      this.add({ kind: 'mention', entityId: m.entityId, text: rendered(m.text), sentence, range, claims: claimsBySentence.get(m.sentence[0]) ?? [] }, nodesBetween(p, m.start, m.end));
+      this.add(
+        {
+          kind: 'mention',
+          entityId: m.entityId,
+          text: rendered(m.text),
+          sentence,
+          range,
+          claims: claimsBySentence.get(m.sentence[0]) ?? [],
+        },
+        nodesBetween(p, m.start, m.end),
+      );
       added = true;
     }
     return added;
@@ -138,7 +148,9 @@ export class PageIndex {
 
   /** A mark whose text lies inside the element (a mention if there is one), without sorting: focus events are frequent. */
   markInside(el: Element): MarkRecord | undefined {
-    return this.mentions.find((m) => el.contains(m.range.startContainer)) ?? [...this.shown].find((c) => el.contains(c.range.startContainer));
+    return (
+      this.mentions.find((m) => el.contains(m.range.startContainer)) ?? [...this.shown].find((c) => el.contains(c.range.startContainer))
+    );
   }
 
   /** Mentions and counted claims in document order. */

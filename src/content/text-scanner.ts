@@ -14,21 +14,71 @@ import { sliceClock, yieldToPage } from './yield-to-page';
 
 /** Elements whose text is not prose a reader sees (or that we must never touch). */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre',
-  'kbd', 'samp', 'iframe', 'object', 'embed', 'canvas', 'svg', 'math', 'audio', 'video', 'head', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'audio',
+  'video',
+  'head',
+  'title',
 ]);
 
 /** Inline elements: their text belongs to the surrounding paragraph. Anything else is a block boundary. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'label', 'mark', 'nobr', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
 ]);
-
 
 const INLINE_KIND = 0;
 export const SKIP_KIND = 2;
 /** One lookup per element in the hot loop; names not listed (custom elements included) are blocks (undefined). */
-export const KIND = new Map<string, number>([...[...INLINE].map((n) => [n, INLINE_KIND] as const), ...[...SKIPPED].map((n) => [n, SKIP_KIND] as const)]);
+export const KIND = new Map<string, number>([
+  ...[...INLINE].map((n) => [n, INLINE_KIND] as const),
+  ...[...SKIPPED].map((n) => [n, SKIP_KIND] as const),
+]);
 
 /** Longest paragraph handed to the matcher at once; a page of unbroken inline text is cut at node boundaries. */
 const MAX_PARAGRAPH = 20_000;

@@ -45,7 +45,10 @@ export const Source = z.strictObject({
    */
   derivedFrom: nonEmpty.optional(),
   /** Set when the page is one of the captured seed articles in ../shared/seeds. */
-  seed: z.string().regex(/^\d{3}_[0-9a-f]{16}$/).optional(),
+  seed: z
+    .string()
+    .regex(/^\d{3}_[0-9a-f]{16}$/)
+    .optional(),
 });
 export type Source = z.infer<typeof Source>;
 export const SourceWithRules = Source.refine((s) => s.url !== null || s.seed !== undefined, {
@@ -127,7 +130,6 @@ export const Fact = z.strictObject({
   rank: z.number().int().min(1).max(100),
 });
 export type Fact = z.infer<typeof Fact>;
-
 
 /**
  * Where the claim's subject must be mentioned for a pattern match to count:

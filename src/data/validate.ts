@@ -71,9 +71,11 @@ export function validateDataset(input: unknown): ValidationReport {
       const key = alias.text.toLowerCase();
       if (texts.has(key)) errors.push(`entity ${entity.id}: duplicate alias "${alias.text}"`);
       texts.add(key);
-      if (alias.lang === 'zh' && !CJK.test(alias.text)) warnings.push(`entity ${entity.id}: zh alias "${alias.text}" has no Chinese characters`);
+      if (alias.lang === 'zh' && !CJK.test(alias.text))
+        warnings.push(`entity ${entity.id}: zh alias "${alias.text}" has no Chinese characters`);
     }
-    if (!CJK.test(entity.name.zh) || !CJK.test(entity.description.zh)) errors.push(`entity ${entity.id}: name/description needs Chinese text`);
+    if (!CJK.test(entity.name.zh) || !CJK.test(entity.description.zh))
+      errors.push(`entity ${entity.id}: name/description needs Chinese text`);
   }
 
   for (const fact of data.facts) {
@@ -111,7 +113,8 @@ export function validateDataset(input: unknown): ValidationReport {
     for (const p of own) {
       if (p.match.test('')) errors.push(`${owner}: pattern ${p.match} matches empty text`);
       for (const text of [claim.correction.en, claim.correction.zh]) {
-        if (sentencesOf(text).some((s) => matchInSentence(p, s))) errors.push(`${owner}: pattern ${p.match} matches its own correction "${text}"`);
+        if (sentencesOf(text).some((s) => matchInSentence(p, s)))
+          errors.push(`${owner}: pattern ${p.match} matches its own correction "${text}"`);
       }
     }
     for (const example of claim.examples.flagged) {

@@ -1,7 +1,14 @@
 /** Highlight style, card delay and language: each saved as soon as it changes. */
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../shared/i18n';
-import { HIGHLIGHT_STYLES, UI_LANGUAGES, type HighlightStyle, type Settings, type SettingsPatch, type UiLanguage } from '../shared/settings';
+import {
+  HIGHLIGHT_STYLES,
+  UI_LANGUAGES,
+  type HighlightStyle,
+  type Settings,
+  type SettingsPatch,
+  type UiLanguage,
+} from '../shared/settings';
 import { useT } from '../ui/context';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {

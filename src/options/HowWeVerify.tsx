@@ -6,7 +6,8 @@ import { StatusBadge, VerdictBadge } from '../ui/Badges';
 import { useT } from '../ui/context';
 import { SourceList } from '../ui/SourceList';
 
-const statusDescription = (status: FactStatus): MessageKey => `options_status_${status === 'single-source' ? 'single_source' : status}_desc`;
+const statusDescription = (status: FactStatus): MessageKey =>
+  `options_status_${status === 'single-source' ? 'single_source' : status}_desc`;
 const verdictDescription = (verdict: Verdict): MessageKey => `options_verdict_${verdict}_desc`;
 
 export function HowWeVerify({ sources }: { sources: readonly SourceView[] | null | 'failed' }) {

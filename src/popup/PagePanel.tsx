@@ -25,7 +25,11 @@ export function PagePanel({ state, names, claims }: PagePanelProps) {
       <h2 id="ff-page-heading" class="ff-section-heading">
         {t('popup_page_heading')}
       </h2>
-      {state.kind === 'found' ? <Findings state={state} names={names} claims={claims} /> : <p class="ff-message">{emptyMessage(state, t)}</p>}
+      {state.kind === 'found' ? (
+        <Findings state={state} names={names} claims={claims} />
+      ) : (
+        <p class="ff-message">{emptyMessage(state, t)}</p>
+      )}
     </section>
   );
 }
@@ -90,7 +94,12 @@ function Findings({ state, names, claims }: { state: Extract<PageState, { kind: 
           <h3 class="ff-subheading">{t('popup_flagged_heading')}</h3>
           <ul class="ff-page-list">
             {state.claims.map((claim) => (
-              <FlaggedItem key={`${claim.index}`} claim={claim} view={claims.get(claim.claimId)} onReveal={() => void reveal('claim', claim.index)} />
+              <FlaggedItem
+                key={`${claim.index}`}
+                claim={claim}
+                view={claims.get(claim.claimId)}
+                onReveal={() => void reveal('claim', claim.index)}
+              />
             ))}
           </ul>
         </>

@@ -61,7 +61,11 @@ export function Popup({ api, findTab, cache }: PopupProps) {
           <h1 class="ff-title">{t(lang, 'extName')}</h1>
           <SearchPanel subjects={subjects} names={names}>
             {/* Waits for the subject names, so the list never flashes raw ids. */}
-            <PagePanel state={!settings || subjects.status === 'loading' ? { kind: 'loading' } : pageState(fetch, settings)} names={names} claims={claims} />
+            <PagePanel
+              state={!settings || subjects.status === 'loading' ? { kind: 'loading' } : pageState(fetch, settings)}
+              names={names}
+              claims={claims}
+            />
           </SearchPanel>
         </main>
         {/* Only on fresh settings: a switch flipped on cached ones could undo a change made elsewhere. */}

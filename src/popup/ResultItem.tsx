@@ -24,7 +24,15 @@ export function ResultItem({ result, open, onToggle }: { result: SearchResult; o
           {pick(result.kind === 'fact' ? result.fact.statement : result.claim.claim)}
         </span>
       </button>
-      {open ? result.kind === 'fact' ? <FactDetail fact={result.fact} /> : <ClaimDetail claim={result.claim} /> : <SourceSummary sources={sources} />}
+      {open ? (
+        result.kind === 'fact' ? (
+          <FactDetail fact={result.fact} />
+        ) : (
+          <ClaimDetail claim={result.claim} />
+        )
+      ) : (
+        <SourceSummary sources={sources} />
+      )}
     </li>
   );
 }

@@ -91,7 +91,11 @@ export function SearchPanel({ subjects, names, children }: SearchPanelProps) {
         {t('popup_search_hint')}
       </p>
       <p class="ff-visually-hidden" role="status">
-        {searching && search.query && !search.tooShort ? (count === 1 ? t('popup_result_one') : t('popup_results_count', String(count))) : ''}
+        {searching && search.query && !search.tooShort
+          ? count === 1
+            ? t('popup_result_one')
+            : t('popup_results_count', String(count))
+          : ''}
       </p>
       <div ref={list} class="ff-results">
         {searching ? (

@@ -8,7 +8,15 @@ import { ResultItem } from './ResultItem';
 /** Facts per card: enough to orient, few enough that all three cards fit the popup. */
 export const FACTS_PER_CARD = 3;
 
-export function SubjectCards({ cards, openKey, onToggle }: { cards: readonly CardData[]; openKey: string | null; onToggle: (key: string) => void }) {
+export function SubjectCards({
+  cards,
+  openKey,
+  onToggle,
+}: {
+  cards: readonly CardData[];
+  openKey: string | null;
+  onToggle: (key: string) => void;
+}) {
   const { t, pick } = useT();
   useLayoutEffect(() => markPopupReady(), []);
   return (
@@ -23,7 +31,9 @@ export function SubjectCards({ cards, openKey, onToggle }: { cards: readonly Car
           <ul class="ff-result-list">
             {card.facts.slice(0, FACTS_PER_CARD).map((fact) => {
               const key = `fact:${fact.id}`;
-              return <ResultItem key={key} result={{ kind: 'fact', score: 0, fact }} open={openKey === key} onToggle={() => onToggle(key)} />;
+              return (
+                <ResultItem key={key} result={{ kind: 'fact', score: 0, fact }} open={openKey === key} onToggle={() => onToggle(key)} />
+              );
             })}
           </ul>
         </section>

@@ -62,7 +62,13 @@ function validate(value: unknown): FirstPaint | null {
       typeof c.description?.en === 'string' &&
       typeof c.description?.zh === 'string' &&
       Array.isArray(c.facts) &&
-      c.facts.every((f) => typeof f?.id === 'string' && typeof f.statement?.en === 'string' && typeof f.statement?.zh === 'string' && Array.isArray(f.sources)),
+      c.facts.every(
+        (f) =>
+          typeof f?.id === 'string' &&
+          typeof f.statement?.en === 'string' &&
+          typeof f.statement?.zh === 'string' &&
+          Array.isArray(f.sources),
+      ),
   );
   return ok && cards.length > 0 ? { language: language as UiLanguage, cards: cards as CardData[] } : null;
 }

@@ -43,7 +43,8 @@ export function pageState(fetch: ReportFetch, settings: Settings): PageState {
   // Settings first: the content script answers an empty report while off, which is not "nothing here".
   if (!settings.enabled) return { kind: 'paused', host };
   if (!isActiveOn(settings, host)) return { kind: 'off-site', host };
-  if (report.mentions.length === 0 && report.claims.length === 0) return report.ready ? { kind: 'nothing', host } : { kind: 'scanning', host };
+  if (report.mentions.length === 0 && report.claims.length === 0)
+    return report.ready ? { kind: 'nothing', host } : { kind: 'scanning', host };
   const subjects = new Map<EntityId, SubjectOnPage>();
   report.mentions.forEach((mention, index) => {
     const subject = subjects.get(mention.entityId) ?? { entityId: mention.entityId, indexes: [] };

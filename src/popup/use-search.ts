@@ -42,7 +42,14 @@ export function useSearch(api: UiApi) {
       }
       void api.search(query).then((result) => {
         if (ticket !== latest.current) return;
-        setState({ query, results: result.ok ? result.value : [], failed: !result.ok, tooShort: false, startedAt, repliedAt: performance.now() });
+        setState({
+          query,
+          results: result.ok ? result.value : [],
+          failed: !result.ok,
+          tooShort: false,
+          startedAt,
+          repliedAt: performance.now(),
+        });
       });
     },
     [api],

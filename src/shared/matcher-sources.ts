@@ -38,8 +38,29 @@ function cueSource(cues: readonly string[]): string | null {
 }
 
 const COMMON_WORDS = new Set([
-  'the', 'and', 'for', 'with', 'from', 'that', 'this', 'its', 'his', 'new', 'president', 'trump', 'artificial',
-  'intelligence', 'security', 'executive', 'advanced', 'innovation', 'model', 'models', 'project', 'preview', 'safety',
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'that',
+  'this',
+  'its',
+  'his',
+  'new',
+  'president',
+  'trump',
+  'artificial',
+  'intelligence',
+  'security',
+  'executive',
+  'advanced',
+  'innovation',
+  'model',
+  'models',
+  'project',
+  'preview',
+  'safety',
 ]);
 
 /**

@@ -63,7 +63,10 @@ export function mentionedEntities(matches: ParagraphMatches | null): ReadonlySet
 
 /** Case-insensitive lookup key for matched alias text. */
 function aliasKey(text: string, caseSensitive = false): string {
-  const normal = text.replace(/[\s\u00a0]+/g, ' ').replace(/’/g, "'").replace(/[‐‑–]/g, '-');
+  const normal = text
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/’/g, "'")
+    .replace(/[‐‑–]/g, '-');
   return caseSensitive ? normal : normal.toLowerCase();
 }
 

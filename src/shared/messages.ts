@@ -36,7 +36,8 @@ const REQUESTS = {
   /** A subject's card: description, top facts and the given flagged claims, with sources. */
   'card.get': () => message('card.get', { entityId: entityId(), claimIds: z.array(claimId()).check(z.maxLength(50)) }),
   /** Full-text search over facts and claims in English and Chinese. */
-  'facts.search': () => message('facts.search', { query: z.string().check(z.maxLength(200)), limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))) }),
+  'facts.search': () =>
+    message('facts.search', { query: z.string().check(z.maxLength(200)), limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))) }),
   /** Claims by id with corrections and sources (unknown ids skipped). */
   'claims.get': () => message('claims.get', { ids: z.array(claimId()).check(z.maxLength(100)) }),
   /** Every source, for the "how we verify" page. */

@@ -13,7 +13,10 @@ const LATIN_WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower-case and strip diacritics, so "Mythos", "MYTHOS" and "Mýthos" meet. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Every distinct index word of a text (Latin words, CJK characters and pairs). */

@@ -16,7 +16,6 @@ export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 export const UI_LANGUAGES = ['auto', 'en', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-
 export const DEFAULT_SETTINGS = {
   version: SETTINGS_VERSION,
   /** false = paused everywhere. */

@@ -58,9 +58,7 @@ export interface CardData {
   datasetDate: string;
 }
 
-export type SearchResult =
-  | { kind: 'fact'; score: number; fact: FactView }
-  | { kind: 'claim'; score: number; claim: ClaimView };
+export type SearchResult = { kind: 'fact'; score: number; fact: FactView } | { kind: 'claim'; score: number; claim: ClaimView };
 
 export interface DatasetInfo {
   version: string;

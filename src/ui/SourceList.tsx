@@ -40,7 +40,9 @@ export function SourceList({ sources, label }: { sources: readonly SourceView[];
 export function SourceSummary({ sources }: { sources: readonly SourceView[] }) {
   const { t, lang } = useT();
   if (sources.length === 0) return null;
-  const shown = sources.slice(0, 2).map((s) => t('common_outlet_date', s.outlet, s.published ? formatDate(s.published, lang) : t('card_undated')));
+  const shown = sources
+    .slice(0, 2)
+    .map((s) => t('common_outlet_date', s.outlet, s.published ? formatDate(s.published, lang) : t('card_undated')));
   const more = sources.length > 2 ? ` +${sources.length - 2}` : '';
   return <p class="ff-source-summary">{shown.join(' · ') + more}</p>;
 }

@@ -59,7 +59,8 @@ export function createUiApi(platform: Platform): UiApi {
     watchSettings: (listener) => platform.onStoredSettings((stored) => listener(parseSettings(stored))),
     search: (query) => send('facts.search', { query: query.slice(0, 200), limit: SEARCH_LIMIT }),
     card: (entityId) => send('card.get', { entityId, claimIds: [] }),
-    claims: (ids) => (ids.length === 0 ? Promise.resolve({ ok: true, value: [] }) : send('claims.get', { ids: [...new Set(ids)].slice(0, 100) })),
+    claims: (ids) =>
+      ids.length === 0 ? Promise.resolve({ ok: true, value: [] }) : send('claims.get', { ids: [...new Set(ids)].slice(0, 100) }),
     sources: () => send('sources.list'),
     datasetInfo: () => send('dataset.info'),
     exportClaimReview: (lang) => send('export.claimreview', { lang }),

@@ -147,8 +147,14 @@ describe.each(BROWSERS)('%s', (name) => {
     const report = (await browser.pageReport(feedUrl))!;
     expect(report.mentions.filter((m) => m.entityId === 'project-glasswing')).toHaveLength(5);
     // Text inserted inside an existing paragraph is found too.
-    await feed.evaluate(() => (window as unknown as { appendInline(t: string): void }).appendInline(' Claude Mythos Preview is restricted.'));
-    await waitFor(async () => (await browser.pageReport(feedUrl))?.mentions.some((m) => m.entityId === 'claude-mythos'), 3000, 'inline mention');
+    await feed.evaluate(() =>
+      (window as unknown as { appendInline(t: string): void }).appendInline(' Claude Mythos Preview is restricted.'),
+    );
+    await waitFor(
+      async () => (await browser.pageReport(feedUrl))?.mentions.some((m) => m.entityId === 'claude-mythos'),
+      3000,
+      'inline mention',
+    );
     await feed.close();
   });
 
@@ -163,7 +169,8 @@ describe.each(BROWSERS)('%s', (name) => {
       () =>
         other.evaluate(() => {
           const frame = document.getElementById('frame') as HTMLIFrameElement;
-          const registry = (frame.contentWindow as unknown as typeof globalThis | null)?.CSS.highlights as unknown as Map<string, Set<Range>> | undefined;
+          const registry = (frame.contentWindow as unknown as typeof globalThis | null)?.CSS.highlights as unknown as
+            Map<string, Set<Range>> | undefined;
           return [...(registry?.get('ff-mention') ?? [])].map((r) => r.toString()).join();
         }),
       5000,

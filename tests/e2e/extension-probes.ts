@@ -26,7 +26,9 @@ export function sendFromExtensionPage(page: TestPage, messages: unknown[], timeo
       const replies: unknown[] = [];
       for (const message of JSON.parse(json) as unknown[]) {
         const timeout = new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), ms));
-        replies.push(await Promise.race([api.runtime.sendMessage(message).catch((error: unknown) => ({ thrown: String(error) })), timeout]));
+        replies.push(
+          await Promise.race([api.runtime.sendMessage(message).catch((error: unknown) => ({ thrown: String(error) })), timeout]),
+        );
       }
       return replies;
     },
@@ -44,7 +46,10 @@ export function sendToTabFrom(page: TestPage, tabId: number, messages: unknown[]
       for (const message of JSON.parse(json) as unknown[]) {
         const timeout = new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), ms));
         replies.push(
-          await Promise.race([api.tabs.sendMessage(id, message, { frameId: 0 }).catch((error: unknown) => ({ thrown: String(error) })), timeout]),
+          await Promise.race([
+            api.tabs.sendMessage(id, message, { frameId: 0 }).catch((error: unknown) => ({ thrown: String(error) })),
+            timeout,
+          ]),
         );
       }
       return replies;
@@ -62,7 +67,9 @@ export async function tabIdFor(page: TestPage, url: string, timeoutMs = 10_000):
       const api = g.browser ?? g.chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const report = (await api.tabs.sendMessage(tab.id, { type: 'page.report' }, { frameId: 0 }).catch(() => null)) as { url?: string } | null;
+        const report = (await api.tabs.sendMessage(tab.id, { type: 'page.report' }, { frameId: 0 }).catch(() => null)) as {
+          url?: string;
+        } | null;
         if (report?.url === target) return tab.id;
       }
       return 0;
@@ -92,7 +99,9 @@ export function storedSettings(page: TestPage): Promise<unknown> {
 
 /** Chromium: our extension's service worker, if one is running. */
 export function extensionWorker(browser: ExtensionBrowser): PwWorker | undefined {
-  return internalsOf(browser).context?.serviceWorkers().find((w) => w.url().startsWith(browser.extensionOrigin));
+  return internalsOf(browser)
+    .context?.serviceWorkers()
+    .find((w) => w.url().startsWith(browser.extensionOrigin));
 }
 
 /**
@@ -130,13 +139,16 @@ export async function stopServiceWorkers(browser: ExtensionBrowser, anyPage: Tes
     let stopped = false;
     let last = 'unknown';
     let asked = false;
-    cdp.on('ServiceWorker.workerVersionUpdated' as never, ((event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
-      for (const v of event.versions) {
-        if (!v.scriptURL.startsWith(browser.extensionOrigin)) continue;
-        last = v.runningStatus;
-        if (asked && last === 'stopped') stopped = true;
-      }
-    }) as never);
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated' as never,
+      ((event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+        for (const v of event.versions) {
+          if (!v.scriptURL.startsWith(browser.extensionOrigin)) continue;
+          last = v.runningStatus;
+          if (asked && last === 'stopped') stopped = true;
+        }
+      }) as never,
+    );
     await cdp.send('ServiceWorker.enable' as never);
     if (last === 'stopped') return;
     asked = true;
@@ -175,11 +187,16 @@ export async function inContentScriptWorld<T>(browser: ExtensionBrowser, page: T
   const cdp: CDPSession = await context!.newCDPSession(raw);
   try {
     const contexts: Array<{ id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean; type?: string } }> = [];
-    cdp.on('Runtime.executionContextCreated' as never, ((event: { context: (typeof contexts)[number] }) => contexts.push(event.context)) as never);
+    cdp.on(
+      'Runtime.executionContextCreated' as never,
+      ((event: { context: (typeof contexts)[number] }) => contexts.push(event.context)) as never,
+    );
     await cdp.send('Runtime.enable' as never);
     const tree = (await cdp.send('Page.getFrameTree' as never)) as { frameTree: { frame: { id: string } } };
     const origin = browser.extensionOrigin.replace(/\/$/, '');
-    const world = contexts.find((c) => c.origin === origin && c.auxData?.frameId === tree.frameTree.frame.id && c.auxData?.type === 'isolated');
+    const world = contexts.find(
+      (c) => c.origin === origin && c.auxData?.frameId === tree.frameTree.frame.id && c.auxData?.type === 'isolated',
+    );
     if (!world) throw new Error('the content script world was not found');
     const result = (await cdp.send(
       'Runtime.evaluate' as never,

@@ -55,10 +55,14 @@ async function hoverCard(page: TestPage, text: string) {
   await page.bringToFront();
   const at = await centerOf(page, text);
   await page.mouseMove(at.x, at.y);
-  return waitFor(async () => {
-    const card = await readCard(page);
-    return card && card.facts > 0 ? card : null;
-  }, 8000, `card for "${text}"`);
+  return waitFor(
+    async () => {
+      const card = await readCard(page);
+      return card && card.facts > 0 ? card : null;
+    },
+    8000,
+    `card for "${text}"`,
+  );
 }
 
 async function openPage(browser: ExtensionBrowser, url: string): Promise<TestPage> {
@@ -85,7 +89,9 @@ describe.each(BROWSERS)('%s', (name) => {
   afterAll(() => browser?.close());
 
   it('opens 20 tabs at once and every one reports ready, with the same counts as a single tab', async () => {
-    const paths = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? `/seeds/${SEED_IDS[(i / 2) % SEED_IDS.length]}.html` : '/pages/card.html'));
+    const paths = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0 ? `/seeds/${SEED_IDS[(i / 2) % SEED_IDS.length]}.html` : '/pages/card.html',
+    );
     const urls = paths.map((path, i) => server.url(`${path}?tab=${i}`));
     const pages: TestPage[] = [];
     for (let i = 0; i < urls.length; i++) pages.push(await browser.newPage());
@@ -135,7 +141,10 @@ describe.each(BROWSERS)('%s', (name) => {
     await stopBackground();
     const popup = await browser.extensionPage(`${POPUP}?tab=${tabId}`);
     const subjects = await waitFor(
-      () => popup.evaluate(() => [...document.querySelectorAll('.ff-page .ff-subject-name')].map((e) => e.textContent ?? '')).then((l) => (l.length ? l : null)),
+      () =>
+        popup
+          .evaluate(() => [...document.querySelectorAll('.ff-page .ff-subject-name')].map((e) => e.textContent ?? ''))
+          .then((l) => (l.length ? l : null)),
       10_000,
       '"On this page"',
     );
@@ -187,7 +196,9 @@ describe.each(BROWSERS)('%s', (name) => {
     expect((await highlights(page))['ff-mention']).toHaveLength(mentions);
     const again = await hoverCard(page, 'Claude Mythos Preview');
     expect(again.title).toContain('Claude Mythos');
-    expect(await page.evaluate(() => [...document.documentElement.children].filter((el) => el.localName.startsWith('ff-card-host')).length)).toBe(1);
+    expect(
+      await page.evaluate(() => [...document.documentElement.children].filter((el) => el.localName.startsWith('ff-card-host')).length),
+    ).toBe(1);
     await page.close();
   });
 });
@@ -244,7 +255,10 @@ describe('data safety', () => {
       // The user's choices: a style, a delay, a language, and the extension off on one site.
       const onUrl = server.url('/pages/card.html?site=on');
       const offUrl = onUrl.replace('127.0.0.1', 'localhost').replace('site=on', 'site=off');
-      await ask(helper, { type: 'settings.update', patch: { highlightStyle: 'background', cardDelayMs: 250, language: 'en', disabledSites: ['localhost'] } });
+      await ask(helper, {
+        type: 'settings.update',
+        patch: { highlightStyle: 'background', cardDelayMs: 250, language: 'en', disabledSites: ['localhost'] },
+      });
       const chosen = await storedSettings(helper);
       const pages = [await openPage(browser, onUrl), await openPage(browser, offUrl)];
       expect((await browser.pageReport(offUrl))?.mentions).toEqual([]);
@@ -295,20 +309,29 @@ describe('data safety', () => {
       await helper.bringToFront();
       await helper.evaluate(startBlockedReadProbe);
       void helper.evaluate(() => {
-        const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+        const g = globalThis as unknown as {
+          browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        };
         void (g.browser ?? g.chrome).runtime.sendMessage({ type: 'dataset.info' }).catch(() => undefined);
       });
-      await waitFor(() => helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.blockedMs() > 30), 10_000, 'the seed to start writing').catch(
-        async (error: Error) => {
-          const stats = await helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.stats());
-          throw new Error(`${error.message} (probe: ${JSON.stringify(stats)})`);
-        },
-      );
+      await waitFor(
+        () => helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.blockedMs() > 30),
+        10_000,
+        'the seed to start writing',
+      ).catch(async (error: Error) => {
+        const stats = await helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.stats());
+        throw new Error(`${error.message} (probe: ${JSON.stringify(stats)})`);
+      });
 
       if (name === 'chromium') {
         await stopServiceWorkers(browser, helper); // killed mid-write
         // The blocked read now completes: it sees the data exactly as before, so the write was rolled back.
-        const probe = await waitFor(() => helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.lastBlocked()), 5000, 'the blocked read');
+        const probe = await waitFor(
+          () => helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.lastBlocked()),
+          5000,
+          'the blocked read',
+        );
         expect(probe).toEqual({ version: PREVIOUS_VERSION, hash: 'planted', marked: true, facts: CURRENT.facts.length });
         await helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.stop());
       } else {
@@ -376,7 +399,12 @@ async function readStoredDataset(factId: string): Promise<{ version: string; has
     const f = tx.objectStore('facts').get(factId);
     const n = tx.objectStore('facts').count();
     tx.oncomplete = () =>
-      resolve({ version: m.result?.version, hash: m.result?.hash, marked: String(f.result?.statement?.en ?? '').endsWith('[planted]'), facts: n.result });
+      resolve({
+        version: m.result?.version,
+        hash: m.result?.hash,
+        marked: String(f.result?.statement?.en ?? '').endsWith('[planted]'),
+        facts: n.result,
+      });
     tx.onerror = () => reject(tx.error);
   });
   db.close();
@@ -419,7 +447,12 @@ async function startBlockedReadProbe(): Promise<void> {
           const f = tx.objectStore('facts').get('glasswing-launched-april-7');
           const n = tx.objectStore('facts').count();
           tx.oncomplete = () =>
-            resolve({ version: m.result?.version, hash: m.result?.hash, marked: String(f.result?.statement?.en ?? '').endsWith('[planted]'), facts: n.result });
+            resolve({
+              version: m.result?.version,
+              hash: m.result?.hash,
+              marked: String(f.result?.statement?.en ?? '').endsWith('[planted]'),
+              facts: n.result,
+            });
           tx.onerror = () => resolve(null);
         } catch {
           resolve(null);

@@ -12,7 +12,8 @@ import { startServer, type TestServer } from './server';
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer([
-    (path) => (path === '/plain.html' ? { body: '<!doctype html><title>x</title><p>Nothing to see: weather, sport and recipes.</p>' } : undefined),
+    (path) =>
+      path === '/plain.html' ? { body: '<!doctype html><title>x</title><p>Nothing to see: weather, sport and recipes.</p>' } : undefined,
     (path) =>
       path === '/throws.html'
         ? { body: '<!doctype html><script>throw new Error("page bug")</script><p>Project Glasswing partners</p><script>null.x</script>' }

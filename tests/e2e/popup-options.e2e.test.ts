@@ -51,7 +51,16 @@ async function axeViolations(page: TestPage): Promise<Array<{ id: string; impact
   // through the debugging protocol rather than through the page's CSP.
   await page.evaluate(new Function(AXE_SOURCE) as () => void);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -143,19 +152,23 @@ describe.each(BROWSERS)('%s', (name) => {
       input.value = '玻璃翼';
       input.dispatchEvent(new InputEvent('input', { bubbles: true, data: '玻璃翼', inputType: 'insertCompositionText' }));
     });
-    await waitFor(popup, () => performance.getEntriesByName('frontier-facts:search').some((e) => (e as PerformanceMeasure).detail?.query === '玻璃翼'));
+    await waitFor(popup, () =>
+      performance.getEntriesByName('frontier-facts:search').some((e) => (e as PerformanceMeasure).detail?.query === '玻璃翼'),
+    );
     const chinese = await resultTexts(popup);
     expect(chinese.length).toBeGreaterThan(0);
     // The UI is English here; the Chinese query still finds the records whose Chinese text has it.
     expect(chinese.some((text) => /Glasswing/i.test(text))).toBe(true);
 
     // Queries sent to the background (a lone Latin letter is not: it asks for one more).
-    const times = await popup.evaluate(() =>
-      performance
-        .getEntriesByName('frontier-facts:search')
-        .filter((e) => ((e as PerformanceMeasure).detail as { results: number }).results >= 0)
-        .map((e) => [e.duration, ((e as PerformanceMeasure).detail as { replyMs: number }).replyMs] as const),
-    ).then((pairs) => pairs.map(([total, reply]) => ({ total, reply })));
+    const times = await popup
+      .evaluate(() =>
+        performance
+          .getEntriesByName('frontier-facts:search')
+          .filter((e) => ((e as PerformanceMeasure).detail as { results: number }).results >= 0)
+          .map((e) => [e.duration, ((e as PerformanceMeasure).detail as { replyMs: number }).replyMs] as const),
+      )
+      .then((pairs) => pairs.map(([total, reply]) => ({ total, reply })));
     const totals = times.map((x) => x.total);
     console.log(
       `[${name}] search per keystroke (keystroke → results in the DOM, ${times.length} queries): median ${median(totals).toFixed(1)} ms, max ${Math.max(...totals).toFixed(1)} ms; each total/reply: ${times.map((x) => `${x.total.toFixed(0)}/${x.reply.toFixed(0)}`).join(' ')}`,
@@ -193,25 +206,37 @@ describe.each(BROWSERS)('%s', (name) => {
     await waitFor(popup, () => document.querySelector('.ff-page [role=status]')?.textContent === 'Shown on the page.');
 
     const mentions = report.mentions.length;
-    await waitFor(helper, async (id: number) => {
-      type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId: id })) !== '';
-    }, tabId);
+    await waitFor(
+      helper,
+      async (id: number) => {
+        type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId: id })) !== '';
+      },
+      tabId,
+    );
     expect(await badgeText(helper, tabId)).toBe(String(mentions));
     expect(await article.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
 
     // Off for this site: the open tab drops its highlights and its badge without a reload.
     const host = new URL(url).hostname;
     await popup.evaluate(() => document.querySelector<HTMLInputElement>('.ff-controls input[role=switch]')!.click());
-    await waitFor(popup, (h: string) => document.querySelector('.ff-page .ff-message')?.textContent === `Frontier Facts is off for ${h}.`, host);
+    await waitFor(
+      popup,
+      (h: string) => document.querySelector('.ff-page .ff-message')?.textContent === `Frontier Facts is off for ${h}.`,
+      host,
+    );
     await waitFor(article, () => CSS.highlights.size === 0);
     expect((await browser.pageReport(url))?.mentions).toEqual([]);
-    await waitFor(helper, async (id: number) => {
-      type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId: id })) === '';
-    }, tabId);
+    await waitFor(
+      helper,
+      async (id: number) => {
+        type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId: id })) === '';
+      },
+      tabId,
+    );
 
     // And back on: highlights, report and badge return.
     await popup.evaluate(() => document.querySelector<HTMLInputElement>('.ff-controls input[role=switch]')!.click());
@@ -219,11 +244,15 @@ describe.each(BROWSERS)('%s', (name) => {
     await waitFor(popup, () => document.querySelectorAll('.ff-page .ff-subject-name').length === 3);
     const again = await browser.waitForReady(url);
     expect(again.mentions.length).toBe(mentions);
-    await waitFor(helper, async ({ id, text }: { id: number; text: string }) => {
-      type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId: id })) === text;
-    }, { id: tabId, text: String(mentions) });
+    await waitFor(
+      helper,
+      async ({ id, text }: { id: number; text: string }) => {
+        type Api = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId: id })) === text;
+      },
+      { id: tabId, text: String(mentions) },
+    );
 
     const violations = await axeViolations(popup);
     console.log(`[${name}] axe (serious + critical): popup ${violations.length}`);
@@ -243,7 +272,10 @@ describe.each(BROWSERS)('%s', (name) => {
 
   it('options: no serious axe violations, dataset counts, every source linked, and a ClaimReview export', async () => {
     const options = await browser.extensionPage(OPTIONS);
-    await waitFor(options, () => document.querySelectorAll('.ff-counts dd').length > 0 && document.querySelectorAll('.ff-sources li').length > 0);
+    await waitFor(
+      options,
+      () => document.querySelectorAll('.ff-counts dd').length > 0 && document.querySelectorAll('.ff-sources li').length > 0,
+    );
     const violations = await axeViolations(options);
     console.log(`[${name}] axe (serious + critical): options ${violations.length}`);
     expect(violations).toEqual([]);
@@ -264,7 +296,10 @@ describe.each(BROWSERS)('%s', (name) => {
       };
       [...document.querySelectorAll('button')].find((b) => b.textContent === 'Download ClaimReview JSON-LD')!.click();
     });
-    const download = await waitFor(options, () => (globalThis as unknown as { ffDownloads: Array<{ href: string; download: string }> }).ffDownloads[0]);
+    const download = await waitFor(
+      options,
+      () => (globalThis as unknown as { ffDownloads: Array<{ href: string; download: string }> }).ffDownloads[0],
+    );
     expect(download.href).toMatch(/^blob:/);
     expect(download.download).toMatch(/^frontier-facts-claimreview-\d+\.\d+\.\d+-en\.json$/);
     const doc = await options.evaluate(async (href: string) => (await fetch(href)).json(), download.href);

@@ -44,7 +44,9 @@ const FUZZ_SEED = Number(process.env.FF_FUZZ_SEED ?? 20_260_602);
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer([(path) => (path === '/strict/hostile.html' ? { headers: { 'content-security-policy': HOSTILE_CSP }, body: HOSTILE_HTML } : undefined)]);
+  server = await startServer([
+    (path) => (path === '/strict/hostile.html' ? { headers: { 'content-security-policy': HOSTILE_CSP }, body: HOSTILE_HTML } : undefined),
+  ]);
 });
 afterAll(() => server?.close());
 
@@ -102,10 +104,14 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.bringToFront();
     const at = await centerOf(page, text);
     await page.mouseMove(at.x, at.y);
-    const card = await waitFor(async () => {
-      const c = await readCard(page);
-      return c && !c.text.includes('Loading') && c.facts > 0 ? c : null;
-    }, 5000, `card for "${text}"`);
+    const card = await waitFor(
+      async () => {
+        const c = await readCard(page);
+        return c && !c.text.includes('Loading') && c.facts > 0 ? c : null;
+      },
+      5000,
+      `card for "${text}"`,
+    );
     return { at, card };
   };
   const leaveCard = async (page: TestPage) => {
@@ -169,7 +175,12 @@ describe.each(BROWSERS)('%s', (name) => {
     // before ours, and nothing has touched its DOM since it was parsed.
     const setup = await page.evaluate(() => {
       const h = (window as unknown as { hostile: Hostile }).hostile;
-      return { csp: h.cspEnforced, defined: customElements.get('ff-card-host') !== undefined, added: [...h.mutations.added], attributes: [...h.mutations.attributes] };
+      return {
+        csp: h.cspEnforced,
+        defined: customElements.get('ff-card-host') !== undefined,
+        added: [...h.mutations.added],
+        attributes: [...h.mutations.attributes],
+      };
     });
     expect(setup).toEqual({ csp: true, defined: true, added: [], attributes: [] });
     const elementsBefore = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -262,7 +273,9 @@ describe.each(BROWSERS)('%s', (name) => {
     await leaveCard(page);
     await hoverCard(page, 'Project Glasswing at');
     await leaveCard(page);
-    const log = await page.evaluate(() => (window as unknown as { ffCardLog: { seen: Array<{ tag: string; attrs: string[] }>; texts: string[] } }).ffCardLog);
+    const log = await page.evaluate(
+      () => (window as unknown as { ffCardLog: { seen: Array<{ tag: string; attrs: string[] }>; texts: string[] } }).ffCardLog,
+    );
     expect(log.seen.length).toBeGreaterThan(10);
     expect(log.seen.filter((e) => ['img', 'script', 'iframe', 'object', 'embed', 'b'].includes(e.tag))).toEqual([]);
     expect(log.seen.flatMap((e) => e.attrs.filter((a) => /^on/i.test(a) || /javascript:/i.test(a)))).toEqual([]);
@@ -273,7 +286,10 @@ describe.each(BROWSERS)('%s', (name) => {
 
     const popup = await browser.extensionPage(`${POPUP}?tab=${await tabIdFor(helper, url)}`);
     const sentences = await waitFor(
-      () => popup.evaluate(() => [...document.querySelectorAll('.ff-flagged .ff-sentence')].map((q) => q.textContent ?? '')).then((l) => (l.length ? l : null)),
+      () =>
+        popup
+          .evaluate(() => [...document.querySelectorAll('.ff-flagged .ff-sentence')].map((q) => q.textContent ?? ''))
+          .then((l) => (l.length ? l : null)),
       10_000,
       'flagged sentences in the popup',
     );
@@ -281,7 +297,9 @@ describe.each(BROWSERS)('%s', (name) => {
     const popupDom = await popup.evaluate(() => ({
       injected: (window as unknown as { ffInjected?: string }).ffInjected ?? null,
       imgs: [...document.querySelectorAll('img')].map((i) => i.getAttribute('src')),
-      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+      handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+      ),
     }));
     expect(popupDom).toEqual({ injected: null, imgs: [], handlers: [] });
     await popup.close();
@@ -306,7 +324,12 @@ describe.each(BROWSERS)('%s', (name) => {
         input.value = q;
         input.dispatchEvent(new InputEvent('input', { bubbles: true, data: q, inputType: 'insertText' }));
         const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        for (let i = 0; i < 100 && !performance.getEntriesByName('frontier-facts:search').some((e) => (e as PerformanceMeasure).detail?.query === q); i++) await frame();
+        for (
+          let i = 0;
+          i < 100 && !performance.getEntriesByName('frontier-facts:search').some((e) => (e as PerformanceMeasure).detail?.query === q);
+          i++
+        )
+          await frame();
         const out: string[] = [];
         // Open every result in turn: each shows its sources as links.
         for (let i = 0; i < document.querySelectorAll('[data-ff-result]').length; i++) {
@@ -356,7 +379,8 @@ describe.each(BROWSERS)('%s', (name) => {
       }
       document.dispatchEvent(new CustomEvent('frontier-facts:hello', { cancelable: true }));
       // A page can reach an extension directly only if it declares externally_connectable (ours does not).
-      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } })
+        .chrome?.runtime;
       if (!runtime?.sendMessage) return 'no runtime';
       try {
         await runtime.sendMessage(extensionId, shapes[1]);
@@ -455,15 +479,36 @@ describe.each(BROWSERS)('%s', (name) => {
 
     // Self-test: requests the extension must never make, made on purpose from each context.
     const { page } = await visit('/pages/card.html');
-    const canaries = ['http://ff-canary-page.invalid/p', 'https://ff-canary-page-tls.invalid/', 'http://ff-canary-extension-page.invalid/e'];
-    await page.evaluate((urls: string[]) => Promise.all(urls.map((u) => fetch(u).catch(() => null))).then(() => undefined), [canaries[0]!, canaries[1]!]);
+    const canaries = [
+      'http://ff-canary-page.invalid/p',
+      'https://ff-canary-page-tls.invalid/',
+      'http://ff-canary-extension-page.invalid/e',
+    ];
+    await page.evaluate(
+      (urls: string[]) => Promise.all(urls.map((u) => fetch(u).catch(() => null))).then(() => undefined),
+      [canaries[0]!, canaries[1]!],
+    );
     // A request to the local test server that no test page needs is caught as well.
     const localExtra = server.url('/pages/card.html?fetched-by-script');
     await page.evaluate((u: string) => fetch(u).then(() => undefined), localExtra);
-    await helper.evaluate((u: string) => fetch(u).then(() => undefined, () => undefined), canaries[2]!);
+    await helper.evaluate(
+      (u: string) =>
+        fetch(u).then(
+          () => undefined,
+          () => undefined,
+        ),
+      canaries[2]!,
+    );
     if (name === 'chromium') {
       canaries.push('http://ff-canary-worker.invalid/w', 'http://ff-canary-content-script.invalid/c');
-      await extensionWorker(browser)!.evaluate((u: string) => fetch(u).then(() => undefined, () => undefined), canaries[3]!);
+      await extensionWorker(browser)!.evaluate(
+        (u: string) =>
+          fetch(u).then(
+            () => undefined,
+            () => undefined,
+          ),
+        canaries[3]!,
+      );
       await inContentScriptWorld(browser, page, `fetch(${JSON.stringify(canaries[4])}).then(() => 1, () => 0)`);
     } else {
       canaries.push('http://ff-canary-background.invalid/b');
@@ -503,5 +548,10 @@ interface Hostile {
 }
 
 function isFailure(reply: unknown): boolean {
-  return typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === false && typeof (reply as { error?: unknown }).error === 'string';
+  return (
+    typeof reply === 'object' &&
+    reply !== null &&
+    (reply as { ok?: unknown }).ok === false &&
+    typeof (reply as { error?: unknown }).error === 'string'
+  );
 }

@@ -183,7 +183,9 @@ export class CardController {
       const active = this.o.doc.activeElement;
       this.returnFocus = active instanceof HTMLElement && active !== this.o.doc.body ? active : null;
       this.host = new CardHost(this.o.doc);
-      this.host.element.addEventListener('pointerleave', () => this.openedBy === 'pointer' && this.scheduleClose(), { signal: this.o.signal });
+      this.host.element.addEventListener('pointerleave', () => this.openedBy === 'pointer' && this.scheduleClose(), {
+        signal: this.o.signal,
+      });
       this.host.element.addEventListener('pointerenter', () => clearTimeout(this.closeTimer), { signal: this.o.signal });
     }
     this.mark = mark;

@@ -66,7 +66,8 @@ describe('scanChunked', () => {
   });
 
   it('walks only blocks whose text holds a key, and reports the text it skipped as gaps', async () => {
-    document.body.innerHTML = '<p>Local news only.</p>\n<p>Partners in Project <b>Glass</b>wing patched it.</p>\n<div><p>More weather.</p></div>';
+    document.body.innerHTML =
+      '<p>Local news only.</p>\n<p>Partners in Project <b>Glass</b>wing patched it.</p>\n<div><p>More weather.</p></div>';
     expect(await paragraphsWalked()).toEqual(['|', 'Partners in Project Glasswing patched it.', '|']);
   });
 
@@ -89,7 +90,13 @@ describe('scanChunked', () => {
     const filler = (n: number) => `<p>${'Weather and sport. '.repeat(n)}</p>`;
     document.body.innerHTML = `<main>${filler(60)}<section id="seen">${filler(60)}<p>Project Glasswing seen.</p></section><p>Claude Mythos after.</p>${filler(60)}</main>`;
     const out: string[] = [];
-    await scanChunked(document.body, { signal, keys, skip: document.getElementById('seen')!, onGap: () => undefined, onParagraph: (p) => out.push(p.text) });
+    await scanChunked(document.body, {
+      signal,
+      keys,
+      skip: document.getElementById('seen')!,
+      onGap: () => undefined,
+      onParagraph: (p) => out.push(p.text),
+    });
     expect(out).toEqual(['Claude Mythos after.']);
   });
 
@@ -106,8 +113,14 @@ describe('scanChunked', () => {
       ['<p>The AI executive order was delayed on May 21.</p>\n\n<p>The order would have required reviews.</p>', 2],
       ['<p>The AI executive order was delayed on May 21.</p><p>Sports results follow.</p><p>The order would have required reviews.</p>', 1],
       // The unmeasured rest of a split block still separates what comes after it.
-      [`<main><p>The AI executive order was delayed on May 21.</p>${'<p>Sports results follow here.</p>\n'.repeat(80)}</main><p>The order would have required reviews.</p>`, 1],
-      [`<main>${'<p>Sports results follow here.</p>\n'.repeat(80)}<p>The AI executive order was delayed on May 21.</p>\n</main>\n<p>The order would have required reviews.</p>`, 2],
+      [
+        `<main><p>The AI executive order was delayed on May 21.</p>${'<p>Sports results follow here.</p>\n'.repeat(80)}</main><p>The order would have required reviews.</p>`,
+        1,
+      ],
+      [
+        `<main>${'<p>Sports results follow here.</p>\n'.repeat(80)}<p>The AI executive order was delayed on May 21.</p>\n</main>\n<p>The order would have required reviews.</p>`,
+        2,
+      ],
     ];
     for (const [html, expected] of cases) {
       document.body.innerHTML = html;
@@ -118,9 +131,16 @@ describe('scanChunked', () => {
   });
 
   it('skips the subtree already scanned, and skipped and editable roots', async () => {
-    document.body.innerHTML = '<div id="seen"><p>Project Glasswing one.</p></div><p>Project Glasswing two.</p><pre id="pre"><p>Project Glasswing code</p></pre>';
+    document.body.innerHTML =
+      '<div id="seen"><p>Project Glasswing one.</p></div><p>Project Glasswing two.</p><pre id="pre"><p>Project Glasswing code</p></pre>';
     const out: string[] = [];
-    await scanChunked(document.body, { signal, keys, skip: document.getElementById('seen')!, onGap: () => undefined, onParagraph: (p) => out.push(p.text) });
+    await scanChunked(document.body, {
+      signal,
+      keys,
+      skip: document.getElementById('seen')!,
+      onGap: () => undefined,
+      onParagraph: (p) => out.push(p.text),
+    });
     expect(out).toEqual(['Project Glasswing two.']);
     expect(await paragraphsWalked(document.getElementById('pre')!)).toEqual([]);
     // A large editable block is split no more than a small one is walked.
@@ -134,7 +154,13 @@ describe('scanChunked', () => {
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Project Glasswing inside a component.</p>';
     const roots: ShadowRoot[] = [];
-    await scanChunked(document.body, { signal, keys, onGap: () => undefined, onParagraph: () => undefined, onShadowRoot: (r) => roots.push(r) });
+    await scanChunked(document.body, {
+      signal,
+      keys,
+      onGap: () => undefined,
+      onParagraph: () => undefined,
+      onShadowRoot: (r) => roots.push(r),
+    });
     expect(roots).toEqual([shadow]);
     expect(await paragraphsWalked(shadow)).toEqual(['Project Glasswing inside a component.']);
   });
@@ -143,7 +169,13 @@ describe('scanChunked', () => {
     document.body.innerHTML = '<p>Project Glasswing.</p>'.repeat(200);
     const controller = new AbortController();
     const clock = { expired: () => true, restart: () => undefined };
-    const done = scanChunked(document.body, { signal: controller.signal, clock, keys, onGap: () => undefined, onParagraph: () => undefined });
+    const done = scanChunked(document.body, {
+      signal: controller.signal,
+      clock,
+      keys,
+      onGap: () => undefined,
+      onParagraph: () => undefined,
+    });
     controller.abort();
     expect(await done).toBe('aborted');
 

@@ -21,7 +21,9 @@ function fakeArea(values: Record<string, unknown>) {
       get: (key: string) => {
         reads++;
         return new Promise<Record<string, unknown>>((resolve, reject) =>
-          pending.push(() => (key in values && values[key] instanceof Error ? reject(values[key]) : resolve(key in values ? { [key]: values[key] } : {}))),
+          pending.push(() =>
+            key in values && values[key] instanceof Error ? reject(values[key]) : resolve(key in values ? { [key]: values[key] } : {}),
+          ),
         );
       },
       onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },

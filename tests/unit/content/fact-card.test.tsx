@@ -10,7 +10,15 @@ const data: CardData = {
   name: { en: 'AI executive order (EO 14409)', zh: '人工智能行政令' },
   description: { en: 'The order <img src=x onerror=alert(1)>', zh: '行政令' },
   facts: [
-    { id: 'f1', entity: 'eo-14409', statement: { en: 'Signed June 2.', zh: '6月2日签署。' }, status: 'verified', asOf: '2026-06-03', rank: 1, sources: [source('a', 'https://a.example/x'), source('b', 'javascript:alert(1)')] },
+    {
+      id: 'f1',
+      entity: 'eo-14409',
+      statement: { en: 'Signed June 2.', zh: '6月2日签署。' },
+      status: 'verified',
+      asOf: '2026-06-03',
+      rank: 1,
+      sources: [source('a', 'https://a.example/x'), source('b', 'javascript:alert(1)')],
+    },
     {
       id: 'f2',
       entity: 'eo-14409',
@@ -25,7 +33,17 @@ const data: CardData = {
       ],
     },
   ],
-  claims: [{ id: 'c1', entity: 'eo-14409', claim: { en: 'Signed June 3.', zh: '6月3日签署。' }, verdict: 'false', correction: { en: 'It was June 2.', zh: '是6月2日。' }, sources: [], seenIn: [] }],
+  claims: [
+    {
+      id: 'c1',
+      entity: 'eo-14409',
+      claim: { en: 'Signed June 3.', zh: '6月3日签署。' },
+      verdict: 'false',
+      correction: { en: 'It was June 2.', zh: '是6月2日。' },
+      sources: [],
+      seenIn: [],
+    },
+  ],
   datasetVersion: '1.0.0',
   datasetDate: '2026-11-23',
 };
@@ -33,7 +51,10 @@ const data: CardData = {
 function show(lang: 'en' | 'zh' = 'en') {
   const root = document.createElement('div');
   const onClose = vi.fn();
-  render(<FactCard state={{ kind: 'ready', data }} fallbackName="x" lang={lang} titleId="t" onClose={onClose} onMore={() => undefined} />, root);
+  render(
+    <FactCard state={{ kind: 'ready', data }} fallbackName="x" lang={lang} titleId="t" onClose={onClose} onMore={() => undefined} />,
+    root,
+  );
   return { root, onClose };
 }
 

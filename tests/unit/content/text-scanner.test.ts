@@ -49,7 +49,11 @@ describe('scanTree', () => {
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Project Glasswing in a shadow root</p>';
     const roots: ShadowRoot[] = [];
-    await scanTree(document.body, { signal: new AbortController().signal, onParagraph: () => undefined, onShadowRoot: (r) => roots.push(r) });
+    await scanTree(document.body, {
+      signal: new AbortController().signal,
+      onParagraph: () => undefined,
+      onShadowRoot: (r) => roots.push(r),
+    });
     expect(roots).toEqual([shadow]);
   });
 

@@ -120,7 +120,10 @@ describe('the seed pages', () => {
     expect(expected.length).toBeGreaterThan(0);
     for (const claim of expected) {
       const own = patterns.filter((p) => p.claimId === claim.id);
-      expect(sentences.some((s) => own.some((p) => matchInSentence(p, s))), `${claim.id} in ${seed}`).toBe(true);
+      expect(
+        sentences.some((s) => own.some((p) => matchInSentence(p, s))),
+        `${claim.id} in ${seed}`,
+      ).toBe(true);
     }
   });
 

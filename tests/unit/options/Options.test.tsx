@@ -28,7 +28,11 @@ describe('Options', () => {
       expect(control.labels?.length ?? 0, control.outerHTML).toBeGreaterThan(0);
     }
     const radios = p.$$<HTMLInputElement>('input[name=highlight-style]');
-    expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(['Underline', 'Background colour', 'Off (cards still open with the keyboard shortcut)']);
+    expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual([
+      'Underline',
+      'Background colour',
+      'Off (cards still open with the keyboard shortcut)',
+    ]);
     expect(radios[0]!.checked).toBe(true);
     await click(radios[1]!);
     const language = p.$<HTMLSelectElement>('#ff-language')!;

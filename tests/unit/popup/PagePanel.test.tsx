@@ -18,8 +18,10 @@ async function open(options: MockOptions = {}) {
   return { api, ...mounted, message: () => mounted!.$('.ff-page .ff-message')?.textContent };
 }
 
-const siteSwitch = (m: Mounted) => m.$$<HTMLInputElement>('.ff-controls input[role=switch]').find((i) => i.parentElement?.textContent?.startsWith('On for'));
-const pauseSwitch = (m: Mounted) => m.$$<HTMLInputElement>('.ff-controls input[role=switch]').find((i) => i.parentElement?.textContent === 'Pause everywhere');
+const siteSwitch = (m: Mounted) =>
+  m.$$<HTMLInputElement>('.ff-controls input[role=switch]').find((i) => i.parentElement?.textContent?.startsWith('On for'));
+const pauseSwitch = (m: Mounted) =>
+  m.$$<HTMLInputElement>('.ff-controls input[role=switch]').find((i) => i.parentElement?.textContent === 'Pause everywhere');
 
 describe('Popup: on this page', () => {
   it('lists each subject with its count and each flagged sentence with verdict and correction', async () => {
@@ -86,7 +88,9 @@ describe('Popup: on this page', () => {
   it('keeps other sites when switching one, pauses everywhere, and opens the options', async () => {
     const p = await open({ report: seedReport, settings: { disabledSites: ['a.example'] } });
     await click(siteSwitch(p)!);
-    expect(p.api.calls.filter((c) => c.method === 'updateSettings').at(-1)?.args[0]).toEqual({ disabledSites: ['a.example', 'news.example.com'] });
+    expect(p.api.calls.filter((c) => c.method === 'updateSettings').at(-1)?.args[0]).toEqual({
+      disabledSites: ['a.example', 'news.example.com'],
+    });
     await click(pauseSwitch(p)!);
     expect(p.api.calls.filter((c) => c.method === 'updateSettings').at(-1)?.args[0]).toEqual({ enabled: false });
     expect(p.message()).toBe('Frontier Facts is paused everywhere.');

@@ -25,7 +25,11 @@ describe('Popup: search', () => {
   it('shows the three subjects with their top facts and status badges before any query', async () => {
     const p = await open();
     expect(p.input.labels?.[0]?.textContent).toBe('Search the facts');
-    expect(p.$$('.ff-subject h2').map((h) => h.textContent)).toEqual(['AI executive order (EO 14409)', 'Claude Mythos', 'Project Glasswing']);
+    expect(p.$$('.ff-subject h2').map((h) => h.textContent)).toEqual([
+      'AI executive order (EO 14409)',
+      'Claude Mythos',
+      'Project Glasswing',
+    ]);
     expect(p.$$('.ff-subject .ff-badge').map((b) => b.textContent)).toEqual(['Verified', 'Single source', 'Verified', 'Disputed']);
     expect(performance.getEntriesByName('frontier-facts:popup-ready')).toHaveLength(1);
     expect(document.documentElement.lang).toBe('en');
@@ -83,7 +87,10 @@ describe('Popup: search', () => {
     const p = await open();
     await type(p.input, 'glasswing');
     await click(buttons(p)[1]!);
-    expect(p.$$('.ff-open .ff-side').map((s) => s.querySelector('p')?.textContent)).toEqual(['One side: About 40 partners.', 'One side: About 11 partners.']);
+    expect(p.$$('.ff-open .ff-side').map((s) => s.querySelector('p')?.textContent)).toEqual([
+      'One side: About 40 partners.',
+      'One side: About 11 partners.',
+    ]);
     await type(p.input, 'june');
     const claim = buttons(p).find((b) => b.textContent?.includes('Claim:'))!;
     await click(claim);

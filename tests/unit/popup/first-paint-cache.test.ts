@@ -33,7 +33,12 @@ describe('first-paint cache', () => {
 
   it('ignores damaged entries and survives a storage that throws', () => {
     const key = 'ff-popup-first-paint-v1';
-    for (const bad of ['{', '[]', JSON.stringify({ language: 'fr', cards: value.cards }), JSON.stringify({ language: 'en', cards: [{ entityId: 'x' }] })]) {
+    for (const bad of [
+      '{',
+      '[]',
+      JSON.stringify({ language: 'fr', cards: value.cards }),
+      JSON.stringify({ language: 'en', cards: [{ entityId: 'x' }] }),
+    ]) {
       expect(createFirstPaintCache(memoryStorage({ [key]: bad })).initial, bad).toBeNull();
     }
     const throwing = {

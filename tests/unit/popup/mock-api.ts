@@ -38,7 +38,10 @@ export const facts: FactView[] = [
       { statement: { en: 'About 11 partners.', zh: '约 11 个。' }, sources: [reuters] },
     ],
   }),
-  fact('mythos-restricted', 'claude-mythos', 'Mythos is not publicly available.', 'Mythos 未公开发布。', { status: 'single-source', sources: [plainHttp, anthropic] }),
+  fact('mythos-restricted', 'claude-mythos', 'Mythos is not publicly available.', 'Mythos 未公开发布。', {
+    status: 'single-source',
+    sources: [plainHttp, anthropic],
+  }),
   fact('eo-signed', 'eo-14409', 'The order was signed on June 2, 2026.', '行政令于2026年6月2日签署。'),
 ];
 
@@ -149,7 +152,10 @@ export function mockApi(options: MockOptions = {}): MockApi {
     claims: (ids) => (log('claims', ids), ok(claims.filter((c) => ids.includes(c.id)))),
     sources: () => (log('sources'), ok(sources)),
     datasetInfo: () => (log('datasetInfo'), ok(info)),
-    exportClaimReview: (lang) => (log('exportClaimReview', lang), ok(JSON.stringify({ '@context': 'https://schema.org', '@graph': [], lang }))),
+    exportClaimReview: (lang) => (
+      log('exportClaimReview', lang),
+      ok(JSON.stringify({ '@context': 'https://schema.org', '@graph': [], lang }))
+    ),
     activeTabId: () => (log('activeTabId'), Promise.resolve(options.activeTab === undefined ? 7 : options.activeTab)),
     pageReport: (tabId) => {
       log('pageReport', tabId);

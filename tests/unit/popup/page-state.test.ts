@@ -29,14 +29,19 @@ describe('pageState', () => {
 
   it('tells "off for this site" and "paused" apart from "nothing here", whatever the report says', () => {
     const empty = { ...seedReport, mentions: [], claims: [] };
-    expect(pageState(ok(empty), parseSettings({ disabledSites: ['news.example.com'] }))).toEqual({ kind: 'off-site', host: 'news.example.com' });
+    expect(pageState(ok(empty), parseSettings({ disabledSites: ['news.example.com'] }))).toEqual({
+      kind: 'off-site',
+      host: 'news.example.com',
+    });
     expect(pageState(ok(empty), parseSettings({ enabled: false }))).toEqual({ kind: 'paused', host: 'news.example.com' });
     expect(pageState(ok(empty), settings)).toEqual({ kind: 'nothing', host: 'news.example.com' });
     expect(pageState(ok({ ...empty, ready: false }), settings)).toEqual({ kind: 'scanning', host: 'news.example.com' });
   });
 
   it('matches the site switch to the hostname, case-insensitively', () => {
-    expect(pageState(ok({ ...seedReport, url: 'https://News.Example.com/x' }), parseSettings({ disabledSites: ['news.example.com'] })).kind).toBe('off-site');
+    expect(
+      pageState(ok({ ...seedReport, url: 'https://News.Example.com/x' }), parseSettings({ disabledSites: ['news.example.com'] })).kind,
+    ).toBe('off-site');
     expect(reportHost(ok({ ...seedReport, url: 'https://News.Example.com:8443/x' }))).toBe('news.example.com');
     expect(reportHost({ status: 'none' })).toBeNull();
   });

@@ -58,7 +58,16 @@ describe('results', () => {
 describe('format', () => {
   it('renders only absolute https URLs as links', () => {
     expect(httpsUrl('https://www.reuters.com/x')).toBe('https://www.reuters.com/x');
-    for (const bad of ['http://example.com', 'javascript:alert(1)', 'data:text/html,x', '//example.com', '/relative', '', null, undefined]) {
+    for (const bad of [
+      'http://example.com',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '//example.com',
+      '/relative',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(httpsUrl(bad), String(bad)).toBeNull();
     }
   });

@@ -5,7 +5,9 @@ import { seedReport } from './mock-api';
 
 function fakePlatform(overrides: Partial<Platform> = {}) {
   const toBackground = vi.fn(async (m: unknown) => ({ ok: true, value: m }));
-  const toTab = vi.fn(async (_tabId: number, m: unknown) => ((m as { type: string }).type === 'page.report' ? seedReport : { ok: true, value: true }));
+  const toTab = vi.fn(async (_tabId: number, m: unknown) =>
+    (m as { type: string }).type === 'page.report' ? seedReport : { ok: true, value: true },
+  );
   const platform: Platform = {
     toBackground,
     toTab,
@@ -58,7 +60,8 @@ describe('createUiApi', () => {
     const api = createUiApi(
       fakePlatform({
         toTab: async (_id, m) => {
-          if ((m as { type: string }).type === 'page.report') throw new Error('Could not establish connection. Receiving end does not exist.');
+          if ((m as { type: string }).type === 'page.report')
+            throw new Error('Could not establish connection. Receiving end does not exist.');
           return { nonsense: true };
         },
         activeTabId: async () => {

@@ -39,8 +39,10 @@ describe('UI sources', () => {
     for (const file of files.filter((f) => f.endsWith('.tsx'))) {
       const source = code(file);
       // Text between tags, and text in the attributes people read.
-      for (const m of source.matchAll(/(?<![=-])>\s*([A-Za-z\u4e00-\u9fff][^<>{}();=]*?)\s*<\/?[A-Za-z]/g)) offenders.push(`${relative(ROOT, file)}: ${m[1]}`);
-      for (const m of source.matchAll(/\b(aria-label|placeholder|title|alt)="([^"]+)"/g)) offenders.push(`${relative(ROOT, file)}: ${m[0]}`);
+      for (const m of source.matchAll(/(?<![=-])>\s*([A-Za-z\u4e00-\u9fff][^<>{}();=]*?)\s*<\/?[A-Za-z]/g))
+        offenders.push(`${relative(ROOT, file)}: ${m[1]}`);
+      for (const m of source.matchAll(/\b(aria-label|placeholder|title|alt)="([^"]+)"/g))
+        offenders.push(`${relative(ROOT, file)}: ${m[0]}`);
     }
     expect(offenders).toEqual([]);
   });

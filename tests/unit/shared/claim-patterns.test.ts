@@ -38,7 +38,9 @@ describe('the prefilter never hides a match', () => {
         const sentence = text.slice(a, b);
         for (const p of patterns) {
           if (matchInSentence({ ...p, near: undefined, unless: undefined }, sentence)) {
-            expect(mayMatch(p, sentence.toLowerCase()) || (p.near !== undefined && !p.near.test(sentence)), `${p.claimId} ${p.match}`).toBe(true);
+            expect(mayMatch(p, sentence.toLowerCase()) || (p.near !== undefined && !p.near.test(sentence)), `${p.claimId} ${p.match}`).toBe(
+              true,
+            );
             checked++;
           }
         }

@@ -57,7 +57,10 @@ describe('labelled test pages', () => {
         expect(p.text, `${page.name}: stray marker`).not.toMatch(/\[\[|\]\]|\{\{|\}\}/);
       }
       if (page.name.includes('lookalikes')) {
-        expect(page.paragraphs.flatMap((p) => [...p.mentions, ...p.claims]), `${page.name} is look-alikes only`).toEqual([]);
+        expect(
+          page.paragraphs.flatMap((p) => [...p.mentions, ...p.claims]),
+          `${page.name} is look-alikes only`,
+        ).toEqual([]);
       }
     }
   });

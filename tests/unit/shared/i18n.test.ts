@@ -8,7 +8,9 @@ describe('i18n', () => {
     for (const [key, entry] of Object.entries(en)) {
       const other = (zh as Record<string, { message: string; placeholders?: object }>)[key];
       expect(other, key).toBeDefined();
-      expect(Object.keys(other?.placeholders ?? {}).sort(), key).toEqual(Object.keys((entry as { placeholders?: object }).placeholders ?? {}).sort());
+      expect(Object.keys(other?.placeholders ?? {}).sort(), key).toEqual(
+        Object.keys((entry as { placeholders?: object }).placeholders ?? {}).sort(),
+      );
     }
   });
 

@@ -44,7 +44,9 @@ describe('alias choice', () => {
   });
 
   it('keeps case-sensitive aliases to their capitalised form', () => {
-    expect(matcher.scanParagraph('The founding mythos of Silicon Valley still shapes how Anthropic and OpenAI pitch their models.')).toBeNull();
+    expect(
+      matcher.scanParagraph('The founding mythos of Silicon Valley still shapes how Anthropic and OpenAI pitch their models.'),
+    ).toBeNull();
     expect(matcher.scanParagraph('A glasswing flutters past the vulnerabilities lab.')).toBeNull();
     expect(mentions('Mythos found a 27-year-old OpenBSD vulnerability.')).toEqual([['claude-mythos', 'Mythos']]);
   });
@@ -67,7 +69,9 @@ describe('context', () => {
   it('vetoes a topic alias for a look-alike elsewhere in the paragraph unless a detail or the full name settles it', () => {
     // The look-alike is the paragraph's subject: a bare "Glasswing" two sentences on is still the fund.
     expect(
-      matcher.scanParagraph('Glasswing Ventures closed a new fund. Glasswing has backed companies that find vulnerabilities in cloud software.'),
+      matcher.scanParagraph(
+        'Glasswing Ventures closed a new fund. Glasswing has backed companies that find vulnerabilities in cloud software.',
+      ),
     ).toBeNull();
     expect(matcher.scanParagraph('这并非首次就人工智能签署行政令。此前他撤销了拜登政府的第14110号行政令。')).toBeNull();
     // The full name in the paragraph, or a detail only the subject has in the same sentence, settles it.
@@ -84,9 +88,9 @@ describe('context', () => {
     expect(mentions('The order gives companies 30 days.')).toEqual([['eo-14409', 'The order']]);
     expect(matcher.scanParagraph('The order gives state agencies 30 days, Newsom said.')).toBeNull();
     expect(matcher.scanParagraph('A federal judge extended the restraining order; the order stays until a hearing on June 2.')).toBeNull();
-    expect(matcher.scanParagraph('Mythos Preview lists bugs in the order it would fix them, within a 90-day disclosure window.')?.mentions).toEqual([
-      expect.objectContaining({ entityId: 'claude-mythos', text: 'Mythos Preview' }),
-    ]);
+    expect(
+      matcher.scanParagraph('Mythos Preview lists bugs in the order it would fix them, within a 90-day disclosure window.')?.mentions,
+    ).toEqual([expect.objectContaining({ entityId: 'claude-mythos', text: 'Mythos Preview' })]);
   });
 
   it('lets the previous paragraph vouch for a vague reference, but not against a look-alike', () => {
@@ -118,7 +122,9 @@ describe('claims in a paragraph', () => {
     expect(claimIds('Trump signed the AI executive order on June 3.')).toEqual(['claim-signed-june-3']);
     expect(claimIds('Trump signed the AI executive order on June 2.')).toEqual([]);
     expect(claimIds('The AI executive order sets up a voluntary 30-day review.')).toEqual([]);
-    expect(claimIds('The draft AI executive order would have imposed a mandatory 90-day review.')).toEqual(['claim-mandatory-90-day-draft']);
+    expect(claimIds('The draft AI executive order would have imposed a mandatory 90-day review.')).toEqual([
+      'claim-mandatory-90-day-draft',
+    ]);
     expect(claimIds('Project Glasswing has twelve launch partners including Anthropic.')).toEqual([]);
     expect(claimIds('Bessent and then-Fed Chair Powell met bank CEOs about Anthropic’s Mythos.')).toEqual([]);
   });
@@ -142,7 +148,11 @@ function scanSeed(id: string): Map<number, Array<[EntityId, string]>> {
     if (!line.trim()) return;
     const result = matcher.scanParagraph(line, carried);
     carried = mentionedEntities(result);
-    if (result?.mentions.length) found.set(i + 1, result.mentions.map((m) => [m.entityId, m.text]));
+    if (result?.mentions.length)
+      found.set(
+        i + 1,
+        result.mentions.map((m) => [m.entityId, m.text]),
+      );
   });
   return found;
 }

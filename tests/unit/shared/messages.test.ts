@@ -20,11 +20,21 @@ describe('message contract', () => {
     const receivers = [...BACKGROUND_MESSAGES, ...CONTENT_MESSAGES];
     expect(new Set(receivers).size).toBe(receivers.length);
     expect([...receivers].sort()).toEqual([...allTypes].sort());
-    for (const type of allTypes) expect(requestSchema(type).safeParse({ type }).error?.issues.some((i) => i.path[0] === 'type')).not.toBe(true);
+    for (const type of allTypes)
+      expect(
+        requestSchema(type)
+          .safeParse({ type })
+          .error?.issues.some((i) => i.path[0] === 'type'),
+      ).not.toBe(true);
   });
 
   it('has a handler for every message in each context', () => {
-    const background = createBackgroundHandlers({ store: {} as never, settings: {} as never, setBadge: () => undefined, openPopup: async () => true });
+    const background = createBackgroundHandlers({
+      store: {} as never,
+      settings: {} as never,
+      setBadge: () => undefined,
+      openPopup: async () => true,
+    });
     const content = createPageHandlers({ getApp: () => undefined, hasFailed: () => true, reveal: () => undefined });
     expect(Object.keys(background).sort()).toEqual([...BACKGROUND_MESSAGES].sort());
     expect(Object.keys(content).sort()).toEqual([...CONTENT_MESSAGES].sort());
@@ -71,7 +81,10 @@ describe('handleMessages', () => {
 
   it('refuses senders the context does not accept', async () => {
     const listener = handleMessages(handlers, { accept: (_t, sender) => sender.id === 'ext' });
-    await expect(listener({ type: 'facts.search', query: 'x' }, { id: 'other' })).resolves.toEqual({ ok: false, error: 'sender not allowed' });
+    await expect(listener({ type: 'facts.search', query: 'x' }, { id: 'other' })).resolves.toEqual({
+      ok: false,
+      error: 'sender not allowed',
+    });
   });
 
   it('turns a throwing handler into {ok:false}', async () => {

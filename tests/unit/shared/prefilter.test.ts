@@ -50,7 +50,9 @@ describe('a Matcher from prepared sources', () => {
     const dir = new URL('../../fixtures/seeds/', import.meta.url);
     let compared = 0;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
-      for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n').filter((l) => l.trim())) {
+      for (const line of readFileSync(new URL(file, dir), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())) {
         expect(shipped.scanParagraph(line)).toEqual(local.scanParagraph(line));
         compared++;
       }

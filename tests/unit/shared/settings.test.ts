@@ -9,9 +9,21 @@ import { DEFAULT_SETTINGS, parseSettings, settingsFieldReaders, settingsFieldSch
 import { mulberry32 } from '../../support/prng';
 
 const rand = mulberry32(20260602);
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
-const HOSTS = ['example.com', 'WWW.Example.COM', 'a', '', 'bad host', 'xn--fiqs8s.cn', 'ex_ample.com', '例子.中国', 'a'.repeat(253), 'a'.repeat(254), '-.-'];
+const HOSTS = [
+  'example.com',
+  'WWW.Example.COM',
+  'a',
+  '',
+  'bad host',
+  'xn--fiqs8s.cn',
+  'ex_ample.com',
+  '例子.中国',
+  'a'.repeat(253),
+  'a'.repeat(254),
+  '-.-',
+];
 /** Values near every rule's edges, of every type. */
 function randomValue(depth = 0): unknown {
   switch (Math.floor(rand() * 12)) {
@@ -75,7 +87,10 @@ describe('stored settings', () => {
       cardDelayMs: 800,
       highlightStyle: 'background',
     });
-    expect(parseSettings({ disabledSites: ['Example.com', 'example.com', 'news.example'] }).disabledSites).toEqual(['example.com', 'news.example']);
+    expect(parseSettings({ disabledSites: ['Example.com', 'example.com', 'news.example'] }).disabledSites).toEqual([
+      'example.com',
+      'news.example',
+    ]);
     expect(parseSettings({ offSites: ['old.example'] }).disabledSites).toEqual(['old.example']);
   });
 });
