@@ -1,0 +1,201 @@
+/**
+ * The claim checker: for each sentence that mentions a subject, what it asserts
+ * about the subject's typed values (a date bound to an event, a quantity near a
+ * noun, a modality, a role, a title) compared with the dataset's checks, plus the
+ * hand-written patterns of claims that have no typed form; then the sentence's
+ * stance (asserts / reports / refutes) and time (true when it was written?).
+ */
+import type { EntityId } from '../../data/vocabulary';
+import type { CompiledClaimPattern } from '../claim-patterns';
+import { mayMatch, matchInSentence } from '../claim-patterns';
+import type { Span } from '../sentences';
+import type { Occurrence } from './concepts';
+import { findDates } from './dates';
+import { createFolder } from './fold';
+import { ConceptIndex, SentenceFacts } from './sentence-facts';
+import { findSlot, type EventVocabulary } from './slots';
+import { opensWithContrast, refutesPrevious, stanceOf } from './stance';
+import type { CheckRule, ConceptTable, Slot, Stance } from './types';
+
+export interface CheckerConfig {
+  checks: CheckRule[];
+  concepts: ConceptTable;
+  /** Traditional→Simplified pairs, concatenated (src/data/generated/zh-variants.json). */
+  foldPairs: string;
+}
+
+export interface Finding {
+  claimId: string;
+  entity: EntityId;
+  /** Paragraph offsets of the words that state the claim. */
+  start: number;
+  end: number;
+  sentence: Span;
+  stance: Stance;
+  /** Set when the sentence was true when written: the claim stopped being true on this day. */
+  trueUntil?: string;
+  /** True when the subject is not mentioned in the paragraph (page-scoped): counts only if the page mentions it. */
+  needsPageMention: boolean;
+}
+
+export interface ParagraphInput {
+  text: string;
+  sentences: readonly Span[];
+  /** Subjects mentioned in each sentence (same order as `sentences`). */
+  inSentence: ReadonlyArray<ReadonlySet<EntityId>>;
+  inParagraph: ReadonlySet<EntityId>;
+  /** Regex patterns pre-filtered for this paragraph (claims without a typed form). */
+  patterns: readonly CompiledClaimPattern[];
+  /** The page's publication date (ISO), when known. */
+  pageDate?: string | null;
+}
+
+interface RawHit {
+  claimId: string;
+  entity: EntityId;
+  sentenceIndex: number;
+  anchor: Occurrence;
+  parts: Occurrence[];
+  truthStated: boolean;
+  check: CheckRule | null;
+  needsPageMention: boolean;
+}
+
+export class ClaimChecker {
+  private readonly fold: (text: string) => string;
+  private readonly index: ConceptIndex;
+  private readonly vocab: EventVocabulary;
+  private readonly checks: readonly CheckRule[];
+
+  constructor(config: CheckerConfig) {
+    this.fold = createFolder(config.foldPairs);
+    this.index = new ConceptIndex(config.concepts);
+    this.checks = config.checks;
+    const events = new Set<string>(['events-other']);
+    for (const check of config.checks) for (const slot of [...check.all, ...(check.truth ?? []).flat()]) if ('event' in slot) events.add(slot.event);
+    this.vocab = { events: [...events] };
+  }
+
+  /** Entities that have typed checks of a scope wider than the sentence (page-scoped triggers). */
+  get pageChecks(): readonly CheckRule[] {
+    return this.checks.filter((c) => c.scope === 'page');
+  }
+
+  /** Folds text the way the checks see it (exposed for tests and the lookup of selected text). */
+  foldText(text: string): string {
+    return this.fold(text);
+  }
+
+  findings(input: ParagraphInput): Finding[] {
+    const folded = this.fold(input.text);
+    const facts = input.sentences.map(([a, b]) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index));
+    const raw: RawHit[] = [];
+    input.sentences.forEach((_, i) => {
+      const sentenceFacts = facts[i]!;
+      const groups = new Set<string>();
+      for (const check of this.checks) {
+        if (check.group && groups.has(check.group)) continue;
+        const mentioned = check.scope === 'sentence' ? input.inSentence[i]!.has(check.entity) : input.inParagraph.has(check.entity);
+        if (!mentioned && check.scope !== 'page') continue;
+        const hit = this.runCheck(check, sentenceFacts);
+        if (!hit || raw.some((h) => h.sentenceIndex === i && h.claimId === check.claim)) continue;
+        raw.push({ ...hit, claimId: check.claim, entity: check.entity, sentenceIndex: i, check, needsPageMention: !mentioned });
+        if (check.group) groups.add(check.group);
+      }
+      for (const pattern of input.patterns) {
+        const mentioned = pattern.scope === 'sentence' ? input.inSentence[i]!.has(pattern.entity) : input.inParagraph.has(pattern.entity);
+        if (!mentioned && pattern.scope !== 'page') continue;
+        if (raw.some((h) => h.sentenceIndex === i && h.claimId === pattern.claimId)) continue;
+        if (!mayMatch(pattern, sentenceFacts.text)) continue;
+        const span = matchInSentence(pattern, sentenceFacts.raw);
+        if (!span) continue;
+        const anchor = { start: span[0], end: span[1] };
+        raw.push({ claimId: pattern.claimId, entity: pattern.entity, sentenceIndex: i, anchor, parts: [anchor], truthStated: false, check: null, needsPageMention: !mentioned });
+      }
+    });
+    if (raw.length === 0) return [];
+    return this.resolve(raw, facts, input);
+  }
+
+  /** The check's slots in the sentence, or null when one is missing or an `unless` concept is present. */
+  private runCheck(check: CheckRule, facts: SentenceFacts): Pick<RawHit, 'anchor' | 'parts' | 'truthStated'> | null {
+    const parts: Occurrence[] = [];
+    for (const slot of check.all) {
+      const found = findSlot(slot, facts, this.vocab, parts);
+      if (found.length === 0) return null;
+      parts.push(closest(found, parts));
+    }
+    if (check.unless?.some((c) => facts.has(c))) return null;
+    const anchor = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
+    return { anchor, parts, truthStated: this.statesTruth(check, facts) };
+  }
+
+  private statesTruth(check: CheckRule, facts: SentenceFacts): boolean {
+    return (check.truth ?? []).some((slots) => {
+      const parts: Occurrence[] = [];
+      for (const slot of slots as Slot[]) {
+        const found = findSlot(slot, facts, this.vocab, parts);
+        if (found.length === 0) return false;
+        parts.push(closest(found, parts));
+      }
+      return true;
+    });
+  }
+
+  /** Stance per hit, then what neighbouring sentences say about it, then time. */
+  private resolve(raw: RawHit[], facts: SentenceFacts[], input: ParagraphInput): Finding[] {
+    const stances = raw.map((h) => stanceOf(facts[h.sentenceIndex]!, h.anchor, h.parts, h.truthStated));
+    raw.forEach((hit, i) => {
+      if (stances[i] === null || stances[i] === 'refutes') return;
+      const next = facts[hit.sentenceIndex + 1];
+      // "A post said it was signed on June 3. That is false." / "…June 3. In fact, it was signed June 2."
+      if (next && (refutesPrevious(next) || (hit.check && opensWithContrast(next) && this.statesTruth(hit.check, next)))) stances[i] = 'refutes';
+      // A paragraph that refutes the claim elsewhere only quotes it here.
+      else if (stances[i] === 'reports' && raw.some((o, j) => j !== i && o.claimId === hit.claimId && stances[j] === 'refutes')) stances[i] = 'refutes';
+    });
+    const written = writtenDate(this.fold(input.text), input.text) ?? input.pageDate ?? null;
+    const out: Finding[] = [];
+    raw.forEach((hit, i) => {
+      const stance = stances[i];
+      if (!stance) return;
+      const [s0] = input.sentences[hit.sentenceIndex]!;
+      const until = hit.check?.until;
+      out.push({
+        claimId: hit.claimId,
+        entity: hit.entity,
+        start: s0 + hit.anchor.start,
+        end: s0 + hit.anchor.end,
+        sentence: input.sentences[hit.sentenceIndex]!,
+        stance,
+        ...(until && written && written < until ? { trueUntil: until } : {}),
+        needsPageMention: hit.needsPageMention,
+      });
+    });
+    return out;
+  }
+}
+
+/** Of the spans found for a slot, the one nearest the parts already chosen (the first if none). */
+function closest(found: readonly Occurrence[], chosen: readonly Occurrence[]): Occurrence {
+  if (chosen.length === 0) return found[0]!;
+  const gap = (o: Occurrence) => Math.min(...chosen.map((c) => (o.end <= c.start ? c.start - o.end : o.start >= c.end ? o.start - c.end : 0)));
+  return found.reduce((best, o) => (gap(o) < gap(best) ? o : best));
+}
+
+/**
+ * A paragraph's own date, when it carries one apart from its sentences' events: a dateline
+ * ("WASHINGTON, May 21 (Reuters) -") or a date beside a headline in a list ("Trump halts AI order · May 21, 2026").
+ */
+export function writtenDate(folded: string, raw: string): string | null {
+  for (const d of findDates(folded, raw)) {
+    if (d.month === undefined || d.day === undefined) continue;
+    const before = folded.slice(Math.max(0, d.start - 30), d.start);
+    const after = folded.slice(d.end, d.end + 16);
+    const atStart = /^[^.。!?]*$/.test(before) && d.start <= 30 && /^\s*(?:\(\w+\)\s*)?[-:|·•]/.test(after);
+    const atEnd = folded.slice(d.end).trim().replace(/[)\].。]/g, '') === '' && /[·•|,(-]\s*(?:updated\s*|published\s*|发布于\s*)?$/.test(before);
+    if (atStart || atEnd) return isoOf(d.year ?? 2026, d.month, d.day);
+  }
+  return null;
+}
+
+const isoOf = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -1,0 +1,58 @@
+/**
+ * Whether a sentence asserts a claim in its own voice, reports it (attributes it
+ * without endorsing: "some outlets said…", 网传), or refutes it ("…is wrong",
+ * "did not sign on June 3", 并不属实). Questions assert nothing. The markers are
+ * concepts in the dataset (src/data/concepts.json, `stance-*`), so they can be
+ * tuned without touching code.
+ */
+import type { Occurrence } from './concepts';
+import { distance, type SentenceFacts } from './sentence-facts';
+import type { Stance } from './types';
+
+/** A break between the claim's words and the question mark: the question is another clause's. */
+const QUESTION_BREAK = /\s[-–—]\s|[—–;；:：]|[,，]\s*(?:so|but|and|yet|then|why|how|what|who|为何|为什么|怎么|如何|那么|但|而|可是)|\.\s/;
+
+/** How far before the claim's words a negation or hedge still governs them (same clause). */
+const SCOPE = 48;
+
+/**
+ * The sentence's stance toward the claim found at `anchor` (made of `parts`), or null when
+ * the sentence asks rather than states. `truthStated`: the sentence also states the true value.
+ */
+export function stanceOf(facts: SentenceFacts, anchor: Occurrence, parts: readonly Occurrence[], truthStated: boolean): Stance | null {
+  if (isQuestion(facts, anchor)) return null;
+  if (facts.has('stance-refute')) return 'refutes';
+  // Stating the true value beside the claim's words: a correction when set against them, else an
+  // accurate sentence that only shares their vocabulary ("Treasury's clearinghouse, working with CISA").
+  if (truthStated) return facts.has('stance-contrast') || governs(facts, 'stance-negation', anchor, parts) ? 'refutes' : null;
+  if (governs(facts, 'stance-negation', anchor, parts)) return 'refutes';
+  if (facts.has('stance-report') || governs(facts, 'stance-hedge', anchor, parts)) return 'reports';
+  return 'asserts';
+}
+
+function isQuestion(facts: SentenceFacts, anchor: Occurrence): boolean {
+  const text = facts.text.trimEnd();
+  // Only a question that the claim's own clause asks: "Mythos is a scanner — so why are banks scared?" states it.
+  if ((/[?？]["')\]」』]*$/.test(text) || /[吗吧呢][。！!]?$/.test(text)) && !QUESTION_BREAK.test(text.slice(anchor.end))) return true;
+  // "It is unclear whether…", "是否": the claim is put as an open question.
+  return facts.find('stance-open-question').some((q) => q.end <= anchor.start && distance(facts.text, q, anchor) <= SCOPE);
+}
+
+/** A marker before the claim's words within the same clause, or inside them but not part of a matched phrase. */
+function governs(facts: SentenceFacts, concept: string, anchor: Occurrence, parts: readonly Occurrence[]): boolean {
+  return facts.find(concept).some((m) => {
+    if (parts.some((p) => m.start < p.end && p.start < m.end)) return false;
+    if (m.start >= anchor.start && m.end <= anchor.end) return true;
+    return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE;
+  });
+}
+
+/** A sentence that refutes what came before it: "That is false.", "此说法不实。" */
+export function refutesPrevious(facts: SentenceFacts): boolean {
+  return facts.find('stance-refute-previous').some((m) => m.start <= 3);
+}
+
+/** A sentence that opens by contrasting what came before: "In fact, …", "实际上，…". */
+export function opensWithContrast(facts: SentenceFacts): boolean {
+  return facts.find('stance-contrast').some((m) => m.start <= 3);
+}
