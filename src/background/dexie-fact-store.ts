@@ -109,7 +109,7 @@ export class DexieFactStore implements FactStore {
       this.db.claims.count(),
       this.db.sources.count(),
     ]);
-    const byStatus = { verified: 0, 'single-source': 0, disputed: 0 };
+    const byStatus = { verified: 0, 'single-source': 0, disputed: 0, unconfirmed: 0 };
     for (const f of facts) byStatus[f.status]++;
     return {
       version: meta?.version ?? '0.0.0',

@@ -8,7 +8,8 @@ import meta from './meta.json';
 import entities from './entities.json';
 import seedSources from './sources/seeds.json';
 import eoSources from './sources/eo-14409.json';
-import mythosSources from './sources/mythos-glasswing.json';
+import mythosSources from './sources/claude-mythos.json';
+import glasswingSources from './sources/project-glasswing.json';
 import eoFacts from './facts/eo-14409.json';
 import mythosFacts from './facts/claude-mythos.json';
 import glasswingFacts from './facts/project-glasswing.json';
@@ -20,7 +21,7 @@ import glasswingClaims from './claims/project-glasswing.json';
 export const rawDataset = {
   meta,
   entities,
-  sources: [...seedSources, ...eoSources, ...mythosSources],
+  sources: [...seedSources, ...eoSources, ...mythosSources, ...glasswingSources],
   facts: [...eoFacts, ...mythosFacts, ...glasswingFacts],
   claims: [...eoClaims, ...mythosClaims, ...glasswingClaims],
 } as unknown as DatasetInput;

@@ -21,29 +21,50 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const IsoDate = z.iso.date();
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case: a-z, 0-9 and single dashes');
 
-export const SourceKind = z.enum(['official', 'news', 'analysis', 'aggregator']);
-export type SourceKind = z.infer<typeof SourceKind>;
+/**
+ * How much a source can carry (see src/data/README.md):
+ * - `official`: the order's text, agency or company announcements, system cards;
+ * - `wire`: news agencies (Reuters, AP, AFP, Bloomberg, dpa, Xinhua…);
+ * - `outlet`: established news organisations with editorial standards;
+ * - `analysis`: named experts (law firms, think tanks, specialist trade press);
+ * - `secondary`: aggregators, AI-written summaries, personal blogs, SEO sites,
+ *   reposts without attribution. Never counts toward a fact's status.
+ * A faithful copy of another publisher's article takes that publisher's tier
+ * and names it in `originalPublisher`.
+ */
+export const SourceTier = z.enum(['official', 'wire', 'outlet', 'analysis', 'secondary']);
+export type SourceTier = z.infer<typeof SourceTier>;
+
+const HttpsUrl = z.url({ protocol: /^https$/ });
+
+/** Titles that stand in for an unknown headline: unknown stays unknown and is never shown. */
+const PLACEHOLDER_TITLE = /\b(?:not captured|untitled|no title|headline unknown|unknown headline)\b|^n\/a$/i;
 
 export const Source = z.strictObject({
   id: Id,
-  /** The publication as readers know it ("Reuters", "Covington Inside Privacy"). */
+  /** The site where the page was read, as readers know it ("Reuters", "Tech Xplore"). */
   outlet: nonEmpty,
-  title: nonEmpty,
+  /** The page's own headline, as published; null when it is not known (never a made-up stand-in). */
+  title: nonEmpty.refine((t) => !PLACEHOLDER_TITLE.test(t), 'a real headline, or null when unknown').nullable(),
   /**
-   * Only https links are ever rendered; anything else fails validation. Null
-   * only for a captured seed page with no known public address: such a page
-   * can show where a claim was seen, never serve as evidence (validate.ts).
+   * The address where the page was read. Only https links are ever rendered;
+   * anything else fails validation. Null only for a captured seed page with no
+   * known public address: such a page can show where a claim was seen, never
+   * serve as evidence (validate.ts).
    */
-  url: z.url({ protocol: /^https$/ }).nullable(),
+  url: HttpsUrl.nullable(),
   /** Publication date; null only when the page carries none (shown as "undated"). */
   published: IsoDate.nullable(),
   language: z.enum(['en', 'zh', 'other']),
-  kind: SourceKind,
+  tier: SourceTier,
   /**
-   * The outlet whose reporting this page reproduces (a repost, a mirror, a
-   * summary "citing Reuters"). Sources with the same origin are not independent.
+   * When the page reproduces another publisher's article ("AFP, via Tech
+   * Xplore"): that publisher. Sources with the same original publisher are one
+   * source for independence.
    */
-  derivedFrom: nonEmpty.optional(),
+  originalPublisher: nonEmpty.optional(),
+  /** The original's address, only when the copy states it. */
+  originalUrl: HttpsUrl.optional(),
   /** Set when the page is one of the captured seed articles in ../shared/seeds. */
   seed: z
     .string()
@@ -104,7 +125,13 @@ export const Entity = z.strictObject({
 });
 export type Entity = z.infer<typeof Entity>;
 
-export const FactStatus = z.enum(['verified', 'single-source', 'disputed']);
+/**
+ * - `verified`: an official source states it, or two independent non-secondary sources do;
+ * - `single-source`: one non-secondary source states it;
+ * - `disputed`: credible sources conflict (each side has its own sources);
+ * - `unconfirmed`: only secondary sources report it; kept only where readers need it, and labelled so.
+ */
+export const FactStatus = z.enum(['verified', 'single-source', 'disputed', 'unconfirmed']);
 export type FactStatus = z.infer<typeof FactStatus>;
 
 const SourceIds = z.array(Id).min(1);
@@ -126,6 +153,10 @@ export const Fact = z.strictObject({
   sources: SourceIds,
   /** Each side of a dispute with its own sources; required (≥ 2) when status is disputed. */
   sides: z.array(FactSide).optional(),
+  /** When the development the fact reports took place (a signing, a lifted control): timelines and "since this article". */
+  happened: IsoDate.optional(),
+  /** The day it stopped being true (a restriction lifted): shown as history, never as current. */
+  until: IsoDate.optional(),
   /** 1 is most important; cards show the lowest ranks first. */
   rank: z.number().int().min(1).max(100),
 });

@@ -38,5 +38,6 @@ function countRows(info: DatasetInfo): Array<[MessageKey, number]> {
     ['status_verified', info.byStatus.verified],
     ['status_single_source', info.byStatus['single-source']],
     ['status_disputed', info.byStatus.disputed],
+    ['status_unconfirmed', info.byStatus.unconfirmed],
   ];
 }

@@ -60,8 +60,8 @@ function creativeWork(source: SourceView) {
   return {
     '@type': 'CreativeWork',
     ...(source.url ? { url: source.url } : {}),
-    headline: source.title,
-    publisher: { '@type': 'Organization', name: source.outlet },
+    ...(source.title ? { headline: source.title } : {}),
+    publisher: { '@type': 'Organization', name: source.originalPublisher ?? source.outlet },
     ...(source.published ? { datePublished: source.published } : {}),
   };
 }

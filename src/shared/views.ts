@@ -3,7 +3,7 @@
  * resolved (sources inlined) so a card or a search result renders without
  * further lookups.
  */
-import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, SourceKind, Verdict } from '../data/schema';
+import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, SourceTier, Verdict } from '../data/schema';
 import type { ClaimRule } from './claim-patterns';
 import type { PreparedMatcher } from './matcher-sources';
 
@@ -19,11 +19,14 @@ export interface MatcherConfig {
 export interface SourceView {
   id: string;
   outlet: string;
-  title: string;
+  /** Null when the headline is not known. */
+  title: string | null;
   /** Null only for a captured page with no public address (shown, never linked). */
   url: string | null;
   published: string | null;
-  kind?: SourceKind;
+  tier: SourceTier;
+  /** The publisher whose article this page reproduces ("AFP, via Tech Xplore"). */
+  originalPublisher?: string;
 }
 
 export interface FactView {
@@ -68,14 +71,22 @@ export interface DatasetInfo {
 }
 
 export function sourceView(s: Source): SourceView {
-  return { id: s.id, outlet: s.outlet, title: s.title, url: s.url, published: s.published, kind: s.kind };
+  return {
+    id: s.id,
+    outlet: s.outlet,
+    title: s.title,
+    url: s.url,
+    published: s.published,
+    tier: s.tier,
+    ...(s.originalPublisher ? { originalPublisher: s.originalPublisher } : {}),
+  };
 }
 
-const KIND_ORDER: Record<SourceKind, number> = { official: 0, news: 1, analysis: 2, aggregator: 3 };
+const TIER_ORDER: Record<SourceTier, number> = { official: 0, wire: 1, outlet: 2, analysis: 3, secondary: 4 };
 
-/** Strongest first: official and news before analysis and aggregators, dated before undated. A stable sort keeps the author's order otherwise. */
-function strongestFirst(sources: SourceView[]): SourceView[] {
-  const weight = (s: SourceView) => KIND_ORDER[s.kind ?? 'aggregator'] * 2 + (s.published ? 0 : 1);
+/** Strongest first: by tier, dated before undated. A stable sort keeps the author's order otherwise. */
+export function strongestFirst(sources: readonly SourceView[]): SourceView[] {
+  const weight = (s: SourceView) => TIER_ORDER[s.tier] * 2 + (s.published ? 0 : 1);
   return [...sources].sort((a, b) => weight(a) - weight(b));
 }
 

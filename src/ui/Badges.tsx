@@ -7,6 +7,7 @@ const STATUS_KEYS: Record<FactStatus, MessageKey> = {
   verified: 'status_verified',
   'single-source': 'status_single_source',
   disputed: 'status_disputed',
+  unconfirmed: 'status_unconfirmed',
 };
 
 export const verdictKey = (verdict: Verdict): MessageKey => `verdict_${verdict}`;

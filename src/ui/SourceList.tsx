@@ -20,12 +20,12 @@ export function SourceList({ sources, label }: { sources: readonly SourceView[];
               {' · '}
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer">
-                  {source.title}
+                  {source.title ?? source.outlet}
                   <span class="ff-visually-hidden"> {t('common_opens_new_tab')}</span>
                 </a>
               ) : (
                 <span class="ff-title">
-                  {source.title} {t('common_parenthetical', t('common_no_address'))}
+                  {source.title ?? source.outlet} {t('common_parenthetical', t('common_no_address'))}
                 </span>
               )}
             </li>

@@ -21,7 +21,12 @@ export interface FactCardProps {
   onMore: () => void;
 }
 
-const STATUS_KEY = { verified: 'status_verified', 'single-source': 'status_single_source', disputed: 'status_disputed' } as const;
+const STATUS_KEY = {
+  verified: 'status_verified',
+  'single-source': 'status_single_source',
+  disputed: 'status_disputed',
+  unconfirmed: 'status_unconfirmed',
+} as const;
 const VERDICT_KEY = {
   false: 'verdict_false',
   misleading: 'verdict_misleading',
@@ -147,11 +152,11 @@ function SourceLinks({ sources, lang }: { sources: SourceView[]; lang: Lang }) {
           <span key={s.id}>
             {i > 0 && ' · '}
             {s.url?.startsWith('https://') ? (
-              <a href={s.url} title={s.title} target="_blank" rel="noopener noreferrer">
+              <a href={s.url} title={s.title ?? undefined} target="_blank" rel="noopener noreferrer">
                 {label}
               </a>
             ) : (
-              <span title={s.title}>{label}</span>
+              <span title={s.title ?? undefined}>{label}</span>
             )}
           </span>
         );

@@ -4,7 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { FactCard } from '../../../src/content/card/FactCard';
 import type { CardData } from '../../../src/shared/views';
 
-const source = (id: string, url: string | null) => ({ id, outlet: `Outlet ${id}`, title: `Title ${id}`, url, published: '2026-06-03' });
+const source = (id: string, url: string | null) => ({
+  id,
+  outlet: `Outlet ${id}`,
+  title: `Title ${id}`,
+  url,
+  published: '2026-06-03',
+  tier: 'outlet' as const,
+});
 const data: CardData = {
   entityId: 'eo-14409',
   name: { en: 'AI executive order (EO 14409)', zh: '人工智能行政令' },

@@ -24,10 +24,11 @@ describe('the bundled dataset', () => {
     }
   });
 
-  it('calls a fact verified only with two independent sources', () => {
+  it('calls a fact verified only on an official source or two independent credible ones', () => {
     const sources = new Map(data.sources.map((s) => [s.id, s]));
     for (const fact of data.facts.filter((f) => f.status === 'verified')) {
-      expect(independentCount(fact.sources, sources), fact.id).toBeGreaterThanOrEqual(2);
+      const official = fact.sources.some((id) => sources.get(id)?.tier === 'official');
+      if (!official) expect(independentCount(fact.sources, sources), fact.id).toBeGreaterThanOrEqual(2);
     }
   });
 });
@@ -51,14 +52,45 @@ describe('validation catches', () => {
   it('a verified fact resting on one outlet (two pages of it, or a repost)', () => {
     const d = clone();
     const [a, b] = d.sources;
-    d.sources.push({ ...a!, id: 'same-outlet-copy', derivedFrom: a!.derivedFrom ?? a!.outlet });
+    a!.tier = 'outlet';
+    b!.tier = 'wire';
+    d.sources.push({ ...a!, id: 'same-outlet-copy', outlet: 'Some Mirror', originalPublisher: a!.originalPublisher ?? a!.outlet });
     d.facts[0]!.status = 'verified';
     d.facts[0]!.sources = [a!.id, 'same-outlet-copy'];
-    expect(errorsOf(d).join('\n')).toMatch(/"verified" needs 2 independent sources, has 1/);
+    expect(errorsOf(d).join('\n')).toMatch(/marked "verified" but its sources earn "single-source"/);
     d.facts[0]!.sources = [a!.id, b!.id];
     if (independentCount([a!.id, b!.id], new Map(d.sources.map((s) => [s.id, s]))) === 2) {
-      expect(errorsOf(d).join('\n')).not.toMatch(/needs 2 independent/);
+      expect(errorsOf(d).join('\n')).not.toMatch(new RegExp(`fact ${d.facts[0]!.id}: marked`));
     }
+  });
+
+  it('secondary sources never count toward a status, and an official source verifies on its own', () => {
+    const d = clone();
+    const [a, b] = d.sources;
+    a!.tier = 'secondary';
+    a!.originalPublisher = undefined;
+    b!.tier = 'secondary';
+    b!.originalPublisher = undefined;
+    d.facts[0]!.status = 'single-source';
+    d.facts[0]!.sides = undefined;
+    d.facts[0]!.sources = [a!.id, b!.id];
+    expect(errorsOf(d).join('\n')).toMatch(/marked "single-source" but its sources earn "unconfirmed"/);
+    d.facts[0]!.status = 'unconfirmed';
+    expect(errorsOf(d).join('\n')).not.toMatch(new RegExp(`fact ${d.facts[0]!.id}: marked`));
+    b!.tier = 'official';
+    expect(errorsOf(d).join('\n')).toMatch(/marked "unconfirmed" but its sources earn "verified"/);
+  });
+
+  it('a placeholder headline, a non-https link, and a stale "facts as of" date', () => {
+    const d = clone();
+    d.sources[0]!.title = 'Report on the order (headline not captured)';
+    d.sources[1]!.url = 'http://example.com/x';
+    const errors = errorsOf(d).join('\n');
+    expect(errors).toMatch(/a real headline, or null when unknown/);
+    expect(errors).toMatch(/sources\[1\]/);
+    const stale = clone();
+    stale.meta.date = '2026-01-01';
+    expect(errorsOf(stale).join('\n')).toMatch(/meta.date 2026-01-01 must be the newest fact confirmation/);
   });
 
   it('a disputed fact without two sides', () => {

@@ -93,6 +93,7 @@ describe('Options', () => {
       'Verified2',
       'Single source1',
       'Disputed1',
+      'Unconfirmed0',
     ]);
   });
 
@@ -106,6 +107,7 @@ describe('Options', () => {
       'Verified',
       'Single source',
       'Disputed',
+      'Unconfirmed',
       'False',
       'Misleading',
       'Outdated',

@@ -10,10 +10,31 @@ import type { CardData, ClaimView, DatasetInfo, FactView, SearchResult, SourceVi
 import type { UiApi } from '../../../src/ui/api';
 
 export const sources: SourceView[] = [
-  { id: 'anthropic', outlet: 'Anthropic', title: 'Project Glasswing', url: 'https://www.anthropic.com/glasswing', published: '2026-04-07' },
-  { id: 'reuters', outlet: 'Reuters', title: 'Anthropic expands Glasswing', url: 'https://www.reuters.com/glasswing', published: null },
-  { id: 'plain-http', outlet: 'Old Blog', title: 'An http page', url: 'http://example.com/old', published: '2026-05-01' },
-  { id: 'seed', outlet: 'Captured page', title: 'A captured seed', url: null, published: '2026-05-22' },
+  {
+    id: 'anthropic',
+    outlet: 'Anthropic',
+    title: 'Project Glasswing',
+    url: 'https://www.anthropic.com/glasswing',
+    published: '2026-04-07',
+    tier: 'official',
+  },
+  {
+    id: 'reuters',
+    outlet: 'Reuters',
+    title: 'Anthropic expands Glasswing',
+    url: 'https://www.reuters.com/glasswing',
+    published: null,
+    tier: 'wire',
+  },
+  {
+    id: 'plain-http',
+    outlet: 'Old Blog',
+    title: 'An http page',
+    url: 'http://example.com/old',
+    published: '2026-05-01',
+    tier: 'secondary',
+  },
+  { id: 'seed', outlet: 'Captured page', title: 'A captured seed', url: null, published: '2026-05-22', tier: 'secondary' },
 ];
 const [anthropic, reuters, plainHttp, seed] = sources as [SourceView, SourceView, SourceView, SourceView];
 
@@ -89,7 +110,7 @@ export const info: DatasetInfo = {
   version: '1.0.0',
   date: '2026-11-23',
   counts: { entities: 3, facts: facts.length, claims: claims.length, sources: sources.length },
-  byStatus: { verified: 2, 'single-source': 1, disputed: 1 },
+  byStatus: { verified: 2, 'single-source': 1, disputed: 1, unconfirmed: 0 },
 };
 
 /** Substring search over both languages, facts before claims, like the store's ranking. */
