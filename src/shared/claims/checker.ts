@@ -66,11 +66,13 @@ export class ClaimChecker {
   private readonly index: ConceptIndex;
   private readonly vocab: EventVocabulary;
   private readonly checks: readonly CheckRule[];
+  private readonly typed: ReadonlySet<string>;
 
   constructor(config: CheckerConfig) {
     this.fold = createFolder(config.foldPairs);
     this.index = new ConceptIndex(config.concepts);
     this.checks = config.checks;
+    this.typed = new Set(config.checks.map((c) => c.claim));
     const events = new Set<string>(['events-other']);
     for (const check of config.checks) for (const slot of [...check.all, ...(check.truth ?? []).flat()]) if ('event' in slot) events.add(slot.event);
     this.vocab = { events: [...events] };
@@ -88,21 +90,24 @@ export class ClaimChecker {
 
   findings(input: ParagraphInput): Finding[] {
     const folded = this.fold(input.text);
-    const facts = input.sentences.map(([a, b]) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index));
+    const facts = input.sentences.map(([a, b]) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index, input.pageDate ?? null));
     const raw: RawHit[] = [];
     input.sentences.forEach((_, i) => {
       const sentenceFacts = facts[i]!;
-      const groups = new Set<string>();
       for (const check of this.checks) {
-        if (check.group && groups.has(check.group)) continue;
         const mentioned = check.scope === 'sentence' ? input.inSentence[i]!.has(check.entity) : input.inParagraph.has(check.entity);
         if (!mentioned && check.scope !== 'page') continue;
         const hit = this.runCheck(check, sentenceFacts);
         if (!hit || raw.some((h) => h.sentenceIndex === i && h.claimId === check.claim)) continue;
+        // Within a group the first (most specific) check owns the words it matched: "a mandatory 90-day review"
+        // is that claim, not also "requires review"; a separate clause can still state another of the group.
+        const owner = check.group && raw.find((h) => h.sentenceIndex === i && h.check?.group === check.group && overlaps(h.anchor, hit.anchor));
+        if (owner) continue;
         raw.push({ ...hit, claimId: check.claim, entity: check.entity, sentenceIndex: i, check, needsPageMention: !mentioned });
-        if (check.group) groups.add(check.group);
       }
       for (const pattern of input.patterns) {
+        // Hand-written patterns stand in only for claims without a typed check.
+        if (this.typed.has(pattern.claimId)) continue;
         const mentioned = pattern.scope === 'sentence' ? input.inSentence[i]!.has(pattern.entity) : input.inParagraph.has(pattern.entity);
         if (!mentioned && pattern.scope !== 'page') continue;
         if (raw.some((h) => h.sentenceIndex === i && h.claimId === pattern.claimId)) continue;
@@ -125,8 +130,9 @@ export class ClaimChecker {
       if (found.length === 0) return null;
       parts.push(closest(found, parts));
     }
-    if (check.unless?.some((c) => facts.has(c))) return null;
     const anchor = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
+    if (check.pastEvents && check.until && facts.dates.some((d) => d.month !== undefined && isoOf(d.year ?? 2026, d.month, d.day ?? 1) < check.until!)) return null;
+    if (check.unless?.some((c) => facts.find(c).some((o) => sameClause(facts.text, o, anchor)))) return null;
     return { anchor, parts, truthStated: this.statesTruth(check, facts) };
   }
 
@@ -150,16 +156,24 @@ export class ClaimChecker {
       const next = facts[hit.sentenceIndex + 1];
       // "A post said it was signed on June 3. That is false." / "…June 3. In fact, it was signed June 2."
       if (next && (refutesPrevious(next) || (hit.check && opensWithContrast(next) && this.statesTruth(hit.check, next)))) stances[i] = 'refutes';
-      // A paragraph that refutes the claim elsewhere only quotes it here.
-      else if (stances[i] === 'reports' && raw.some((o, j) => j !== i && o.claimId === hit.claimId && stances[j] === 'refutes')) stances[i] = 'refutes';
+      // A paragraph that refutes the claim elsewhere, or sets out to correct ("To clarify: …"), only quotes it here.
+      else if (
+        stances[i] === 'reports' &&
+        (raw.some((o, j) => j !== i && o.claimId === hit.claimId && stances[j] === 'refutes') ||
+          facts.some((f, j) => j !== hit.sentenceIndex && f.has('stance-refute')))
+      )
+        stances[i] = 'refutes';
     });
-    const written = writtenDate(this.fold(input.text), input.text) ?? input.pageDate ?? null;
+    const paragraphDate = writtenDate(folded(input.text, this.fold), input.text);
     const out: Finding[] = [];
     raw.forEach((hit, i) => {
       const stance = stances[i];
       if (!stance) return;
       const [s0] = input.sentences[hit.sentenceIndex]!;
       const until = hit.check?.until;
+      // A headline in a list carries its own date; else the paragraph's dateline; else the page's date.
+      const sentence = facts[hit.sentenceIndex]!;
+      const written = writtenDate(sentence.text, sentence.raw) ?? paragraphDate ?? input.pageDate ?? null;
       out.push({
         claimId: hit.claimId,
         entity: hit.entity,
@@ -174,6 +188,18 @@ export class ClaimChecker {
     return out;
   }
 }
+
+/** A clause boundary between two spans: "…the May draft was voluntary, and the final order requires…". */
+const CLAUSE_SPLIT = /[;；。]|\s-\s|[,，]\s*(?:and|but|while|whereas|although|though|yet)\s|[,，]\s*(?:而|但|但是|然而|不过|可是)/;
+
+function sameClause(text: string, a: Occurrence, b: Occurrence): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  const [left, right] = a.end <= b.start ? [a, b] : [b, a];
+  return !CLAUSE_SPLIT.test(text.slice(left.end, right.start));
+}
+
+const overlaps = (a: Occurrence, b: Occurrence) => a.start < b.end && b.start < a.end;
+const folded = (text: string, fold: (t: string) => string) => fold(text);
 
 /** Of the spans found for a slot, the one nearest the parts already chosen (the first if none). */
 function closest(found: readonly Occurrence[], chosen: readonly Occurrence[]): Occurrence {

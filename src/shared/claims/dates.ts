@@ -81,15 +81,16 @@ const FORMS: Form[] = [
   { re: new RegExp(`(?<![a-z])(${WEEKDAYS.join('|')})(?![a-z])`, 'g'), read: (m) => ({ weekday: WEEKDAYS.indexOf(m[1]!) }) },
   { re: new RegExp(`(?:周|星期|礼拜)([${CJK_WEEKDAY}天])`, 'g'), read: (m) => ({ weekday: m[1] === '天' ? 0 : CJK_WEEKDAY.indexOf(m[1]!) }) },
   // A bare year
-  { re: /(?<![\d$.,-])(20[0-3]\d)(?![\d,.%]|\s*(?:年|-\d))/g, read: (m) => ({ year: year(m[1]) }) },
+  { re: /(?<![\d$.,-])(20[0-3]\d)(?![\d,%]|\.\d|\s*(?:年|-\d))/g, read: (m) => ({ year: year(m[1]) }) },
 ];
 
 /**
  * Every date mention in the folded text, longest first where they overlap, in order.
  * `raw` is the unfolded text: "May" counts as a month only when capitalised there.
  */
-export function findDates(text: string, raw: string = text): DateMention[] {
+export function findDates(text: string, raw: string = text, today?: string | null): DateMention[] {
   const found: DateMention[] = [];
+  if (today) found.push(...relativeDates(text, today));
   for (const form of FORMS) {
     form.re.lastIndex = 0;
     for (let m = form.re.exec(text); m; m = form.re.exec(text)) {
@@ -108,6 +109,22 @@ export function findDates(text: string, raw: string = text): DateMention[] {
   for (const d of found) if (!kept.some((k) => d.start < k.end && k.start < d.end)) kept.push(d);
   kept.sort((a, b) => a.start - b.start);
   return joinWeekdays(text, kept);
+}
+
+const RELATIVE = /(?<![a-z])(yesterday|today|last night|tonight|earlier today)(?![a-z])|(昨天|昨日|昨晚|今天|今日|今晨)/g;
+
+/** "Signed yesterday" on a June 4 page: June 3. */
+function relativeDates(text: string, today: string): DateMention[] {
+  const out: DateMention[] = [];
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    const word = m[1] ?? m[2]!;
+    const back = /yesterday|last night|昨/.test(word) ? 1 : 0;
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - back);
+    out.push({ start: m.index, end: m.index + m[0].length, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  }
+  return out;
 }
 
 /** "Wednesday, June 3": one mention carrying both. */

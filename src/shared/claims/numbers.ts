@@ -70,7 +70,8 @@ export function findQuantities(text: string): Quantity[] {
         unitless = false;
       }
     }
-    if (unitless && !/^[\d]|^[a-z]/.test(token) && !/^\s*(?:多|余)?\s*(?:家|个|名|项|处|份|位|款|次|个国家|国)/.test(text.slice(end, end + 6))) continue;
+    // A lone CJK numeral is kept only before a classifier or as the low end of a range (十四到九十天).
+    if (unitless && !/^[\d]|^[a-z]/.test(token) && !/^\s*(?:多|余)?\s*(?:家|个|名|项|处|份|位|款|次|个国家|国)|^\s*(?:到|至|~|～|-|或)/.test(text.slice(end, end + 6))) continue;
     if (unitless && /^(?:a\s+)?one$/.test(token)) continue; // "one of", "no one": not a count worth comparing
     raw.push({ start, end, value, unit, unitless });
   }

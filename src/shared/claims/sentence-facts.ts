@@ -38,10 +38,12 @@ export class SentenceFacts {
     readonly text: string,
     readonly raw: string,
     private readonly index: ConceptIndex,
+    /** The page's date, for "yesterday" and "today". */
+    private readonly today: string | null = null,
   ) {}
 
   get dates(): DateMention[] {
-    return (this.dateList ??= findDates(this.text, this.raw));
+    return (this.dateList ??= findDates(this.text, this.raw, this.today));
   }
 
   /** Quantities outside dates ("6月" is a month, not six months). */
@@ -67,8 +69,11 @@ export class SentenceFacts {
   }
 }
 
+/** A break between clauses that attribution and refutation markers do not cross ("Contrary to reports, X; Y"). */
+export const HARD_BREAK = /[;；]|\s-\s|[。！？]/;
+
 /** Text between two spans crosses a clause boundary ("; ", ", but", "，而", a dash aside). */
-const CLAUSE_BREAK = /[;；:：]|[,，]\s*(?:but|while|whereas|although|though|after|before|when|and then|not|但|而|却|并非)|\s(?:but|while|whereas|although|however)\s|\s-\s|\(|\)|（|）/;
+const CLAUSE_BREAK = /[;；:：]|[,，]\s*(?:but|while|whereas|although|though|after|before|when|and then|not|但|而|却|并非)|\s(?:but|while|whereas|although|however)\s|\s-\s|\([^)]{24,}\)/;
 
 /** Distance between two spans, with a penalty for crossing a clause boundary. */
 export function distance(text: string, a: Occurrence, b: Occurrence): number {

@@ -16,7 +16,10 @@ export interface EventVocabulary {
 /** `chosen`: the parts already found for the slots before this one (for `within`). */
 export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabulary, chosen: readonly Occurrence[] = []): Occurrence[] {
   if ('concept' in slot) {
-    const found = facts.find(slot.concept);
+    let found = facts.find(slot.concept);
+    const last = chosen[chosen.length - 1];
+    // "requires developers to share", not "a widely shared headline said… requires".
+    if (slot.after && last) found = found.filter((o) => o.start >= last.end);
     const within = slot.within;
     if (within === undefined || chosen.length === 0) return found;
     return found.filter((o) => chosen.some((c) => distance(facts.text, o, c) <= within));
@@ -35,18 +38,19 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
   const own = facts.find(slot.event);
   if (own.length === 0) return [];
   const blockers = slot.block ? facts.find(slot.block) : [];
+  const cjk = /[\u3400-\u9fff]/.test(facts.text);
   const others = vocab.events.filter((e) => e !== slot.event).flatMap((e) => facts.find(e));
   const out: Occurrence[] = [];
   for (const date of dates) {
     let best: { occ: Occurrence; own: boolean; d: number } | null = null;
     for (const occ of own) {
-      const d = distance(facts.text, occ, date);
+      const d = weighted(facts.text, occ, date, cjk);
       if (!best || d < best.d) best = { occ, own: true, d };
     }
     for (const occ of others) {
       // An event word inside the slot's own (a longer phrase) does not compete with it.
       if (own.some((o) => o.start <= occ.start && occ.end <= o.end)) continue;
-      const d = distance(facts.text, occ, date);
+      const d = weighted(facts.text, occ, date, cjk);
       if (d < best!.d) best = { occ, own: false, d };
     }
     if (!best?.own || best.d > 160) continue;
@@ -54,6 +58,16 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
     out.push({ start: Math.min(best.occ.start, date.start), end: Math.max(best.occ.end, date.end) });
   }
   return out;
+}
+
+/**
+ * Distance from an event word to a date, halved in the language's usual order: English puts the date after
+ * the verb ("signed on June 3"), Chinese before it ("6月3日签署"), so "据报道，…2026年2月…发起" binds to 发起.
+ */
+function weighted(text: string, event: Occurrence, date: Occurrence, cjk: boolean): number {
+  const d = distance(text, event, date);
+  const usual = cjk ? date.end <= event.start : event.end <= date.start;
+  return usual ? d / 2 : d;
 }
 
 /** A blocker just before the event word in the same clause, or just after it (Chinese: 签署仪式被推迟). */

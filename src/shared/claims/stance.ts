@@ -6,7 +6,7 @@
  * tuned without touching code.
  */
 import type { Occurrence } from './concepts';
-import { distance, type SentenceFacts } from './sentence-facts';
+import { distance, HARD_BREAK, type SentenceFacts } from './sentence-facts';
 import type { Stance } from './types';
 
 /** A break between the claim's words and the question mark: the question is another clause's. */
@@ -21,13 +21,28 @@ const SCOPE = 48;
  */
 export function stanceOf(facts: SentenceFacts, anchor: Occurrence, parts: readonly Occurrence[], truthStated: boolean): Stance | null {
   if (isQuestion(facts, anchor)) return null;
-  if (facts.has('stance-refute')) return 'refutes';
+  if (inClause(facts, 'stance-refute', anchor)) return 'refutes';
   // Stating the true value beside the claim's words: a correction when set against them, else an
   // accurate sentence that only shares their vocabulary ("Treasury's clearinghouse, working with CISA").
   if (truthStated) return facts.has('stance-contrast') || governs(facts, 'stance-negation', anchor, parts) ? 'refutes' : null;
   if (governs(facts, 'stance-negation', anchor, parts)) return 'refutes';
-  if (facts.has('stance-report') || governs(facts, 'stance-hedge', anchor, parts)) return 'reports';
+  // "Critics fear the NSA may…", "could eventually": speculation asserts nothing.
+  if (governs(facts, 'stance-hedge', anchor, parts, monthMay(facts))) return null;
+  if (inClause(facts, 'stance-report', anchor)) return 'reports';
   return 'asserts';
+}
+
+/** A marker anywhere in the claim's clause: not across a semicolon or a full stop of a run-on sentence. */
+function inClause(facts: SentenceFacts, concept: string, anchor: Occurrence): boolean {
+  return facts.find(concept).some((m) => {
+    const [a, b] = m.end <= anchor.start ? [m.end, anchor.start] : m.start >= anchor.end ? [anchor.end, m.start] : [0, 0];
+    return !HARD_BREAK.test(facts.text.slice(a, b));
+  });
+}
+
+/** "the May draft": the month, not the modal verb (the raw text keeps its capital). */
+function monthMay(facts: SentenceFacts): (m: Occurrence) => boolean {
+  return (m) => facts.raw.slice(m.start, m.end) === 'May' && m.start > 0;
 }
 
 function isQuestion(facts: SentenceFacts, anchor: Occurrence): boolean {
@@ -39,9 +54,15 @@ function isQuestion(facts: SentenceFacts, anchor: Occurrence): boolean {
 }
 
 /** A marker before the claim's words within the same clause, or inside them but not part of a matched phrase. */
-function governs(facts: SentenceFacts, concept: string, anchor: Occurrence, parts: readonly Occurrence[]): boolean {
+function governs(
+  facts: SentenceFacts,
+  concept: string,
+  anchor: Occurrence,
+  parts: readonly Occurrence[],
+  ignore: (m: Occurrence) => boolean = () => false,
+): boolean {
   return facts.find(concept).some((m) => {
-    if (parts.some((p) => m.start < p.end && p.start < m.end)) return false;
+    if (ignore(m) || parts.some((p) => m.start < p.end && p.start < m.end)) return false;
     if (m.start >= anchor.start && m.end <= anchor.end) return true;
     return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE;
   });

@@ -13,7 +13,7 @@ export type ConceptTable = Record<string, { en: string[]; zh: string[] }>;
 
 export type Slot =
   /** The concept occurs in the sentence (within `within` characters of the slots before it, when set). */
-  | { concept: string; within?: number }
+  | { concept: string; within?: number; after?: boolean }
   /** A date bound to an occurrence of the event concept (the nearest event word) matches one of the specs. */
   | { event: string; date: string[]; block?: string }
   /** A quantity within `within` characters of the concept lies in [min, max] (a range: its low and high ends). */
@@ -27,12 +27,17 @@ export interface CheckRule {
   scope: 'sentence' | 'paragraph' | 'page';
   /** Every slot must be found in the sentence. */
   all: Slot[];
-  /** Concepts that, anywhere in the sentence, cancel the check (another order, a then-title). */
+  /** Concepts that, in the claim's clause, cancel the check (another order, a then-title). */
   unless?: string[];
   /** Slot sets that state the truth: a sentence stating it beside the misclaim corrects itself. */
   truth?: Slot[][];
   /** The day the claim stopped being true: a sentence written before it was true then ("true until"). */
   until?: string;
+  /**
+   * A title claim ("Fed Chair Powell"): a sentence about an event dated before `until` uses the title of its
+   * day and is accurate, whenever it was written.
+   */
+  pastEvents?: boolean;
   /** Checks of one group exclude each other in a sentence: the first in file order wins (the most specific). */
   group?: string;
   /** Page-scoped checks: literal phrases that bring a paragraph without a mention to the checker. */
