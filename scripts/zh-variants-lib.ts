@@ -38,7 +38,16 @@ const REGIONAL: Record<string, string[]> = {
 const CJK = /[\u3400-\u9fff]/;
 
 /** The checker's own words beside the concept lists: numerals, units and date words it parses (numbers.ts, dates.ts). */
-const PARSER_WORDS = ['零〇一二两三四五六七八九十百千万亿', '个号周星期礼拜年月日天点多余家名项位款次', '百分之', '国家', '机构', '公司', '这', '该'];
+const PARSER_WORDS = [
+  '零〇一二两三四五六七八九十百千万亿',
+  '个号周星期礼拜年月日天点多余家名项位款次',
+  '百分之',
+  '国家',
+  '机构',
+  '公司',
+  '这',
+  '该',
+];
 
 export function zhVariantsFor(): ZhVariants {
   const phrases = new Set<string>();
@@ -46,7 +55,8 @@ export function zhVariantsFor(): ZhVariants {
     for (const alias of entity.aliases) if (alias.lang === 'zh') phrases.add(alias.text);
     for (const list of Object.values(entity.cues)) for (const p of list.zh) phrases.add(p);
   }
-  for (const concept of Object.values(concepts as Record<string, { zh: string[] }>)) for (const p of concept.zh) if (!p.startsWith('re:')) phrases.add(p);
+  for (const concept of Object.values(concepts as Record<string, { zh: string[] }>))
+    for (const p of concept.zh) if (!p.startsWith('re:')) phrases.add(p);
   for (const w of PARSER_WORDS) phrases.add(w);
   for (const [k, vs] of Object.entries(REGIONAL)) {
     phrases.add(k);
@@ -88,7 +98,10 @@ export function zhVariantsFor(): ZhVariants {
   const sorted = [...pairs].sort(([a], [b]) => (a < b ? -1 : 1));
   const raw: Record<string, string[]> = {};
   for (const entity of entities) {
-    const texts = [...entity.aliases.filter((a) => a.lang === 'zh').map((a) => a.text), ...Object.values(entity.cues).flatMap((list) => list.zh)];
+    const texts = [
+      ...entity.aliases.filter((a) => a.lang === 'zh').map((a) => a.text),
+      ...Object.values(entity.cues).flatMap((list) => list.zh),
+    ];
     for (const text of texts) {
       if (!CJK.test(text)) continue;
       const spellings = new Set<string>();

@@ -48,6 +48,11 @@ export interface ClaimHit {
 export interface ScanContext {
   /** The page's publication date (ISO), when known: a sentence written before a development was true then. */
   pageDate?: string | null;
+  /**
+   * Subjects to treat as mentioned in every sentence: a reader's selection, or a dataset example, is about the
+   * subject even when it does not name it.
+   */
+  assumeSubjects?: readonly EntityId[];
 }
 
 export interface ParagraphMatches {
@@ -125,7 +130,7 @@ export class Matcher {
   scanParagraph(text: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): ParagraphMatches | null {
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
     // at half the cost of the full alias regex.
-    if (this.prefilter && !this.prefilter.test(text)) return null;
+    if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
     const scanner = this.scanner;
@@ -146,7 +151,8 @@ export class Matcher {
         }
       }
     }
-    if (candidates.length === 0 && !triggered) return null;
+    const assumed = context.assumeSubjects ?? [];
+    if (candidates.length === 0 && !triggered && assumed.length === 0) return null;
 
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
@@ -207,7 +213,11 @@ export class Matcher {
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
     const lower = text.toLowerCase();
     const patterns = this.patterns.filter((p) => (inParagraph.has(p.entity) || p.scope === 'page') && mayMatch(p, lower));
-    const inSentence = sentences.map((s) => new Set(mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId)));
+    const assumed = context.assumeSubjects ?? [];
+    for (const entity of assumed) inParagraph.add(entity);
+    const inSentence = sentences.map(
+      (s) => new Set([...assumed, ...mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId)]),
+    );
     const findings = this.checker.findings({ text, sentences, inSentence, inParagraph, patterns, pageDate: context.pageDate ?? null });
     return findings.flatMap((f) => {
       const verdict = this.verdicts.get(f.claimId);

@@ -51,7 +51,12 @@ export function predict(matcher: Matcher, record: LabelledRecord): Predicted[] {
   const mentioned = new Set(result.mentions.map((m) => m.entityId));
   return result.claims
     .filter((c) => !c.needsPageMention || mentioned.has(c.entity))
-    .map((c) => ({ claim: c.claimId, stance: c.stance, ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}), text: record.paragraph.slice(c.start, c.end) }));
+    .map((c) => ({
+      claim: c.claimId,
+      stance: c.stance,
+      ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}),
+      text: record.paragraph.slice(c.start, c.end),
+    }));
 }
 
 export interface Score {
@@ -84,16 +89,21 @@ export function score(matcher: Matcher, records: readonly LabelledRecord[]): Sco
       }
       s.tp++;
       if ((hit.trueUntil ?? null) !== (e.trueUntil ?? null))
-        s.timeErrors.push(`${record.id} ${e.claim}: trueUntil ${hit.trueUntil ?? '-'} ≠ ${e.trueUntil ?? '-'} (pageDate ${record.pageDate ?? '-'})`);
+        s.timeErrors.push(
+          `${record.id} ${e.claim}: trueUntil ${hit.trueUntil ?? '-'} ≠ ${e.trueUntil ?? '-'} (pageDate ${record.pageDate ?? '-'})`,
+        );
     }
     for (const p of predictedFlags) {
       if (expectedFlags.some((e) => e.claim === p.claim)) continue;
       s.fp++;
       const label = record.expect.find((e) => e.claim === p.claim);
-      s.errors.push(`${record.id} FP ${p.claim} (${p.stance}${label ? `, labelled ${label.stance}` : ''}) «${p.text}» in “${record.paragraph}”`);
+      s.errors.push(
+        `${record.id} FP ${p.claim} (${p.stance}${label ? `, labelled ${label.stance}` : ''}) «${p.text}» in “${record.paragraph}”`,
+      );
     }
     for (const e of record.expect.filter((x) => x.stance === 'refutes')) {
-      if (predicted.some((p) => p.claim === e.claim && p.stance === 'asserts')) s.refutedAsAsserted.push(`${record.id} ${e.claim}: “${record.paragraph}”`);
+      if (predicted.some((p) => p.claim === e.claim && p.stance === 'asserts'))
+        s.refutedAsAsserted.push(`${record.id} ${e.claim}: “${record.paragraph}”`);
     }
   }
   s.precision = s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp);

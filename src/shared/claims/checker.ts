@@ -74,7 +74,8 @@ export class ClaimChecker {
     this.checks = config.checks;
     this.typed = new Set(config.checks.map((c) => c.claim));
     const events = new Set<string>(['events-other']);
-    for (const check of config.checks) for (const slot of [...check.all, ...(check.truth ?? []).flat()]) if ('event' in slot) events.add(slot.event);
+    for (const check of config.checks)
+      for (const slot of [...check.all, ...(check.truth ?? []).flat()]) if ('event' in slot) events.add(slot.event);
     this.vocab = { events: [...events] };
   }
 
@@ -90,7 +91,9 @@ export class ClaimChecker {
 
   findings(input: ParagraphInput): Finding[] {
     const folded = this.fold(input.text);
-    const facts = input.sentences.map(([a, b]) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index, input.pageDate ?? null));
+    const facts = input.sentences.map(
+      ([a, b]) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index, input.pageDate ?? null),
+    );
     const raw: RawHit[] = [];
     input.sentences.forEach((_, i) => {
       const sentenceFacts = facts[i]!;
@@ -101,7 +104,8 @@ export class ClaimChecker {
         if (!hit || raw.some((h) => h.sentenceIndex === i && h.claimId === check.claim)) continue;
         // Within a group the first (most specific) check owns the words it matched: "a mandatory 90-day review"
         // is that claim, not also "requires review"; a separate clause can still state another of the group.
-        const owner = check.group && raw.find((h) => h.sentenceIndex === i && h.check?.group === check.group && overlaps(h.anchor, hit.anchor));
+        const owner =
+          check.group && raw.find((h) => h.sentenceIndex === i && h.check?.group === check.group && overlaps(h.anchor, hit.anchor));
         if (owner) continue;
         raw.push({ ...hit, claimId: check.claim, entity: check.entity, sentenceIndex: i, check, needsPageMention: !mentioned });
       }
@@ -115,7 +119,16 @@ export class ClaimChecker {
         const span = matchInSentence(pattern, sentenceFacts.raw);
         if (!span) continue;
         const anchor = { start: span[0], end: span[1] };
-        raw.push({ claimId: pattern.claimId, entity: pattern.entity, sentenceIndex: i, anchor, parts: [anchor], truthStated: false, check: null, needsPageMention: !mentioned });
+        raw.push({
+          claimId: pattern.claimId,
+          entity: pattern.entity,
+          sentenceIndex: i,
+          anchor,
+          parts: [anchor],
+          truthStated: false,
+          check: null,
+          needsPageMention: !mentioned,
+        });
       }
     });
     if (raw.length === 0) return [];
@@ -124,28 +137,41 @@ export class ClaimChecker {
 
   /** The check's slots in the sentence, or null when one is missing or an `unless` concept is present. */
   private runCheck(check: CheckRule, facts: SentenceFacts): Pick<RawHit, 'anchor' | 'parts' | 'truthStated'> | null {
-    const parts: Occurrence[] = [];
-    for (const slot of check.all) {
-      const found = findSlot(slot, facts, this.vocab, parts);
-      if (found.length === 0) return null;
-      parts.push(closest(found, parts));
-    }
+    const parts = this.fill(check.all, facts);
+    if (!parts) return null;
     const anchor = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
-    if (check.pastEvents && check.until && facts.dates.some((d) => d.month !== undefined && isoOf(d.year ?? 2026, d.month, d.day ?? 1) < check.until!)) return null;
+    if (
+      check.pastEvents &&
+      check.until &&
+      facts.dates.some((d) => d.month !== undefined && isoOf(d.year ?? 2026, d.month, d.day ?? 1) < check.until!)
+    )
+      return null;
     if (check.unless?.some((c) => facts.find(c).some((o) => sameClause(facts.text, o, anchor)))) return null;
     return { anchor, parts, truthStated: this.statesTruth(check, facts) };
   }
 
   private statesTruth(check: CheckRule, facts: SentenceFacts): boolean {
-    return (check.truth ?? []).some((slots) => {
-      const parts: Occurrence[] = [];
-      for (const slot of slots as Slot[]) {
+    return (check.truth ?? []).some((slots) => this.fill(slots, facts) !== null);
+  }
+
+  /**
+   * One span per slot such that each later slot's constraints (`within`, `after`) hold against the earlier
+   * ones: tries each occurrence of the first slot ("the models … Fable 5 … suspended" anchors on Fable 5),
+   * then the nearest occurrence of every later one.
+   */
+  private fill(slots: readonly Slot[], facts: SentenceFacts): Occurrence[] | null {
+    const [first, ...rest] = slots;
+    if (!first) return [];
+    for (const start of findSlot(first, facts, this.vocab, []).slice(0, 8)) {
+      const parts = [start];
+      for (const slot of rest) {
         const found = findSlot(slot, facts, this.vocab, parts);
-        if (found.length === 0) return false;
+        if (found.length === 0) break;
         parts.push(closest(found, parts));
       }
-      return true;
-    });
+      if (parts.length === slots.length) return parts;
+    }
+    return null;
   }
 
   /** Stance per hit, then what neighbouring sentences say about it, then time. */
@@ -155,7 +181,8 @@ export class ClaimChecker {
       if (stances[i] === null || stances[i] === 'refutes') return;
       const next = facts[hit.sentenceIndex + 1];
       // "A post said it was signed on June 3. That is false." / "…June 3. In fact, it was signed June 2."
-      if (next && (refutesPrevious(next) || (hit.check && opensWithContrast(next) && this.statesTruth(hit.check, next)))) stances[i] = 'refutes';
+      if (next && (refutesPrevious(next) || (hit.check && opensWithContrast(next) && this.statesTruth(hit.check, next))))
+        stances[i] = 'refutes';
       // A paragraph that refutes the claim elsewhere, or sets out to correct ("To clarify: …"), only quotes it here.
       else if (
         stances[i] === 'reports' &&
@@ -204,7 +231,8 @@ const folded = (text: string, fold: (t: string) => string) => fold(text);
 /** Of the spans found for a slot, the one nearest the parts already chosen (the first if none). */
 function closest(found: readonly Occurrence[], chosen: readonly Occurrence[]): Occurrence {
   if (chosen.length === 0) return found[0]!;
-  const gap = (o: Occurrence) => Math.min(...chosen.map((c) => (o.end <= c.start ? c.start - o.end : o.start >= c.end ? o.start - c.end : 0)));
+  const gap = (o: Occurrence) =>
+    Math.min(...chosen.map((c) => (o.end <= c.start ? c.start - o.end : o.start >= c.end ? o.start - c.end : 0)));
   return found.reduce((best, o) => (gap(o) < gap(best) ? o : best));
 }
 
@@ -218,7 +246,11 @@ export function writtenDate(folded: string, raw: string): string | null {
     const before = folded.slice(Math.max(0, d.start - 30), d.start);
     const after = folded.slice(d.end, d.end + 16);
     const atStart = /^[^.。!?]*$/.test(before) && d.start <= 30 && /^\s*(?:\(\w+\)\s*)?[-:|·•]/.test(after);
-    const atEnd = folded.slice(d.end).trim().replace(/[)\].。]/g, '') === '' && /[·•|,(-]\s*(?:updated\s*|published\s*|发布于\s*)?$/.test(before);
+    const atEnd =
+      folded
+        .slice(d.end)
+        .trim()
+        .replace(/[)\].。]/g, '') === '' && /[·•|,(-]\s*(?:updated\s*|published\s*|发布于\s*)?$/.test(before);
     if (atStart || atEnd) return isoOf(d.year ?? 2026, d.month, d.day);
   }
   return null;

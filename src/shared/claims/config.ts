@@ -47,8 +47,15 @@ export function withTraditionalSpellings<E extends EntityVocabulary>(entities: r
       extra.forEach((t) => seen.add(t));
       return [a, ...extra.map((text) => ({ ...a, text }))];
     });
-    const cue = (list: { en: readonly string[]; zh: readonly string[] }) => ({ en: list.en, zh: [...new Set(list.zh.flatMap(rawSpellings))] });
-    return { ...entity, aliases, cues: { topic: cue(entity.cues.topic), specific: cue(entity.cues.specific), veto: cue(entity.cues.veto) } };
+    const cue = (list: { en: readonly string[]; zh: readonly string[] }) => ({
+      en: list.en,
+      zh: [...new Set(list.zh.flatMap(rawSpellings))],
+    });
+    return {
+      ...entity,
+      aliases,
+      cues: { topic: cue(entity.cues.topic), specific: cue(entity.cues.specific), veto: cue(entity.cues.veto) },
+    };
   });
 }
 

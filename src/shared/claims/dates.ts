@@ -17,15 +17,54 @@ export interface DateMention {
 }
 
 const MONTHS: Array<[string, number]> = [
-  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4],
-  ['may', 5], ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9],
-  ['sept', 9], ['sep', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sept', 9],
+  ['sep', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
 ];
 const MONTH_NUMBER = new Map(MONTHS);
 const MONTH = `(${MONTHS.map(([m]) => m).join('|')})\\.?`;
 const ORDINALS = [
-  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
-  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
 ];
 const ORDINAL_WORD = `((?:twenty|thirty)[\\s-](?:${ORDINALS.slice(0, 9).join('|')})|${ORDINALS.join('|')}|thirtieth)`;
 const DAY = `(\\d{1,2})(?:st|nd|rd|th)?`;
@@ -57,31 +96,67 @@ const cjkYear = (s: string | undefined) => {
 // Order matters only for readability: overlaps are resolved longest-first below.
 const FORMS: Form[] = [
   // June 3 / June 3rd / June the 3rd / Wednesday, June 3, 2026
-  { re: new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${DAY}(?![\\d:])${YEAR}`, 'g'), read: (m) => ({ month: month(m[1]), day: num(m[2]), year: year(m[3]) }) },
+  {
+    re: new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${DAY}(?![\\d:])${YEAR}`, 'g'),
+    read: (m) => ({ month: month(m[1]), day: num(m[2]), year: year(m[3]) }),
+  },
   // 3 June / 3rd of June
-  { re: new RegExp(`(?<![\\d.,])${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])${YEAR}`, 'g'), read: (m) => ({ day: num(m[1]), month: month(m[2]), year: year(m[3]) }) },
+  {
+    re: new RegExp(`(?<![\\d.,])${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])${YEAR}`, 'g'),
+    read: (m) => ({ day: num(m[1]), month: month(m[2]), year: year(m[3]) }),
+  },
   // the third of June / June the third
-  { re: new RegExp(`(?<![a-z])(?:the\\s+)?${ORDINAL_WORD}\\s+of\\s+${MONTH}(?![a-z])${YEAR}`, 'g'), read: (m) => ({ day: ordinal(m[1]!), month: month(m[2]), year: year(m[3]) }) },
-  { re: new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}(?![a-z])${YEAR}`, 'g'), read: (m) => ({ month: month(m[1]), day: ordinal(m[2]!), year: year(m[3]) }) },
+  {
+    re: new RegExp(`(?<![a-z])(?:the\\s+)?${ORDINAL_WORD}\\s+of\\s+${MONTH}(?![a-z])${YEAR}`, 'g'),
+    read: (m) => ({ day: ordinal(m[1]!), month: month(m[2]), year: year(m[3]) }),
+  },
+  {
+    re: new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${ORDINAL_WORD}(?![a-z])${YEAR}`, 'g'),
+    read: (m) => ({ month: month(m[1]), day: ordinal(m[2]!), year: year(m[3]) }),
+  },
   // April 2026 (month and year, no day)
   { re: new RegExp(`(?<![a-z])${MONTH},?\\s+(\\d{4})(?!\\d)`, 'g'), read: (m) => ({ month: month(m[1]), year: year(m[2]) }) },
   // 2026-06-03
   { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, read: (m) => ({ year: year(m[1]), month: num(m[2]), day: num(m[3]) }) },
   // 6/3 and 6/3/2026: US order (month first), as on the US pages this is about.
-  { re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g, read: (m) => ({ month: num(m[1]), day: num(m[2]), year: m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined }) },
+  {
+    re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g,
+    read: (m) => ({ month: num(m[1]), day: num(m[2]), year: m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : undefined }),
+  },
   // 2026年6月3日, 6月3日, 六月三日, 6月3号
-  { re: new RegExp(`(?:(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*)?(\\d{1,2}|${CN}{1,3})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*[日号]`, 'g'), read: (m) => ({ year: cjkYear(m[1]), month: num(m[2]), day: num(m[3]) }) },
+  {
+    re: new RegExp(
+      `(?:(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*)?(\\d{1,2}|${CN}{1,3})\\s*月\\s*(\\d{1,2}|${CN}{1,3})\\s*[日号]`,
+      'g',
+    ),
+    read: (m) => ({ year: cjkYear(m[1]), month: num(m[2]), day: num(m[3]) }),
+  },
   // 2026年6月 / 2026年
-  { re: new RegExp(`(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年(?:\\s*(\\d{1,2}|${CN}{1,3})\\s*月(?!\\s*(?:\\d|${CN})))?`, 'g'), read: (m) => ({ year: cjkYear(m[1]), month: num(m[2]) }) },
+  {
+    re: new RegExp(`(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年(?:\\s*(\\d{1,2}|${CN}{1,3})\\s*月(?!\\s*(?:\\d|${CN})))?`, 'g'),
+    read: (m) => ({ year: cjkYear(m[1]), month: num(m[2]) }),
+  },
   // 六月 / 6月 on its own (a month)
-  { re: new RegExp(`(?<![\\d个])(\\d{1,2}|${CN}{1,2})\\s*月(?![\\s\\d份]*[日号])(?!\\s*(?:\\d|${CN}))`, 'g'), read: (m) => ({ month: num(m[1]) }) },
+  {
+    re: new RegExp(`(?<![\\d个])(\\d{1,2}|${CN}{1,2})\\s*月(?![\\s\\d份]*[日号])(?!\\s*(?:\\d|${CN}))`, 'g'),
+    read: (m) => ({ month: num(m[1]) }),
+  },
   // in April / since May: a month on its own (capital May only, read from the raw text by the caller's check)
-  { re: new RegExp(`(?<=\\b(?:in|since|by|during|early|late|mid|mid-|until|before|after|last|this|next|of)\\s)${MONTH}(?![a-z])(?!\\s+\\d)`, 'g'), read: (m) => ({ month: month(m[1]) }) },
+  {
+    re: new RegExp(
+      `(?<=\\b(?:in|since|by|during|early|late|mid|mid-|until|before|after|last|this|next|of)\\s)${MONTH}(?![a-z])(?!\\s+\\d)`,
+      'g',
+    ),
+    read: (m) => ({ month: month(m[1]) }),
+  },
   // Tuesday, Monday night
   { re: new RegExp(`(?<![a-z])(${WEEKDAYS.join('|')})(?![a-z])`, 'g'), read: (m) => ({ weekday: WEEKDAYS.indexOf(m[1]!) }) },
-  { re: new RegExp(`(?:周|星期|礼拜)([${CJK_WEEKDAY}天])`, 'g'), read: (m) => ({ weekday: m[1] === '天' ? 0 : CJK_WEEKDAY.indexOf(m[1]!) }) },
+  {
+    re: new RegExp(`(?:周|星期|礼拜)([${CJK_WEEKDAY}天])`, 'g'),
+    read: (m) => ({ weekday: m[1] === '天' ? 0 : CJK_WEEKDAY.indexOf(m[1]!) }),
+  },
   // A bare year
-  { re: /(?<![\d$.,-])(20[0-3]\d)(?![\d,%]|\.\d|\s*(?:年|-\d))/g, read: (m) => ({ year: year(m[1]) }) },
+  { re: /(?<![\d$.,-])(20[0-3]\d)(?!\d|[,.]\d|%|\s*(?:年|-\d))/g, read: (m) => ({ year: year(m[1]) }) },
 ];
 
 /**

@@ -18,9 +18,35 @@ export interface Quantity {
 }
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   dozen: 12,
 };
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
@@ -33,8 +59,7 @@ const NUMBER =
   `|百分之[${CJK_DIGITS}\\d.]+|[${CJK_DIGITS}]+`;
 
 // Units right after a number: "90 days", "90-day", "three months", "82%", "82 percent", "90天", "三个月".
-const UNIT =
-  /^\s*-?\s*(?:(days?|天|日)|(weeks?|周|星期|个星期)|(months?|个月|月)|(%|percent\b|per\s+cent\b|个百分点))/;
+const UNIT = /^\s*-?\s*(?:(days?|天|日)|(weeks?|周|星期|个星期)|(months?|个月|月)|(%|percent\b|per\s+cent\b|个百分点))/;
 const RANGE_JOIN = /^\s*(?:to|through|or|and|-|至|到|~|～|或)\s*$/;
 
 /** Every quantity in the folded text, ranges merged, in order. */
@@ -63,15 +88,20 @@ export function findQuantities(text: string): Quantity[] {
       if (u) {
         const [whole, day, week, month, percent] = u;
         if (day) unit = 'day';
-        else if (week) (unit = 'day'), (value *= 7);
-        else if (month) (unit = 'day'), (value *= 30);
+        else if (week) ((unit = 'day'), (value *= 7));
+        else if (month) ((unit = 'day'), (value *= 30));
         else if (percent) unit = 'percent';
         end += whole.length;
         unitless = false;
       }
     }
     // A lone CJK numeral is kept only before a classifier or as the low end of a range (十四到九十天).
-    if (unitless && !/^[\d]|^[a-z]/.test(token) && !/^\s*(?:多|余)?\s*(?:家|个|名|项|处|份|位|款|次|个国家|国)|^\s*(?:到|至|~|～|-|或)/.test(text.slice(end, end + 6))) continue;
+    if (
+      unitless &&
+      !/^[\d]|^[a-z]/.test(token) &&
+      !/^\s*(?:多|余)?\s*(?:家|个|名|项|处|份|位|款|次|个国家|国)|^\s*(?:到|至|~|～|-|或)/.test(text.slice(end, end + 6))
+    )
+      continue;
     if (unitless && /^(?:a\s+)?one$/.test(token)) continue; // "one of", "no one": not a count worth comparing
     raw.push({ start, end, value, unit, unitless });
   }
@@ -89,12 +119,24 @@ function mergeRanges(text: string, items: Array<Quantity & { unitless: boolean }
       if (RANGE_JOIN.test(gap) && (!/^\s*and\s*$/.test(gap) || /between\s+$/.test(before))) {
         // "14 to 90 days": the unitless low end takes the high end's unit (weeks/months scaled alike).
         const low = a.unitless ? scaleLike(a.value, text.slice(b.start, b.end), b.value) : a.value;
-        out.push({ start: /between\s+$/.test(before) ? a.start - before.match(/between\s+$/)![0].length : a.start, end: b.end, value: low, max: b.value, unit: b.unit });
+        out.push({
+          start: /between\s+$/.test(before) ? a.start - before.match(/between\s+$/)![0].length : a.start,
+          end: b.end,
+          value: low,
+          max: b.value,
+          unit: b.unit,
+        });
         i++;
         continue;
       }
     }
-    out.push({ start: a.start, end: a.end, value: a.value, unit: a.unitless ? 'count' : a.unit, ...(a.max !== undefined ? { max: a.max } : {}) });
+    out.push({
+      start: a.start,
+      end: a.end,
+      value: a.value,
+      unit: a.unitless ? 'count' : a.unit,
+      ...(a.max !== undefined ? { max: a.max } : {}),
+    });
   }
   return out;
 }
@@ -117,7 +159,10 @@ function parseDigits(token: string): number | null {
 
 /** "twenty-three thousand" → 23000, "a dozen" → 12, "one hundred and fifty" → 150. */
 export function parseWords(token: string): number | null {
-  const words = token.replace(/^a\s+/, '').split(/[\s-]+/).filter((w) => w && w !== 'and');
+  const words = token
+    .replace(/^a\s+/, '')
+    .split(/[\s-]+/)
+    .filter((w) => w && w !== 'and');
   let total = 0;
   let current = 0;
   let seen = false;

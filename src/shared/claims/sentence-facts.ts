@@ -73,12 +73,15 @@ export class SentenceFacts {
 export const HARD_BREAK = /[;；]|\s-\s|[。！？]/;
 
 /** Text between two spans crosses a clause boundary ("; ", ", but", "，而", a dash aside). */
-const CLAUSE_BREAK = /[;；:：]|[,，]\s*(?:but|while|whereas|although|though|after|before|when|and then|not|但|而|却|并非)|\s(?:but|while|whereas|although|however)\s|\s-\s|\([^)]{24,}\)/;
+const CLAUSE_BREAK =
+  /[;；:：]|[,，]\s*(?:but|while|whereas|although|though|after|before|when|and then|not|但|而|却|并非)|\s(?:but|while|whereas|although|however)\s|\s-\s|\([^)]{24,}\)/;
 
 /** Distance between two spans, with a penalty for crossing a clause boundary. */
 export function distance(text: string, a: Occurrence, b: Occurrence): number {
   if (a.start < b.end && b.start < a.end) return 0;
   const [left, right] = a.end <= b.start ? [a, b] : [b, a];
   const gap = text.slice(left.end, right.start);
-  return gap.length + (CLAUSE_BREAK.test(gap) ? 80 : 0);
+  // A pair of dashes is an aside ("The government — via an NSA-run process — decides…"), not a clause break.
+  const aside = (gap.match(/\s-\s/g)?.length ?? 0) === 2 && !/[;；:：]/.test(gap);
+  return gap.length + (!aside && CLAUSE_BREAK.test(gap) ? 80 : 0);
 }

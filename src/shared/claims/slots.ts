@@ -17,12 +17,21 @@ export interface EventVocabulary {
 export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabulary, chosen: readonly Occurrence[] = []): Occurrence[] {
   if ('concept' in slot) {
     let found = facts.find(slot.concept);
+    if (slot.notInside) {
+      const outer = facts.find(slot.notInside);
+      found = found.filter((o) => !outer.some((x) => x.start <= o.start && o.end <= x.end));
+    }
     const last = chosen[chosen.length - 1];
     // "requires developers to share", not "a widely shared headline said… requires".
-    if (slot.after && last) found = found.filter((o) => o.start >= last.end);
+    if (slot.after && last) found = found.filter((o) => o.start > last.start);
     const within = slot.within;
-    if (within === undefined || chosen.length === 0) return found;
-    return found.filter((o) => chosen.some((c) => distance(facts.text, o, c) <= within));
+    if (within !== undefined && chosen.length > 0) found = found.filter((o) => chosen.some((c) => distance(facts.text, o, c) <= within));
+    if (slot.nearest && chosen.length > 0) {
+      const rivals = facts.find(slot.nearest);
+      const gap = (o: Occurrence) => Math.min(...chosen.map((c) => distance(facts.text, o, c)));
+      found = found.filter((o) => rivals.every((r) => (r.start < o.end && o.start < r.end) || gap(r) >= gap(o)));
+    }
+    return found;
   }
   if ('event' in slot) return boundDates(slot, facts, vocab);
   return nearQuantities(slot, facts);
@@ -35,11 +44,14 @@ export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabular
 function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts, vocab: EventVocabulary): Occurrence[] {
   const dates = facts.dates.filter((d) => slot.date.some((spec) => dateMatches(d, spec)));
   if (dates.length === 0) return [];
-  const own = facts.find(slot.event);
+  const others = vocab.events.filter((e) => e !== slot.event).flatMap((e) => facts.find(e));
+  // A longer event phrase around the slot's word is another event: "the May 21 signing ceremony" is the ceremony.
+  const own = facts
+    .find(slot.event)
+    .filter((o) => !others.some((x) => x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start));
   if (own.length === 0) return [];
   const blockers = slot.block ? facts.find(slot.block) : [];
   const cjk = /[\u3400-\u9fff]/.test(facts.text);
-  const others = vocab.events.filter((e) => e !== slot.event).flatMap((e) => facts.find(e));
   const out: Occurrence[] = [];
   for (const date of dates) {
     let best: { occ: Occurrence; own: boolean; d: number } | null = null;
