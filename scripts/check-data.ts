@@ -14,6 +14,6 @@ const data = Dataset.parse(rawDataset);
 const count = (status: string) => data.facts.filter((f) => f.status === status).length;
 console.log(
   `dataset ${data.meta.version} (${data.meta.date}): ${data.facts.length} facts ` +
-    `(${count('verified')} verified, ${count('single-source')} single-source, ${count('disputed')} disputed), ` +
+    `(${count('verified')} verified, ${count('single-source')} single-source, ${count('disputed')} disputed, ${count('unconfirmed')} unconfirmed), ` +
     `${data.claims.length} claims, ${data.sources.length} sources, ${report.warnings.length} warning(s)`,
 );

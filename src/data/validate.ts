@@ -54,8 +54,6 @@ export function validateDataset(
 ): ValidationReport {
   const errors: string[] = [];
   const warnings: string[] = [];
-  /** Rules the dataset is being re-sourced to meet: reported as warnings until then (see src/data/README.md). */
-  const pending = warnings;
   const parsed = Dataset.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push(`${formatPath(issue.path, input)}: ${issue.message}`);
@@ -124,7 +122,7 @@ export function validateDataset(
     for (const [i, side] of (fact.sides ?? []).entries()) {
       checkSources(`${owner} side ${i + 1}`, side.sources);
       if (independentCount(side.sources, sources) === 0)
-        pending.push(`${owner} side ${i + 1}: needs at least one credible (non-secondary) source`);
+        errors.push(`${owner} side ${i + 1}: needs at least one credible (non-secondary) source`);
       if (!CJK.test(side.statement.zh)) errors.push(`${owner} side ${i + 1}: the Chinese statement has no Chinese text`);
     }
   }
@@ -176,7 +174,7 @@ export function validateDataset(
     checkSources(owner, claim.sources);
     checkSources(`${owner} seenIn`, claim.seenIn, false);
     if (earnedStatus(claim.sources, sources) === 'unconfirmed')
-      pending.push(`${owner}: a verdict needs at least one credible (non-secondary) source (${describe(claim.sources, sources)})`);
+      errors.push(`${owner}: a verdict needs at least one credible (non-secondary) source (${describe(claim.sources, sources)})`);
     for (const f of claim.facts) if (!factIds.has(f)) errors.push(`${owner}: unknown fact "${f}"`);
     if (!CJK.test(claim.correction.zh) || !CJK.test(claim.claim.zh)) errors.push(`${owner}: needs Chinese text in claim and correction`);
     const own = compiled.filter((p) => p.claimId === claim.id);
