@@ -9,6 +9,7 @@ import type { MatcherConfig } from '../shared/views';
 import { Highlighter } from './highlighter';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
+import { pagePublishedDate } from './page-date';
 import { scanChunked } from './chunked-scan';
 import { scanTree, type Paragraph } from './text-scanner';
 import { sliceClock } from './yield-to-page';
@@ -51,7 +52,7 @@ export class ContentApp {
     this.onChange = options.onChange;
     const matcher = new Matcher(options.config);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
-    this.index = new PageIndex(matcher, this.highlighter);
+    this.index = new PageIndex(matcher, this.highlighter, { pageDate: pagePublishedDate(this.doc) });
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
   }

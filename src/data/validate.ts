@@ -9,6 +9,8 @@ import shippedChecks from './checks.json';
 import shippedConcepts from './concepts.json';
 import { compileClaimRules } from '../shared/claim-patterns';
 import { Matcher } from '../shared/matcher';
+import { checkerConfig } from '../shared/claims/config';
+import type { CheckRule } from '../shared/claims/types';
 
 export interface ValidationReport {
   errors: string[];
@@ -157,7 +159,10 @@ export function validateDataset(
   /** Claims the text states or repeats; an example sentence is read as being about its claim's subject. */
   const flags = (text: string, entity: EntityId | null) => {
     if (compileFailed) return [];
-    matcher ??= new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+    matcher ??= new Matcher(
+      { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims },
+      { ...checkerConfig(), checks: checks.data as CheckRule[] },
+    );
     const context = entity ? { assumeSubjects: [entity] } : {};
     return matcher.scanParagraph(text, new Set(), context)?.claims.filter((h) => h.stance !== 'refutes') ?? [];
   };

@@ -51,7 +51,10 @@ export function pageState(fetch: ReportFetch, settings: Settings): PageState {
     subject.indexes.push(index);
     subjects.set(mention.entityId, subject);
   });
-  const claims = report.claims.map(({ claimId, verdict, sentence }, index) => ({ claimId, verdict, sentence, index }));
+  // A sentence that refutes a claim is not something the page gets wrong; the index stays the report's.
+  const claims = report.claims.flatMap(({ claimId, verdict, sentence, stance }, index) =>
+    stance === 'refutes' ? [] : [{ claimId, verdict, sentence, index }],
+  );
   return { kind: 'found', host, tabId, subjects: [...subjects.values()], claims };
 }
 

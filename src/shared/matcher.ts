@@ -10,8 +10,9 @@
  */
 import type { AliasContext, EntityId } from '../data/schema';
 import { compileClaimRules, mayMatch, type CompiledClaimPattern } from './claim-patterns';
-import { ClaimChecker } from './claims/checker';
+import { ClaimChecker, type CheckerConfig } from './claims/checker';
 import { checkerConfig, withTraditionalSpellings } from './claims/config';
+import { foldFullWidth } from './claims/fold';
 import type { Stance } from './claims/types';
 import { splitSentences, type Span } from './sentences';
 import { prepareMatcher } from './matcher-sources';
@@ -95,14 +96,16 @@ export class Matcher {
   private readonly aliases = new Map<string, AliasEntry[]>();
   private readonly cues = new Map<EntityId, EntityCues>();
   private readonly patterns: CompiledClaimPattern[];
-  private readonly checker = new ClaimChecker(checkerConfig());
+  private readonly checker: ClaimChecker;
   private readonly verdicts = new Map<string, CompiledClaimPattern['verdict']>();
   /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
   private readonly prefilter: RegExp | null;
   /** The prefilter's source: a content script finds the parts of a page worth walking with it. */
   readonly keySource: string | null;
 
-  constructor(config: MatcherConfig) {
+  /** `checks`: the typed checks to run (the shipped ones unless a dataset check passes its own). */
+  constructor(config: MatcherConfig, checks: CheckerConfig = checkerConfig()) {
+    this.checker = new ClaimChecker(checks);
     this.datasetVersion = config.datasetVersion;
     for (const claim of config.claims) this.verdicts.set(claim.id, claim.verdict);
     for (const entity of withTraditionalSpellings(config.entities)) {
@@ -127,7 +130,8 @@ export class Matcher {
    * `carried`: subjects mentioned in the paragraph just before, which vouch for vague references
    * here ("…delayed the AI executive order. ¶ He said the order would have…").
    */
-  scanParagraph(text: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): ParagraphMatches | null {
+  scanParagraph(page: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): ParagraphMatches | null {
+    const text = foldFullWidth(page);
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
     // at half the cost of the full alias regex.
     if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
@@ -170,6 +174,13 @@ export class Matcher {
     carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
+    // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
+    const memo = new Map<string, boolean>();
+    const tested = (key: string, re: RegExp | null | undefined, from: number, to: number) => {
+      let result = memo.get(key);
+      if (result === undefined) memo.set(key, (result = re?.test(text.slice(from, to)) ?? false));
+      return result;
+    };
     const hasConfirmed = (entity: EntityId, except: number) =>
       carried.has(entity) || confirmed.some((m) => m.entityId === entity && m.start !== except);
     // Unambiguous aliases first; they then vouch for contextual ones in the same paragraph.
@@ -180,18 +191,18 @@ export class Matcher {
         const sentence = sentenceOf(c.start);
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
-          const vetoScope = level === 'specific' ? text : text.slice(sentence[0], sentence[1]);
-          if (cues.veto?.test(vetoScope)) continue;
+          const [from, to] = level === 'specific' ? [0, text.length] : sentence;
+          if (tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to)) continue;
           // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
           // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
           // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
-          if (level === 'topic' && cues.veto?.test(text)) {
+          if (level === 'topic' && tested(`veto:${c.entry.entityId}:all`, cues.veto, 0, text.length)) {
             const rest = text.slice(sentence[0], c.start) + ' ' + text.slice(c.end, sentence[1]);
             const named = confirmed.some((m) => m.entityId === c.entry.entityId && m.context === 'none');
             if (!named && !cues.specific?.test(rest)) continue;
           }
           const cue = level === 'topic' ? cues.topic : cues.specific;
-          if (!cue?.test(text) && !hasConfirmed(c.entry.entityId, c.start)) continue;
+          if (!tested(`${level}:${c.entry.entityId}`, cue, 0, text.length) && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }
         confirmed.push({ entityId: c.entry.entityId, start: c.start, end: c.end, text: c.text, context: level, sentence });
       }

@@ -91,14 +91,18 @@ export class ClaimChecker {
 
   findings(input: ParagraphInput): Finding[] {
     const folded = this.fold(input.text);
-    const facts = input.sentences.map(
-      ([a, b]) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index, input.pageDate ?? null),
+    // Run-on "sentences" (a table flattened into one line, a wall of text) are read in windows: a claim is a
+    // clause, and the checks' distances are quadratic in a sentence's length.
+    const units = input.sentences.flatMap((span, index) => windows(folded, span).map((w) => ({ window: w, index })));
+    const facts = units.map(
+      ({ window: [a, b] }) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index, input.pageDate ?? null),
     );
     const raw: RawHit[] = [];
-    input.sentences.forEach((_, i) => {
+    units.forEach((unit, i) => {
       const sentenceFacts = facts[i]!;
+      const inSentence = input.inSentence[unit.index]!;
       for (const check of this.checks) {
-        const mentioned = check.scope === 'sentence' ? input.inSentence[i]!.has(check.entity) : input.inParagraph.has(check.entity);
+        const mentioned = check.scope === 'sentence' ? inSentence.has(check.entity) : input.inParagraph.has(check.entity);
         if (!mentioned && check.scope !== 'page') continue;
         const hit = this.runCheck(check, sentenceFacts);
         if (!hit || raw.some((h) => h.sentenceIndex === i && h.claimId === check.claim)) continue;
@@ -112,11 +116,12 @@ export class ClaimChecker {
       for (const pattern of input.patterns) {
         // Hand-written patterns stand in only for claims without a typed check.
         if (this.typed.has(pattern.claimId)) continue;
-        const mentioned = pattern.scope === 'sentence' ? input.inSentence[i]!.has(pattern.entity) : input.inParagraph.has(pattern.entity);
+        const mentioned = pattern.scope === 'sentence' ? inSentence.has(pattern.entity) : input.inParagraph.has(pattern.entity);
         if (!mentioned && pattern.scope !== 'page') continue;
         if (raw.some((h) => h.sentenceIndex === i && h.claimId === pattern.claimId)) continue;
         if (!mayMatch(pattern, sentenceFacts.text)) continue;
-        const span = matchInSentence(pattern, sentenceFacts.raw);
+        // Folded text: a Traditional-character page matches the Simplified patterns too.
+        const span = matchInSentence(pattern, sentenceFacts.text);
         if (!span) continue;
         const anchor = { start: span[0], end: span[1] };
         raw.push({
@@ -132,7 +137,7 @@ export class ClaimChecker {
       }
     });
     if (raw.length === 0) return [];
-    return this.resolve(raw, facts, input);
+    return this.resolve(raw, facts, units, input);
   }
 
   /** The check's slots in the sentence, or null when one is missing or an `unless` concept is present. */
@@ -175,14 +180,23 @@ export class ClaimChecker {
   }
 
   /** Stance per hit, then what neighbouring sentences say about it, then time. */
-  private resolve(raw: RawHit[], facts: SentenceFacts[], input: ParagraphInput): Finding[] {
+  private resolve(
+    raw: RawHit[],
+    facts: SentenceFacts[],
+    units: ReadonlyArray<{ window: Span; index: number }>,
+    input: ParagraphInput,
+  ): Finding[] {
     const stances = raw.map((h) => stanceOf(facts[h.sentenceIndex]!, h.anchor, h.parts, h.truthStated));
     raw.forEach((hit, i) => {
       if (stances[i] === null || stances[i] === 'refutes') return;
       const next = facts[hit.sentenceIndex + 1];
       // "A post said it was signed on June 3. That is false." / "…June 3. In fact, it was signed June 2."
-      if (next && (refutesPrevious(next) || (hit.check && opensWithContrast(next) && this.statesTruth(hit.check, next))))
-        stances[i] = 'refutes';
+      const contradicted =
+        next &&
+        (refutesPrevious(next) ||
+          (opensWithContrast(next) &&
+            ((hit.check && this.statesTruth(hit.check, next)) || next.has('stance-refute') || next.has('stance-negation'))));
+      if (contradicted) stances[i] = 'refutes';
       // A paragraph that refutes the claim elsewhere, or sets out to correct ("To clarify: …"), only quotes it here.
       else if (
         stances[i] === 'reports' &&
@@ -196,7 +210,8 @@ export class ClaimChecker {
     raw.forEach((hit, i) => {
       const stance = stances[i];
       if (!stance) return;
-      const [s0] = input.sentences[hit.sentenceIndex]!;
+      const unit = units[hit.sentenceIndex]!;
+      const [s0] = unit.window;
       const until = hit.check?.until;
       // A headline in a list carries its own date; else the paragraph's dateline; else the page's date.
       const sentence = facts[hit.sentenceIndex]!;
@@ -206,7 +221,7 @@ export class ClaimChecker {
         entity: hit.entity,
         start: s0 + hit.anchor.start,
         end: s0 + hit.anchor.end,
-        sentence: input.sentences[hit.sentenceIndex]!,
+        sentence: input.sentences[unit.index]!,
         stance,
         ...(until && written && written < until ? { trueUntil: until } : {}),
         needsPageMention: hit.needsPageMention,
@@ -214,6 +229,24 @@ export class ClaimChecker {
     });
     return out;
   }
+}
+
+const WINDOW = 600;
+
+/** A sentence's span, or windows of it cut at commas or spaces when it runs past WINDOW characters. */
+function windows(text: string, [start, end]: Span): Span[] {
+  if (end - start <= WINDOW * 1.5) return [[start, end]];
+  const out: Span[] = [];
+  let from = start;
+  while (end - from > WINDOW * 1.5) {
+    const slice = text.slice(from, from + WINDOW);
+    const cut = Math.max(slice.lastIndexOf(', '), slice.lastIndexOf('，'), slice.lastIndexOf(' '));
+    const to = from + (cut > WINDOW / 2 ? cut + 1 : WINDOW);
+    out.push([from, to]);
+    from = to;
+  }
+  out.push([from, end]);
+  return out;
 }
 
 /** A clause boundary between two spans: "…the May draft was voluntary, and the final order requires…". */

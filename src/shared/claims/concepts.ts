@@ -9,6 +9,8 @@
 export interface Occurrence {
   start: number;
   end: number;
+  /** Spans an event word, a date and the words between them: a negation inside it still governs ("June 9, not April"). */
+  composite?: boolean;
 }
 
 const LATIN = /[a-z0-9]/;

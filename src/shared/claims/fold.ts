@@ -65,3 +65,15 @@ function foldCode(c: number, table: ReadonlyMap<number, number>): number {
       return table.get(c) ?? c;
   }
 }
+
+const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ％]/g;
+
+/**
+ * Full-width letters and digits (ＡＩ, ２０２６) as ASCII, one unit for one: the mention scanner's patterns are
+ * ASCII. Full-width punctuation stays: it ends Chinese sentences (？ is a boundary where ? before a letter is not).
+ */
+export function foldFullWidth(text: string): string {
+  FULL_WIDTH.lastIndex = 0;
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}

@@ -67,7 +67,7 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
     }
     if (!best?.own || best.d > 160) continue;
     if (isBlocked(best.occ, blockers, facts.text)) continue;
-    out.push({ start: Math.min(best.occ.start, date.start), end: Math.max(best.occ.end, date.end) });
+    out.push({ start: Math.min(best.occ.start, date.start), end: Math.max(best.occ.end, date.end), composite: true });
   }
   return out;
 }
@@ -103,7 +103,7 @@ function nearQuantities(slot: Extract<Slot, { near: string }>, facts: SentenceFa
       if (q.max === undefined || q.value < min || q.value > max || q.max < slot.high[0] || q.max > slot.high[1]) continue;
     } else if (q.max !== undefined || q.value < min || q.value > max) continue;
     const anchor = anchors.find((a) => distance(facts.text, a, q) <= within);
-    if (anchor) out.push({ start: Math.min(anchor.start, q.start), end: Math.max(anchor.end, q.end) });
+    if (anchor) out.push({ start: Math.min(anchor.start, q.start), end: Math.max(anchor.end, q.end), composite: true });
   }
   return out;
 }

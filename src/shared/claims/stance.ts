@@ -13,7 +13,7 @@ import type { Stance } from './types';
 const QUESTION_BREAK = /\s[-–—]\s|[—–;；:：]|[,，]\s*(?:so|but|and|yet|then|why|how|what|who|为何|为什么|怎么|如何|那么|但|而|可是)|\.\s/;
 
 /** How far before the claim's words a negation or hedge still governs them (same clause). */
-const SCOPE = 48;
+const SCOPE = 80;
 
 /**
  * The sentence's stance toward the claim found at `anchor` (made of `parts`), or null when
@@ -62,7 +62,9 @@ function governs(
   ignore: (m: Occurrence) => boolean = () => false,
 ): boolean {
   return facts.find(concept).some((m) => {
-    if (ignore(m) || parts.some((p) => m.start < p.end && p.start < m.end)) return false;
+    // A negation inside a matched phrase belongs to it ("not voluntary", "could not attend"); inside an event-and-date
+    // or number-and-noun span it still negates ("on June 9, not in April").
+    if (ignore(m) || parts.some((p) => !p.composite && m.start < p.end && p.start < m.end)) return false;
     if (m.start >= anchor.start && m.end <= anchor.end) return true;
     return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE;
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { independentCount, validateDataset } from '../../../src/data/validate';
+import shippedChecks from '../../../src/data/checks.json';
 import { compileClaimRules, matchInSentence } from '../../../src/shared/claim-patterns';
 import { splitSentences } from '../../../src/shared/sentences';
 
@@ -108,11 +109,20 @@ describe('validation catches', () => {
 
   it('a claim whose own correction reads as the claim', () => {
     const d = clone();
-    // A claim checked by hand-written patterns (no typed check), so the pattern is what the page runs.
-    const claim = d.claims.find((c) => c.id === 'claim-glasswing-us-government-programme')!;
+    // Checked by a hand-written pattern alone (its typed checks left out), so the pattern is what the page runs.
+    const claim = d.claims.find((c) => c.id === 'claim-glasswing-partners-still-cut-off')!;
     claim.patterns = [{ lang: 'en', match: claim.correction.en.split(' ').slice(0, 3).join('\\s+'), scope: 'page' }];
     claim.examples.flagged = [claim.correction.en];
-    expect(errorsOf(d).join('\n')).toMatch(/its own correction reads as the claim/);
+    const checks = shippedChecks.filter((c) => c.claim !== claim.id);
+    expect(validateDataset(d, checks).errors.join('\n')).toMatch(/its own correction reads as the claim/);
+  });
+
+  it('a claim with neither a typed check nor a pattern', () => {
+    const d = clone();
+    const claim = d.claims.find((c) => c.id === 'claim-glasswing-partners-still-cut-off')!;
+    claim.patterns = [];
+    const checks = shippedChecks.filter((c) => c.claim !== claim.id);
+    expect(validateDataset(d, checks).errors.join('\n')).toMatch(/needs a typed check \(checks.json\) or a pattern/);
   });
 
   it('an accurate example that some claim flags', () => {
