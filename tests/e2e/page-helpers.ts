@@ -40,7 +40,7 @@ export function readCard(page: TestPage) {
 }
 
 /** Waits until `probe` returns a truthy value (or throws after `timeoutMs`). */
-export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 5000, label = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 15_000, label = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
