@@ -4,9 +4,9 @@
  * src/data/ cannot drift from what the store and the matcher expect.
  *
  * Cross-record rules (references resolve, independence of sources, patterns
- * compile…) live in validate.ts: zod checks one record at a time.
+ * compile…) live in shared/dataset-checks.ts: zod checks one record at a time.
  */
-import '../shared/zod-setup';
+import './zod-setup';
 import { z } from 'zod';
 
 export { ENTITY_IDS, EntityId, Lang, VERDICTS, Verdict } from './ids';
@@ -50,7 +50,7 @@ export const Source = z.strictObject({
    * The address where the page was read. Only https links are ever rendered;
    * anything else fails validation. Null only for a captured seed page with no
    * known public address: such a page can show where a claim was seen, never
-   * serve as evidence (validate.ts).
+   * serve as evidence (shared/dataset-checks.ts).
    */
   url: HttpsUrl.nullable(),
   /** Publication date; null only when the page carries none (shown as "undated"). */

@@ -10,7 +10,7 @@
  * This module is pure: callers pass the transport (`browser.runtime.sendMessage`)
  * and attach the returned listener, so the contract can be tested in Node.
  */
-import './zod-setup';
+import '../data/zod-setup';
 // zod/mini: the same validation as zod's full API at a fraction of its size, which every page's
 // content script would otherwise load (and compile) at start-up.
 import * as z from 'zod/mini';

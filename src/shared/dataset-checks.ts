@@ -1,11 +1,13 @@
 /**
- * Whole-dataset checks that a per-record schema cannot express. The build runs
- * them (vite.config.ts) and fails with every problem listed, one per line, so
- * a wrong dataset never ships.
+ * Whole-dataset checks that a per-record schema cannot express. `npm run build`
+ * (scripts/build.ts) runs them and fails with every problem listed, one per
+ * line, so a wrong dataset never ships. They live here rather than in src/data
+ * because they run the claim matcher over the examples: the dataset's own code
+ * imports nothing above it.
  */
-import { Dataset, ENTITY_IDS, type Source } from './schema';
-import { compileClaimRules, matchInSentence } from '../shared/claim-patterns';
-import { splitSentences } from '../shared/sentences';
+import { Dataset, ENTITY_IDS, type Source } from '../data/schema';
+import { compileClaimRules, matchInSentence } from './claim-patterns';
+import { splitSentences } from './sentences';
 
 export interface ValidationReport {
   errors: string[];
