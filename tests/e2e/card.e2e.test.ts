@@ -5,9 +5,9 @@
  * look-alikes get nothing, and a reloaded extension leaves the page clean.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import { centerOf, highlights, readCard, waitFor } from './page-helpers';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../tooling/server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  * see lifecycle.e2e.test.ts).
  */
 import type { CDPSession, Page as PwPage, Worker as PwWorker } from 'playwright-core';
-import { internalsOf, type ExtensionBrowser, type TestPage } from './browsers';
+import { internalsOf, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 
 type Api = {
   runtime: { sendMessage(m: unknown): Promise<unknown>; getBackgroundPage?: () => Promise<Window | null> };

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawDataset } from '../../src/data/index';
-import { BROWSERS, DIST, launchWith, type BrowserName, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, distDir, launchWith, type BrowserName, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import {
   backgroundInstance,
   firefoxBackgroundRunning,
@@ -31,8 +31,8 @@ import {
   tabIdFor,
 } from './extension-probes';
 import { centerOf, highlights, readCard, waitFor } from './page-helpers';
-import { SEED_IDS } from './seed-pages';
-import { startServer, type TestServer } from './server';
+import { SEED_IDS } from '../../tooling/seed-pages';
+import { startServer, type TestServer } from '../../tooling/server';
 import { buildVariant, editJson } from './variant-build';
 
 const POPUP = 'src/popup/index.html';
@@ -301,7 +301,7 @@ describe('data safety', () => {
         }),
       ).toEqual({ injected: null, elements: 0 });
 
-      await installOver(join(DIST[name]));
+      await installOver(distDir(name));
       const info = await ask<{ version: string; counts: { facts: number; claims: number } }>(helper, { type: 'dataset.info' });
       expect(info.version).toBe(CURRENT.meta.version);
       expect(info.counts).toMatchObject({ facts: CURRENT.facts.length, claims: CURRENT.claims.length });

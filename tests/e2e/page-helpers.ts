@@ -1,5 +1,5 @@
 /** In-page probes shared by the end-to-end tests (run through TestPage.evaluate). */
-import type { TestPage } from './browsers';
+import type { TestPage } from '../../tooling/browsers';
 
 /** Viewport centre of the first occurrence of `text` in the page's light DOM. */
 export function centerOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {

@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import { tabIdFor } from './extension-probes';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../tooling/server';
 
 const SEED = '/seeds/004_579796ff76f06133.html';
 const POPUP = 'src/popup/index.html';

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchWith, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, launchWith, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import {
   backgroundInstance,
   extensionWorker,
@@ -31,8 +31,8 @@ import {
 import { badMessages } from './message-fuzz';
 import { startRecorder, unexpectedRequests, type NetworkRecorder } from './network-recorder';
 import { centerOf, readCard, waitFor } from './page-helpers';
-import { SEED_IDS } from './seed-pages';
-import { startServer, type TestServer } from './server';
+import { SEED_IDS } from '../../tooling/seed-pages';
+import { startServer, type TestServer } from '../../tooling/server';
 
 const POPUP = 'src/popup/index.html';
 const OPTIONS = 'src/options/index.html';

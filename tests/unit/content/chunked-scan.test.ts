@@ -7,7 +7,7 @@
  * shadow roots under skipped blocks).
  */
 import { describe, expect, it } from 'vitest';
-import { syntheticPage } from '../../../bench/pages';
+import { syntheticPage } from '../../../tooling/synthetic-pages';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { CHUNK_CHARS, scanChunked } from '../../../src/content/chunked-scan';
@@ -15,7 +15,7 @@ import { Highlighter } from '../../../src/content/highlighter';
 import { PageIndex } from '../../../src/content/page-index';
 import { scanTree, type Paragraph } from '../../../src/content/text-scanner';
 import { Matcher } from '../../../src/shared/matcher';
-import { SEED_IDS, seedHtml } from '../../e2e/seed-pages';
+import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
 import { labelledHtml, loadLabelledPages } from '../../support/labelled';
 
 const data = Dataset.parse(rawDataset);

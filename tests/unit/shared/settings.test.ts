@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, settingsFieldReaders, settingsFieldSchemas } from '../../../src/shared/settings';
-import { mulberry32 } from '../../support/prng';
+import { mulberry32 } from '../../../tooling/prng';
 
 const rand = mulberry32(20260602);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
