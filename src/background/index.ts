@@ -9,7 +9,7 @@ import { createSettingsStorage } from './settings-storage';
 import { listenForCommands } from './commands';
 import { BUILD_ID, CONFIG_CACHE_KEY, type ConfigCache } from '../shared/config-cache';
 
-const store = new DexieFactStore({ dataset: rawDataset });
+const store = new DexieFactStore({ dataset: rawDataset, buildId: BUILD_ID });
 const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.local);
 const setBadge = createBadge(browser.action);
 const extensionOrigin = browser.runtime.getURL('');

@@ -320,7 +320,7 @@ describe('data safety', () => {
     });
 
     it('a seed interrupted in the middle of its write leaves the stored data as it was, and the next start completes it', async () => {
-      // The stored data is made to look like the previous release's (its version, one fact's
+      // The stored data is made to look like the previous release's (its version and build id, one fact's
       // wording), so the next start of the background must replace it.
       await helper.evaluate(plantPreviousData, { factId: MARKED_FACT, version: PREVIOUS_VERSION });
       if (name === 'chromium') await stopServiceWorkers(browser, helper);
@@ -353,7 +353,7 @@ describe('data safety', () => {
           15_000,
           'the blocked read',
         );
-        expect(probe).toEqual({ version: PREVIOUS_VERSION, hash: 'planted', marked: true, facts: CURRENT.facts.length });
+        expect(probe).toEqual({ version: PREVIOUS_VERSION, buildId: 'planted', marked: true, facts: CURRENT.facts.length });
         await helper.evaluate(() => (globalThis as unknown as { ffProbe: Probe }).ffProbe.stop());
       } else {
         // Firefox has no way to stop an event page on demand; an update landing mid-write tears
@@ -368,7 +368,7 @@ describe('data safety', () => {
       expect(info.counts.facts).toBe(CURRENT.facts.length);
       const stored = await helper.evaluate(readStoredDataset, MARKED_FACT);
       expect(stored).toMatchObject({ version: CURRENT.meta.version, marked: false, facts: CURRENT.facts.length });
-      expect(stored.hash).not.toBe('planted');
+      expect(stored.buildId).not.toBe('planted');
       const card = await ask<{ facts: unknown[] }>(helper, { type: 'card.get', entityId: 'project-glasswing', claimIds: [] });
       expect(card.facts.length).toBeGreaterThan(0);
     });
@@ -379,7 +379,7 @@ interface Probe {
   /** How long the read in flight has waited (0 when none is). */
   blockedMs(): number;
   stats(): unknown;
-  lastBlocked(): { version: string; hash: string; marked: boolean; facts: number } | null;
+  lastBlocked(): { version: string; buildId: string; marked: boolean; facts: number } | null;
   stop(): void;
 }
 
@@ -399,7 +399,7 @@ async function plantPreviousData({ factId, version }: { factId: string; version:
     const meta = tx.objectStore('meta');
     const facts = tx.objectStore('facts');
     const m = meta.get('dataset');
-    m.onsuccess = () => meta.put({ ...m.result, version, hash: 'planted' });
+    m.onsuccess = () => meta.put({ ...m.result, version, buildId: 'planted' });
     const f = facts.get(factId);
     f.onsuccess = () => facts.put({ ...f.result, statement: { ...f.result.statement, en: `${f.result.statement.en} [planted]` } });
     tx.oncomplete = () => resolve();
@@ -408,13 +408,13 @@ async function plantPreviousData({ factId, version }: { factId: string; version:
   db.close();
 }
 
-async function readStoredDataset(factId: string): Promise<{ version: string; hash: string; marked: boolean; facts: number }> {
+async function readStoredDataset(factId: string): Promise<{ version: string; buildId: string; marked: boolean; facts: number }> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('frontier-facts');
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const out = await new Promise<{ version: string; hash: string; marked: boolean; facts: number }>((resolve, reject) => {
+  const out = await new Promise<{ version: string; buildId: string; marked: boolean; facts: number }>((resolve, reject) => {
     const tx = db.transaction(['meta', 'facts'], 'readonly');
     const m = tx.objectStore('meta').get('dataset');
     const f = tx.objectStore('facts').get(factId);
@@ -422,7 +422,7 @@ async function readStoredDataset(factId: string): Promise<{ version: string; has
     tx.oncomplete = () =>
       resolve({
         version: m.result?.version,
-        hash: m.result?.hash,
+        buildId: m.result?.buildId,
         marked: String(f.result?.statement?.en ?? '').endsWith('[planted]'),
         facts: n.result,
       });
@@ -443,7 +443,7 @@ async function startBlockedReadProbe(): Promise<void> {
     request.onerror = () => reject(request.error);
   });
   let pendingSince: number | null = null;
-  let lastBlocked: { version: string; hash: string; marked: boolean; facts: number } | null = null;
+  let lastBlocked: { version: string; buildId: string; marked: boolean; facts: number } | null = null;
   let running = true;
   let reads = 0;
   let maxMs = 0;
@@ -461,7 +461,7 @@ async function startBlockedReadProbe(): Promise<void> {
     while (running) {
       const started = performance.now();
       pendingSince = started;
-      const seen = await new Promise<{ version: string; hash: string; marked: boolean; facts: number } | null>((resolve) => {
+      const seen = await new Promise<{ version: string; buildId: string; marked: boolean; facts: number } | null>((resolve) => {
         try {
           const tx = db.transaction(['meta', 'facts'], 'readonly');
           const m = tx.objectStore('meta').get('dataset');
@@ -470,7 +470,7 @@ async function startBlockedReadProbe(): Promise<void> {
           tx.oncomplete = () =>
             resolve({
               version: m.result?.version,
-              hash: m.result?.hash,
+              buildId: m.result?.buildId,
               marked: String(f.result?.statement?.en ?? '').endsWith('[planted]'),
               facts: n.result,
             });
