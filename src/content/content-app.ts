@@ -6,7 +6,6 @@
 import { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
-import { Highlighter } from './highlighter';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
 import { scanChunked } from './chunked-scan';
@@ -26,7 +25,6 @@ export interface ContentAppOptions {
 
 export class ContentApp {
   readonly index: PageIndex;
-  readonly highlighter = new Highlighter();
   private readonly doc: Document;
   private readonly signal: AbortSignal;
   private readonly batcher: MutationBatcher;
@@ -51,9 +49,14 @@ export class ContentApp {
     this.onChange = options.onChange;
     const matcher = new Matcher(options.config);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
-    this.index = new PageIndex(matcher, this.highlighter);
+    this.index = new PageIndex(matcher);
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
+  }
+
+  /** The page's highlights (the index owns them). */
+  get highlighter() {
+    return this.index.highlighter;
   }
 
   get isReady(): boolean {
@@ -119,7 +122,6 @@ export class ContentApp {
   /** Removes every highlight we registered. */
   clearMarks(): void {
     this.index.clear();
-    this.highlighter.clear();
   }
 
   private notify(): void {
@@ -130,7 +132,6 @@ export class ContentApp {
     const generation = ++this.generation;
     this.batcher.pause();
     this.index.clear();
-    this.highlighter.clear();
     this.highlighter.setStyle(this.settings.highlightStyle);
     const root = this.doc.body ?? this.doc.documentElement;
     if (root) {

@@ -3,11 +3,8 @@
  * slices that yield to the page.
  *
  * A paragraph is the run of text between block boundaries, joined across
- * inline markup, so "Project <b>Glasswing</b>" reads as one phrase. The walk
- * is a manual firstChild/nextSibling traversal rather than a filtered
- * TreeWalker: it knows when it enters and leaves a block without asking for
- * every text node's ancestors, and rejects skipped subtrees without calling
- * back into JS for each of their nodes.
+ * inline markup, so "Project <b>Glasswing</b>" reads as one phrase. See
+ * scanTree for how the walk finds each text node's block cheaply.
  */
 import { isOwn, isOwnElement } from './own-elements';
 import { sliceClock, yieldToPage } from './yield-to-page';
