@@ -8,8 +8,7 @@ import { isActiveOn, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
-import { scanChunked } from './chunked-scan';
-import { scanTree, type Paragraph } from './text-scanner';
+import { scanChunked, scanTree, type Paragraph } from './scan';
 import { sliceClock } from './yield-to-page';
 
 export const MARK_READY = 'frontier-facts:ready';

@@ -8,7 +8,7 @@ import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
 import { mentionedEntities, type Matcher } from '../shared/matcher';
 import { Highlighter } from './highlighter';
-import { paragraphRange, type Paragraph } from './text-scanner';
+import { paragraphRange, type Paragraph } from './scan';
 
 export interface MentionRecord {
   kind: 'mention';

@@ -5,10 +5,9 @@
  * slices yielding to the page (a 20,000-node page takes many).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { scanChunked } from '../../src/content/chunked-scan';
+import { scanChunked, scanTree } from '../../src/content/scan';
 import { Highlighter } from '../../src/content/highlighter';
 import { PageIndex } from '../../src/content/page-index';
-import { scanTree } from '../../src/content/text-scanner';
 import { Matcher } from '../../src/shared/matcher';
 import { syntheticPage } from '../../tooling/synthetic-pages';
 import { matcherConfig } from './fixtures';

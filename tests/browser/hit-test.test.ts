@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../src/content/highlighter';
 import { caretAt, markAtPoint, pointOnRange } from '../../src/content/hit-test';
 import { PageIndex } from '../../src/content/page-index';
-import { scanTree } from '../../src/content/text-scanner';
+import { scanTree } from '../../src/content/scan';
 import { Matcher } from '../../src/shared/matcher';
 import { centerOf, matcherConfig, rangeOver } from './fixtures';
 
