@@ -5,7 +5,9 @@
  * bundles) and resolves the {{chrome}}./{{firefox}}. keys.
  *
  * `npm run build` (scripts/build.ts) validates the dataset first and then runs
- * this config once per browser.
+ * this config once per browser. `npm run dev` (scripts/dev.ts) runs it in watch
+ * mode with FF_DEV=1: unminified, with sourcemaps, and the plugin opens the
+ * browser through web-ext and reloads the extension after every rebuild.
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
@@ -18,6 +20,7 @@ const outRoot = process.env.FF_OUT_DIR ?? 'dist';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 const buildId = computeBuildId();
+const dev = process.env.FF_DEV === '1';
 
 export default defineConfig({
   // JSX through the bundler's own transform; no Babel preset needed for Preact.
@@ -27,8 +30,9 @@ export default defineConfig({
     outDir: `${outRoot}/${target}`,
     emptyOutDir: true,
     target: ['chrome120', 'firefox140'],
-    minify: true,
-    sourcemap: false,
+    minify: !dev,
+    // Source maps in development only: a store build ships none.
+    sourcemap: dev,
     // Extensions load from disk; inlining assets only bloats the bundles.
     assetsInlineLimit: 0,
   },
@@ -38,7 +42,18 @@ export default defineConfig({
       manifest: () => ({ ...JSON.parse(readFileSync('manifest.json', 'utf8')), version: pkg.version }),
       // The plugin would fetch a JSON schema from the network; builds must work offline.
       skipManifestValidation: true,
-      disableAutoLaunch: true,
+      disableAutoLaunch: !dev || process.env.FF_DEV_LAUNCH !== '1',
+      ...(dev
+        ? {
+            webExtConfig: {
+              target: target === 'firefox' ? 'firefox-desktop' : 'chromium',
+              ...(target === 'firefox' ? { firefox: process.env.FF_DEV_BINARY } : { chromiumBinary: process.env.FF_DEV_BINARY }),
+              // Chromium refuses to start as root without it (the dev machines run as root).
+              ...(target === 'chrome' ? { args: ['--no-sandbox'] } : {}),
+              startUrl: process.env.FF_DEV_START_URL ? [process.env.FF_DEV_START_URL] : [],
+            },
+          }
+        : {}),
     }),
   ],
 });

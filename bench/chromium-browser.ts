@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumExtensionFlags, DIST, findBinary } from '../tests/e2e/browsers';
+import { chromiumExtensionFlags, distDir, findBinary } from '../tooling/browsers';
 import { initScript, type InitOptions } from './in-page';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -28,7 +28,7 @@ export interface BenchChromium {
 }
 
 /** Launches Chromium with the extension at `extensionDir` (default: the build FF_OUT_DIR points at). */
-export async function launchBenchChromium(extensionDir = DIST.chromium): Promise<BenchChromium> {
+export async function launchBenchChromium(extensionDir = distDir('chromium')): Promise<BenchChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'ff-bench-chromium-'));
   const child = spawn(
     findBinary('chromium'),

@@ -19,7 +19,7 @@ import {
   type MarkJsResult,
   type ReadyResult,
 } from './in-page';
-import { makeScrollBatch, SCROLL_BATCH_NODES, SCROLL_INTERVAL_MS } from './pages';
+import { makeScrollBatch, SCROLL_BATCH_NODES, SCROLL_INTERVAL_MS } from '../tooling/synthetic-pages';
 import { MARKJS_PATH, SCROLL_PATH, type BenchPageInfo } from './routes';
 import { percentiles, summarize, type Summary } from './stats';
 import { analyseTrace, startTrace, type TraceAnalysis } from './trace';

@@ -6,7 +6,7 @@
  * user contexts (containers) run extensions, so two launches it is.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { DIST, findBinary } from '../tests/e2e/browsers';
+import { distDir, findBinary } from '../tooling/browsers';
 import { floorPass, initScript, markJsPass, readyPass, type FloorResult, type MarkJsResult, type ReadyResult } from './in-page';
 import type { MarkJsInput, Plan } from './plan';
 import { MARKJS_PATH, type BenchPageInfo } from './routes';
@@ -45,7 +45,7 @@ async function launch(extension: boolean): Promise<Browser> {
       'app.update.enabled': false,
     },
   });
-  if (extension) await browser.installExtension(DIST.firefox);
+  if (extension) await browser.installExtension(distDir('firefox'));
   return browser;
 }
 

@@ -10,7 +10,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { computeBuildId } from '../scripts/build-id';
-import { DIST } from '../tests/e2e/browsers';
+import { distDir } from '../tooling/browsers';
 import { launchBenchChromium } from './chromium-browser';
 import { readyPass } from './in-page';
 import type { BenchPageInfo } from './routes';
@@ -57,9 +57,9 @@ const CONTENT_SCRIPT = 'src/content/index.js';
 
 /** A copy of the measured Chromium build whose content script is rebuilt without minification. */
 export async function buildProfileVariant(): Promise<string> {
-  const dir = `${DIST.chromium}-profile`;
+  const dir = `${distDir('chromium')}-profile`;
   rmSync(dir, { recursive: true, force: true });
-  cpSync(DIST.chromium, dir, { recursive: true });
+  cpSync(distDir('chromium'), dir, { recursive: true });
   await build({
     configFile: false,
     logLevel: 'warn',

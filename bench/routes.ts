@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Route } from '../tests/e2e/server';
-import { SEED_IDS, seedHtml } from '../tests/e2e/seed-pages';
-import { infiniteScrollPage, syntheticPage, type SyntheticPage } from './pages';
+import type { Route } from '../tooling/server';
+import { SEED_IDS, seedHtml } from '../tooling/seed-pages';
+import { infiniteScrollPage, syntheticPage, type SyntheticPage } from '../tooling/synthetic-pages';
 
 const ISOLATED = {
   'cross-origin-opener-policy': 'same-origin',

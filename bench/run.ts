@@ -34,6 +34,6 @@ if (!args.includes('--no-build')) {
   }
 }
 
-// Imported after FF_OUT_DIR is settled: the e2e helpers read it when loaded.
+// The harness reads FF_OUT_DIR when called, so the order no longer matters; kept lazy for start-up.
 const { main } = await import('./bench-main');
 await main(args);

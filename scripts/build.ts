@@ -5,7 +5,7 @@
  */
 import { build } from 'vite';
 import { rawDataset } from '../src/data/index';
-import { validateDataset } from '../src/data/validate';
+import { validateDataset } from '../src/shared/dataset-checks';
 
 const report = validateDataset(rawDataset);
 if (report.errors.length > 0) {

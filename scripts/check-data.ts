@@ -1,6 +1,6 @@
 /** `npm run check:data`: validates the dataset and prints every problem. Exit 1 on errors. */
 import { rawDataset } from '../src/data/index';
-import { validateDataset } from '../src/data/validate';
+import { validateDataset } from '../src/shared/dataset-checks';
 import { Dataset } from '../src/data/schema';
 
 const report = validateDataset(rawDataset);

@@ -6,8 +6,8 @@
  * the extension found. Stop with Ctrl+C.
  */
 import { execFileSync } from 'node:child_process';
-import { launch, type BrowserName } from '../tests/e2e/browsers';
-import { startServer } from '../tests/e2e/server';
+import { launch, type BrowserName } from '../tooling/browsers';
+import { startServer } from '../tooling/server';
 
 const name: BrowserName = process.argv.includes('firefox') ? 'firefox' : 'chromium';
 execFileSync('npx', ['tsx', 'scripts/build.ts', name === 'firefox' ? 'firefox' : 'chrome'], { stdio: 'inherit' });

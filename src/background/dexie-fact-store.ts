@@ -3,8 +3,10 @@
  *
  * The database opens lazily on the first query: the MV3 worker is killed and
  * restarted at will, so nothing here assumes it stays up. Seeding is versioned
- * and idempotent: the bundled dataset's version is compared with the stored
- * one and, when they differ, every dataset table is replaced in ONE
+ * and idempotent by build: the stored data carries the id of the build that
+ * wrote it (package version + a hash of the dataset files, computed when the
+ * extension is built), so a wake of the same build reads one row and parses,
+ * hashes and writes nothing. Another build replaces every dataset table in ONE
  * transaction, so a failure (or a worker killed midway) leaves the previous
  * data in place and the next query retries.
  */
@@ -31,13 +33,10 @@ interface MetaRow {
   key: 'dataset';
   version: string;
   date: string;
-  /** Hash of the dataset's content: a data change without a version bump still reseeds. */
-  hash: string;
+  /** The build whose dataset this is (see DexieFactStoreOptions.buildId). */
+  buildId: string;
   seededAt: number;
 }
-
-/** The tables the dataset owns. Seeding replaces exactly these and nothing else. */
-export const DATASET_TABLES = ['meta', 'entities', 'sources', 'facts', 'claims'] as const;
 
 export class FactDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
@@ -59,22 +58,29 @@ export class FactDatabase extends Dexie {
 }
 
 export interface DexieFactStoreOptions {
-  /** The bundled dataset (unparsed: it is validated here before it is written). */
+  /** The bundled dataset (unparsed: it is validated here before it is written, and only then). */
   dataset: unknown;
+  /**
+   * Identifies the bundled dataset: the build id (__FF_BUILD_ID__, from the package version and
+   * the dataset files' hash), so a data change without a version bump still reseeds.
+   */
+  buildId: string;
   db?: FactDatabase;
 }
 
 export class DexieFactStore implements FactStore {
   private readonly db: FactDatabase;
   private readonly dataset: unknown;
+  private readonly buildId: string;
   private seeding: Promise<void> | undefined;
 
   constructor(options: DexieFactStoreOptions) {
     this.dataset = options.dataset;
+    this.buildId = options.buildId;
     this.db = options.db ?? new FactDatabase();
   }
 
-  /** Seeds if the stored dataset is missing or of another version. Safe to call often. */
+  /** Seeds if the stored dataset is missing or from another build. Safe to call often. */
   ready(): Promise<void> {
     // A failed seed is not cached: the next call tries again.
     this.seeding ??= this.seed().catch((error: unknown) => {
@@ -85,10 +91,9 @@ export class DexieFactStore implements FactStore {
   }
 
   private async seed(): Promise<void> {
-    const data = Dataset.parse(this.dataset);
-    const hash = contentHash(data);
     const stored = await this.db.meta.get('dataset');
-    if (stored?.version === data.meta.version && stored.hash === hash) return;
+    if (stored?.buildId === this.buildId) return;
+    const data = Dataset.parse(this.dataset);
     const { meta, entities, sources, facts, claims } = this.db;
     await this.db.transaction('rw', [meta, entities, sources, facts, claims], async () => {
       await Promise.all([entities.clear(), sources.clear(), facts.clear(), claims.clear()]);
@@ -96,7 +101,7 @@ export class DexieFactStore implements FactStore {
       await sources.bulkAdd(data.sources);
       await facts.bulkAdd(data.facts.map((f) => ({ ...f, words: factWords(f) })));
       await claims.bulkAdd(data.claims.map((c) => ({ ...c, words: claimWords(c) })));
-      await meta.put({ key: 'dataset', version: data.meta.version, date: data.meta.date, hash, seededAt: Date.now() });
+      await meta.put({ key: 'dataset', version: data.meta.version, date: data.meta.date, buildId: this.buildId, seededAt: Date.now() });
     });
   }
 
@@ -223,17 +228,6 @@ export class DexieFactStore implements FactStore {
     const sources = await this.sourceMap(claims.flatMap((c) => [...c.sources, ...c.seenIn]));
     return claims.map((c) => claimView(c, sources));
   }
-}
-
-/** FNV-1a over the canonical JSON: cheap (a few ms per worker start) and stable across runs. */
-function contentHash(data: unknown): string {
-  const text = JSON.stringify(data);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
 }
 
 const byRank = (a: Fact, b: Fact) => a.rank - b.rank || a.id.localeCompare(b.id);

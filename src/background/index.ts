@@ -9,7 +9,7 @@ import { createSettingsStorage } from './settings-storage';
 import { listenForCommands } from './commands';
 import { BUILD_ID, CONFIG_CACHE_KEY, type ConfigCache } from '../shared/config-cache';
 
-const store = new DexieFactStore({ dataset: rawDataset });
+const store = new DexieFactStore({ dataset: rawDataset, buildId: BUILD_ID });
 const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.local);
 const setBadge = createBadge(browser.action);
 const extensionOrigin = browser.runtime.getURL('');
@@ -45,17 +45,30 @@ browser.runtime.onMessage.addListener(
 listenForCommands(browser);
 
 /**
- * Seeds on install/update rather than on the first hover, and publishes the matcher config
- * where content scripts read it without waking this worker (see shared/config-cache.ts).
+ * Seeds and publishes the matcher config where content scripts read it without waking this
+ * worker (see shared/config-cache.ts). Runs at every wake, not only on install and browser
+ * start: a worker stopped midway (Firefox suspends an idle event page even while it works)
+ * would otherwise leave the published config stale until the next update, and every page
+ * would take the slow path of asking for it. When the published config is this build's,
+ * a wake costs one storage read.
  */
-async function prepare(): Promise<void> {
-  try {
-    const config = await store.matcherConfig();
-    const cache: ConfigCache = { buildId: BUILD_ID, config };
-    await browser.storage.local.set({ [CONFIG_CACHE_KEY]: cache });
-  } catch (error) {
-    console.error('[frontier-facts] seeding failed; content scripts will ask again', error);
-  }
+let publishing: Promise<void> | undefined;
+function publishConfig(): Promise<void> {
+  publishing ??= (async () => {
+    try {
+      const stored = (await browser.storage.local.get(CONFIG_CACHE_KEY))[CONFIG_CACHE_KEY] as Partial<ConfigCache> | undefined;
+      if (stored?.buildId === BUILD_ID) return;
+      const config = await store.matcherConfig();
+      const cache: ConfigCache = { buildId: BUILD_ID, config };
+      await browser.storage.local.set({ [CONFIG_CACHE_KEY]: cache });
+    } catch (error) {
+      publishing = undefined;
+      console.error('[frontier-facts] seeding failed; content scripts will ask again', error);
+    }
+  })();
+  return publishing;
 }
-browser.runtime.onInstalled.addListener(() => void prepare());
-browser.runtime.onStartup.addListener(() => void prepare());
+void publishConfig();
+// Listening wakes the worker for these events; the wake itself publishes.
+browser.runtime.onInstalled.addListener(() => void publishConfig());
+browser.runtime.onStartup.addListener(() => void publishConfig());

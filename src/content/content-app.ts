@@ -6,12 +6,10 @@
 import { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
-import { Highlighter } from './highlighter';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
 import { pagePublishedDate } from './page-date';
-import { scanChunked } from './chunked-scan';
-import { scanTree, type Paragraph } from './text-scanner';
+import { scanChunked, scanTree, type Paragraph } from './scan';
 import { sliceClock } from './yield-to-page';
 
 export const MARK_READY = 'frontier-facts:ready';
@@ -27,7 +25,6 @@ export interface ContentAppOptions {
 
 export class ContentApp {
   readonly index: PageIndex;
-  readonly highlighter = new Highlighter();
   private readonly doc: Document;
   private readonly signal: AbortSignal;
   private readonly batcher: MutationBatcher;
@@ -52,9 +49,14 @@ export class ContentApp {
     this.onChange = options.onChange;
     const matcher = new Matcher(options.config);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
-    this.index = new PageIndex(matcher, this.highlighter, { pageDate: pagePublishedDate(this.doc) });
+    this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) });
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
+  }
+
+  /** The page's highlights (the index owns them). */
+  get highlighter() {
+    return this.index.highlighter;
   }
 
   get isReady(): boolean {
@@ -120,7 +122,6 @@ export class ContentApp {
   /** Removes every highlight we registered. */
   clearMarks(): void {
     this.index.clear();
-    this.highlighter.clear();
   }
 
   private notify(): void {
@@ -131,7 +132,6 @@ export class ContentApp {
     const generation = ++this.generation;
     this.batcher.pause();
     this.index.clear();
-    this.highlighter.clear();
     this.highlighter.setStyle(this.settings.highlightStyle);
     const root = this.doc.body ?? this.doc.documentElement;
     if (root) {

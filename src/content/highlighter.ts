@@ -4,15 +4,10 @@
  * added and removed individually, so a dynamic page never re-registers all.
  */
 import type { HighlightStyle } from '../shared/settings';
+import { ACTIVE_HIGHLIGHT as ACTIVE, HIGHLIGHT_NAMES as NAMES, type MarkKind } from './highlight-names';
 import highlightCss from './highlights.css?inline';
 
-export type MarkKind = 'mention' | 'claim';
-
-const NAMES: Record<Exclude<HighlightStyle, 'off'>, Record<MarkKind, string>> = {
-  underline: { mention: 'ff-mention', claim: 'ff-claim' },
-  background: { mention: 'ff-mention-bg', claim: 'ff-claim-bg' },
-};
-const ACTIVE = 'ff-active';
+export type { MarkKind };
 
 export class Highlighter {
   private readonly sets: Record<MarkKind, Highlight>;

@@ -6,7 +6,7 @@
  */
 import './start-mark';
 import browser from 'webextension-polyfill';
-import { createSender, handleMessages, type Sender } from '../shared/messages';
+import { createSender, handleMessages, retryingTransport, type Sender } from '../shared/messages';
 import { ContentApp, MARK_READY } from './content-app';
 import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
@@ -40,7 +40,9 @@ if (claimPage(document, isAlive, teardown, signal)) {
 }
 
 async function main(): Promise<void> {
-  const send = createSender((message) => browser.runtime.sendMessage(message));
+  // The background may be suspending or restarting as a message leaves (Firefox refuses it then):
+  // without the retry, a page loaded at that moment would get no config and no marks.
+  const send = createSender(retryingTransport((message) => browser.runtime.sendMessage(message)));
   const isTop = window === window.top;
   let app: ContentApp | undefined;
   let failed = false;

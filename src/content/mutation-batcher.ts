@@ -7,7 +7,7 @@
  * batch too large to be worth diffing asks for a full rescan instead.
  */
 import { isOwn } from './own-elements';
-import { isBlock, paragraphRoot } from './text-scanner';
+import { isBlock, paragraphRoot } from './scan';
 
 /** Above this many distinct roots in one batch a full rescan is cheaper than many small ones. */
 export const FULL_RESCAN_THRESHOLD = 400;

@@ -2,14 +2,14 @@
  * What the page mentions and which misclaims it states, each tied to a live
  * Range. Paragraph results come in from the scanner; the index keeps them in
  * step with the DOM (drops what was removed, replaces what was rescanned),
- * drives the highlighter and answers the page report.
+ * owns the page's highlights (so clearing it clears them) and answers the page report.
  */
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
 import { mentionedEntities, type Matcher, type ScanContext } from '../shared/matcher';
 import type { Stance } from '../shared/claims/types';
-import type { Highlighter } from './highlighter';
-import { paragraphRange, type Paragraph } from './text-scanner';
+import { Highlighter } from './highlighter';
+import { paragraphRange, type Paragraph } from './scan';
 
 export interface MentionRecord {
   kind: 'mention';
@@ -24,7 +24,7 @@ export interface MentionRecord {
 export interface ClaimRecord {
   kind: 'claim';
   claimId: string;
-  entity: EntityId;
+  entityId: EntityId;
   verdict: Verdict;
   /** Whether the sentence states the claim, repeats it, or refutes it (a refutation is reported, never marked). */
   stance: Stance;
@@ -63,9 +63,10 @@ export class PageIndex {
 
   constructor(
     private readonly matcher: Matcher,
-    private readonly highlighter: Highlighter,
     /** What the page says about itself (its publication date), for claims that were true when written. */
     private readonly context: ScanContext = {},
+    /** Draws the marks; a test may pass one with no registry. */
+    readonly highlighter: Highlighter = new Highlighter(),
   ) {}
 
   /** Text the scan skipped (it holds no subject) separates the paragraphs around it. */
@@ -89,7 +90,7 @@ export class PageIndex {
       const record: ClaimRecord = {
         kind: 'claim',
         claimId: c.claimId,
-        entity: c.entity,
+        entityId: c.entity,
         verdict: c.verdict,
         stance: c.stance,
         ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}),
@@ -143,7 +144,9 @@ export class PageIndex {
     this.removeWhere((r) => !r.range.startContainer.isConnected || !r.range.endContainer.isConnected || r.range.collapsed);
   }
 
+  /** Forgets every mark and removes every highlight (and its registration): the page is as we found it. */
   clear(): void {
+    this.highlighter.clear();
     this.unverified = [];
     this.mentions = [];
     this.claims = [];
@@ -213,7 +216,7 @@ export class PageIndex {
       if (before === 0) this.syncClaims();
     } else {
       this.claims.push(record);
-      if (!record.needsPageMention || this.mentionsOf.has(record.entity)) this.show(record);
+      if (!record.needsPageMention || this.mentionsOf.has(record.entityId)) this.show(record);
     }
     this.nodesOf.set(record, nodes);
     this.unverified.push(record);
@@ -256,7 +259,7 @@ export class PageIndex {
   /** Shows exactly the claims that count: page-scoped ones only while their subject is on the page. */
   private syncClaims(): void {
     for (const c of this.claims) {
-      const counts = !c.needsPageMention || this.mentionsOf.has(c.entity);
+      const counts = !c.needsPageMention || this.mentionsOf.has(c.entityId);
       if (counts) this.show(c);
       else if (this.shown.delete(c) && isFlag(c)) this.highlighter.delete('claim', c.range);
     }

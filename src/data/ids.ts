@@ -3,7 +3,7 @@
  * lists themselves live in vocabulary.ts, which the message contract uses
  * without pulling the dataset's schema library into every page.
  */
-import '../shared/zod-setup';
+import './zod-setup';
 import { z } from 'zod';
 import { ENTITY_IDS, LANGS, VERDICTS } from './vocabulary';
 

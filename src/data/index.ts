@@ -1,7 +1,8 @@
 /**
  * The bundled dataset, assembled from one JSON file per table and subject so
- * that reviews and merges stay small. Validated by the build (vite.config.ts)
- * and parsed again with zod where it is loaded into the store.
+ * that reviews and merges stay small. Checked whole by `npm run build`
+ * (scripts/build.ts, with shared/dataset-checks.ts) and parsed again with zod
+ * where it is loaded into the store.
  */
 import type { DatasetInput } from './schema';
 import meta from './meta.json';

@@ -4,13 +4,14 @@
  * src/data/ cannot drift from what the store and the matcher expect.
  *
  * Cross-record rules (references resolve, independence of sources, patterns
- * compile…) live in validate.ts: zod checks one record at a time.
+ * compile…) live in shared/dataset-checks.ts: zod checks one record at a time.
  */
-import '../shared/zod-setup';
+import './zod-setup';
 import { z } from 'zod';
 
 export { ENTITY_IDS, EntityId, Lang, VERDICTS, Verdict } from './ids';
 import { EntityId, Lang, Verdict } from './ids';
+import { FACT_STATUSES } from './vocabulary';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -50,7 +51,7 @@ export const Source = z.strictObject({
    * The address where the page was read. Only https links are ever rendered;
    * anything else fails validation. Null only for a captured seed page with no
    * known public address: such a page can show where a claim was seen, never
-   * serve as evidence (validate.ts).
+   * serve as evidence (shared/dataset-checks.ts).
    */
   url: HttpsUrl.nullable(),
   /** Publication date; null only when the page carries none (shown as "undated"). */
@@ -96,7 +97,6 @@ export const Alias = z.strictObject({
   caseSensitive: z.boolean().default(false),
 });
 export type Alias = z.infer<typeof Alias>;
-export type AliasInput = z.input<typeof Alias>;
 
 /**
  * Plain words or phrases, matched case-insensitively: whole words for Latin
@@ -131,7 +131,7 @@ export type Entity = z.infer<typeof Entity>;
  * - `disputed`: credible sources conflict (each side has its own sources);
  * - `unconfirmed`: only secondary sources report it; kept only where readers need it, and labelled so.
  */
-export const FactStatus = z.enum(['verified', 'single-source', 'disputed', 'unconfirmed']);
+export const FactStatus = z.enum(FACT_STATUSES);
 export type FactStatus = z.infer<typeof FactStatus>;
 
 const SourceIds = z.array(Id).min(1);
@@ -207,7 +207,6 @@ export const Claim = z.strictObject({
   }),
 });
 export type Claim = z.infer<typeof Claim>;
-export type ClaimInput = z.input<typeof Claim>;
 
 export const DatasetMeta = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver: MAJOR.MINOR.PATCH'),

@@ -10,6 +10,10 @@ export type EntityId = (typeof ENTITY_IDS)[number];
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** How well a fact is sourced (the rules: schema.ts, FactStatus; src/data/README.md). */
+export const FACT_STATUSES = ['verified', 'single-source', 'disputed', 'unconfirmed'] as const;
+export type FactStatus = (typeof FACT_STATUSES)[number];
+
 /** ClaimReview-compatible verdicts, worst first. */
 export const VERDICTS = ['false', 'misleading', 'outdated', 'disputed', 'unsupported'] as const;
 export type Verdict = (typeof VERDICTS)[number];

@@ -1,5 +1,5 @@
 /** "How we verify": what each status and verdict means, and every source we use. */
-import { FactStatus, Verdict } from '../data/schema';
+import { FACT_STATUSES, VERDICTS, type FactStatus, type Verdict } from '../data/vocabulary';
 import type { MessageKey } from '../shared/i18n';
 import type { SourceView } from '../shared/views';
 import { StatusBadge, VerdictBadge } from '../ui/Badges';
@@ -18,7 +18,7 @@ export function HowWeVerify({ sources }: { sources: readonly SourceView[] | null
       <p>{t('options_verify_intro')}</p>
       <p>{t('options_verify_statuses')}</p>
       <dl class="ff-scale">
-        {FactStatus.options.map((status) => (
+        {FACT_STATUSES.map((status) => (
           <div key={status}>
             <dt>
               <StatusBadge status={status} />
@@ -29,7 +29,7 @@ export function HowWeVerify({ sources }: { sources: readonly SourceView[] | null
       </dl>
       <p>{t('options_verify_verdicts')}</p>
       <dl class="ff-scale">
-        {Verdict.options.map((verdict) => (
+        {VERDICTS.map((verdict) => (
           <div key={verdict}>
             <dt>
               <VerdictBadge verdict={verdict} />

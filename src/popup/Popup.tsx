@@ -31,8 +31,8 @@ export function Popup({ api, findTab, cache }: PopupProps) {
   const { settings, failed, update } = useSettings(api);
   const cached = cache?.initial ?? null;
   const subjects = useSubjects(api, cached?.cards);
-  const { fetch, refresh } = usePageReport(api, findTab);
-  const claimIds = fetch.status === 'ok' ? fetch.report.claims.map((c) => c.claimId) : [];
+  const { report, refresh } = usePageReport(api, findTab);
+  const claimIds = report.status === 'ok' ? report.report.claims.map((c) => c.claimId) : [];
   const claims = useClaimViews(api, claimIds);
   const lang = resolveLang(settings?.language ?? cached?.language ?? 'auto', api.uiLanguage());
 
@@ -62,14 +62,14 @@ export function Popup({ api, findTab, cache }: PopupProps) {
           <SearchPanel subjects={subjects} names={names}>
             {/* Waits for the subject names, so the list never flashes raw ids. */}
             <PagePanel
-              state={!settings || subjects.status === 'loading' ? { kind: 'loading' } : pageState(fetch, settings)}
+              state={!settings || subjects.status === 'loading' ? { kind: 'loading' } : pageState(report, settings)}
               names={names}
               claims={claims}
             />
           </SearchPanel>
         </main>
         {/* Only on fresh settings: a switch flipped on cached ones could undo a change made elsewhere. */}
-        {settings && <SiteControls settings={settings} host={reportHost(fetch)} update={applyPatch} failed={failed} />}
+        {settings && <SiteControls settings={settings} host={reportHost(report)} update={applyPatch} failed={failed} />}
       </LangContext.Provider>
     </ApiContext.Provider>
   );

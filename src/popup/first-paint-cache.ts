@@ -5,7 +5,7 @@
  * burst, against a 150 ms budget for the whole open). Fresh data replaces them
  * a few milliseconds later; the switches wait for fresh settings.
  */
-import { ENTITY_IDS } from '../data/schema';
+import { ENTITY_IDS } from '../data/vocabulary';
 import { UI_LANGUAGES, type UiLanguage } from '../shared/settings';
 import type { CardData } from '../shared/views';
 

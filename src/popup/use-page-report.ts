@@ -11,8 +11,8 @@ import type { ReportFetch } from './page-state';
 /** Fast enough that a switched site looks instant, slow enough to cost nothing. */
 export const POLL_MS = 400;
 
-export function usePageReport(api: UiApi, findTab: () => Promise<number | null>): { fetch: ReportFetch; refresh: () => void } {
-  const [fetch, setFetch] = useState<ReportFetch>({ status: 'loading' });
+export function usePageReport(api: UiApi, findTab: () => Promise<number | null>): { report: ReportFetch; refresh: () => void } {
+  const [report, setReport] = useState<ReportFetch>({ status: 'loading' });
   const refreshRef = useRef<() => void>(() => undefined);
 
   // A layout effect, not useEffect: Preact runs effects after the next frame (or a 35 ms
@@ -40,7 +40,7 @@ export function usePageReport(api: UiApi, findTab: () => Promise<number | null>)
       const key = JSON.stringify(next);
       if (key !== last) {
         last = key;
-        setFetch(next);
+        setReport(next);
       }
       // No tab to describe: nothing will change while the popup is open.
       if (tabId === null) return;
@@ -60,5 +60,5 @@ export function usePageReport(api: UiApi, findTab: () => Promise<number | null>)
   }, [api, findTab]);
 
   const refresh = useCallback(() => refreshRef.current(), []);
-  return { fetch, refresh };
+  return { report, refresh };
 }

@@ -1,6 +1,6 @@
 /** The three subjects with their top facts, for the empty-query cards and for subject names. */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { ENTITY_IDS } from '../data/schema';
+import { ENTITY_IDS } from '../data/vocabulary';
 import type { CardData } from '../shared/views';
 import type { UiApi } from '../ui/api';
 

@@ -8,7 +8,9 @@ import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
 import type { UiLanguage } from './settings';
 
-export type Lang = 'en' | 'zh';
+import type { Lang } from '../data/vocabulary';
+
+export type { Lang };
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const CATALOGS: Record<Lang, Catalog> = { en, zh };
 

@@ -4,10 +4,11 @@
  * derives them once and ships them with the config (MatcherConfig.prepared);
  * a Matcher given none derives them itself.
  */
-import type { EntityId } from '../data/schema';
 import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
-import type { MatcherConfig } from './views';
+import type { MatcherConfig, PreparedMatcher } from './matcher-config';
+
+export type { PreparedMatcher };
 
 const LATIN_EDGE = /[A-Za-z0-9]/;
 
@@ -92,17 +93,6 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
     for (const literals of usable) keys.add([...literals].sort((a, b) => rank(b) - rank(a))[0]!);
   }
   return new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
-}
-
-/**
- * The regex sources a Matcher needs, derived from the config. Deriving them (escaping ~100
- * aliases, the greedy key cover, cue lists) costs a page ~10 ms of cold code, so the
- * background computes them once and ships them with the config (`MatcherConfig.prepared`).
- */
-export interface PreparedMatcher {
-  scanner: string;
-  prefilter: string | null;
-  cues: Array<{ entity: EntityId; topic: string | null; specific: string | null; veto: string | null }>;
 }
 
 export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): PreparedMatcher {

@@ -10,7 +10,7 @@
  * This module is pure: callers pass the transport (`browser.runtime.sendMessage`)
  * and attach the returned listener, so the contract can be tested in Node.
  */
-import './zod-setup';
+import '../data/zod-setup';
 // zod/mini: the same validation as zod's full API at a fraction of its size, which every page's
 // content script would otherwise load (and compile) at start-up.
 import * as z from 'zod/mini';
@@ -197,6 +197,43 @@ export function handleMessages<K extends MessageType>(handlers: Handlers<K>, opt
 }
 
 export type Transport = (message: unknown) => Promise<unknown>;
+
+/**
+ * How a browser refuses a message no listener received: Firefox when it races the event page's
+ * suspension (the page is being torn down as the message arrives), either browser while the
+ * background is being replaced by an update. The message was not handled, so sending it again is safe.
+ */
+const UNREACHABLE = /Receiving end does not exist|Could not establish connection/i;
+
+export interface RetryOptions {
+  /** Sends in all, the first included. */
+  attempts?: number;
+  /** Pause before the first retry; each next one doubles it. */
+  firstDelayMs?: number;
+  /** The pause itself (a test passes one that resolves at once). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/**
+ * A transport to the background that sends again, after growing pauses, when the background could
+ * not be reached; any other failure, and the last attempt's, is the caller's. For runtime messages
+ * only: a tab without a content script answers the same way, and that is an answer.
+ */
+export function retryingTransport(
+  transport: Transport,
+  { attempts = 6, firstDelayMs = 50, wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: RetryOptions = {},
+): Transport {
+  return async (message) => {
+    for (let attempt = 1, delay = firstDelayMs; ; attempt++, delay *= 2) {
+      try {
+        return await transport(message);
+      } catch (error) {
+        if (attempt >= attempts || !UNREACHABLE.test(error instanceof Error ? error.message : String(error))) throw error;
+        await wait(delay);
+      }
+    }
+  };
+}
 
 /** A typed `send(type, payload)` over a transport; never rejects, always resolves to a Result. */
 export function createSender(transport: Transport) {

@@ -1,7 +1,7 @@
 /**
  * Sentence boundaries in English and Chinese text, good enough for news copy.
- * Pure string work: used by the content script (to report the sentence around
- * a mention), the claim matcher and the dataset checks.
+ * Pure string work: used by the claim matcher (and through it by the content
+ * script's page report) and the dataset checks.
  */
 
 /** [start, end) offsets into the text, with surrounding whitespace trimmed. */
@@ -31,20 +31,6 @@ export function splitSentences(text: string): Span[] {
   }
   pushTrimmed(text, start, text.length, spans);
   return spans;
-}
-
-/** The sentence span containing [from, to), or the whole trimmed text if none does. */
-export function sentenceAround(text: string, from: number, to = from): Span {
-  const spans = splitSentences(text);
-  for (const span of spans) {
-    if (from >= span[0] && from < span[1]) {
-      // A match that runs past a (mis-detected) boundary takes the following spans too.
-      let end = span[1];
-      for (const next of spans) if (next[0] >= end && next[0] < to) end = next[1];
-      return [span[0], end];
-    }
-  }
-  return trimSpan(text, 0, text.length);
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {

@@ -4,7 +4,7 @@
  * extension storage, never in the dataset's tables, so dataset upgrades
  * cannot touch them.
  */
-import './zod-setup';
+import '../data/zod-setup';
 import * as z from 'zod/mini';
 import { SETTINGS_KEY } from './storage-keys';
 

@@ -3,18 +3,9 @@
  * resolved (sources inlined) so a card or a search result renders without
  * further lookups.
  */
-import type { Alias, Claim, EntityId, Entity, Fact, FactStatus, LocalizedText, Source, SourceTier, Verdict } from '../data/schema';
-import type { ClaimRule } from './claim-patterns';
-import type { PreparedMatcher } from './matcher-sources';
+import type { Claim, EntityId, Fact, FactStatus, LocalizedText, Source, SourceTier, Verdict } from '../data/schema';
 
-/** Everything the content script needs to find mentions and misclaims. */
-export interface MatcherConfig {
-  datasetVersion: string;
-  entities: Array<{ id: EntityId; aliases: Alias[]; cues: Entity['cues'] }>;
-  claims: ClaimRule[];
-  /** Regex sources derived once by the background (see prepareMatcher); derived locally when absent. */
-  prepared?: PreparedMatcher;
-}
+export type { MatcherConfig } from './matcher-config';
 
 export interface SourceView {
   id: string;

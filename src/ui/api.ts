@@ -4,12 +4,12 @@
  * never touch `browser.*`, so unit tests hand them a mock instead. This module
  * is pure: the browser wiring lives in browser-platform.ts.
  */
-import type { EntityId } from '../data/schema';
+import type { EntityId, Lang } from '../data/vocabulary';
 import { createSender, type PageReport, type Result, type Send, type Transport } from '../shared/messages';
 import { parseSettings, type Settings, type SettingsPatch } from '../shared/settings';
 import type { CardData, ClaimView, DatasetInfo, SearchResult, SourceView } from '../shared/views';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../data/vocabulary';
 
 export interface UiApi {
   settings(): Promise<Result<Settings>>;

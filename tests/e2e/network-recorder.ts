@@ -30,7 +30,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Request as PwRequest } from 'playwright-core';
-import { internalsOf, type BrowserName, type ExtensionBrowser, type LaunchExtras } from './browsers';
+import { internalsOf, type BrowserName, type ExtensionBrowser, type LaunchExtras } from '../../tooling/browsers';
 
 export interface RecordedRequest {
   url: string;

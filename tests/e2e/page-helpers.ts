@@ -1,5 +1,5 @@
 /** In-page probes shared by the end-to-end tests (run through TestPage.evaluate). */
-import type { TestPage } from './browsers';
+import type { TestPage } from '../../tooling/browsers';
 
 /** Viewport centre of the first occurrence of `text` in the page's light DOM. */
 export function centerOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {
@@ -40,7 +40,7 @@ export function readCard(page: TestPage) {
 }
 
 /** Waits until `probe` returns a truthy value (or throws after `timeoutMs`). */
-export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 5000, label = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(probe: () => Promise<T>, timeoutMs = 15_000, label = 'condition'): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageReportSchema } from '../../src/shared/messages';
-import { BROWSERS, launch, type ExtensionBrowser } from './browsers';
-import { startServer, type TestServer } from './server';
+import { BROWSERS, launch, type ExtensionBrowser } from '../../tooling/browsers';
+import { startServer, type TestServer } from '../../tooling/server';
 
 let server: TestServer;
 beforeAll(async () => {

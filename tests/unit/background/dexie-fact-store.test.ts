@@ -11,6 +11,8 @@ beforeEach(() => {
   indexedDB = new IDBFactory();
 });
 const openDb = () => new FactDatabase('test', { indexedDB, IDBKeyRange });
+/** The build id the extension would pass for the bundled dataset. */
+const CURRENT_BUILD = 'build-1';
 
 /** The bundled dataset with a different version and one fact reworded. */
 function nextVersion(version = '1.1.0'): DatasetInput {
@@ -32,22 +34,31 @@ function memoryArea() {
 describe('DexieFactStore seeding', () => {
   it('seeds on first use and writes nothing when the same version is seeded again', async () => {
     const db = openDb();
-    await new DexieFactStore({ dataset: rawDataset, db }).ready();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
     const first = await db.meta.get('dataset');
     expect(await db.facts.count()).toBe(data.facts.length);
     let writes = 0;
     for (const table of db.tables) table.hook('creating', () => void writes++);
-    await new DexieFactStore({ dataset: rawDataset, db }).ready();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
     expect(writes).toBe(0);
     expect((await db.meta.get('dataset'))?.seededAt).toBe(first?.seededAt);
+  });
+
+  it('does not even parse the dataset when the stored data is this build’s (every worker wake)', async () => {
+    const db = openDb();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
+    // Were it parsed, this would fail the schema; the stored build id says it is the same data.
+    const unparsed = new DexieFactStore({ dataset: { meta: 'not a dataset' }, buildId: CURRENT_BUILD, db });
+    await expect(unparsed.ready()).resolves.toBeUndefined();
+    expect((await unparsed.info()).version).toBe(data.meta.version);
   });
 
   it('replaces the data when the version changes, leaving settings alone', async () => {
     const db = openDb();
     const settings = createSettingsStorage(memoryArea());
-    await new DexieFactStore({ dataset: rawDataset, db }).ready();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
     await settings.update({ disabledSites: ['example.com'], highlightStyle: 'background' });
-    const upgraded = new DexieFactStore({ dataset: nextVersion(), db });
+    const upgraded = new DexieFactStore({ dataset: nextVersion(), buildId: 'build-1.1.0', db });
     expect((await upgraded.info()).version).toBe('1.1.0');
     expect((await db.facts.get(data.facts[0]!.id))?.statement.en).toBe('Reworded for 1.1.0.');
     expect(await db.facts.count()).toBe(data.facts.length);
@@ -56,39 +67,39 @@ describe('DexieFactStore seeding', () => {
 
   it('keeps the previous data when a seed fails midway, and retries on the next query', async () => {
     const db = openDb();
-    await new DexieFactStore({ dataset: rawDataset, db }).ready();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
     // A duplicate id makes bulkAdd fail after the tables were cleared and other rows written.
     const broken = nextVersion('2.0.0');
     broken.facts = [...broken.facts, broken.facts[5]!];
-    const store = new DexieFactStore({ dataset: broken, db });
+    const store = new DexieFactStore({ dataset: broken, buildId: 'build-2.0.0', db });
     await expect(store.ready()).rejects.toThrow();
     expect((await db.meta.get('dataset'))?.version).toBe(data.meta.version);
     expect(await db.facts.count()).toBe(data.facts.length);
     expect((await db.facts.get(data.facts[0]!.id))?.statement.en).toBe(data.facts[0]!.statement.en);
     // Not cached as failed: the next call seeds again (and fails again for this broken data).
     await expect(store.ready()).rejects.toThrow();
-    await new DexieFactStore({ dataset: nextVersion('2.0.1'), db }).ready();
+    await new DexieFactStore({ dataset: nextVersion('2.0.1'), buildId: 'build-2.0.1', db }).ready();
     expect((await db.meta.get('dataset'))?.version).toBe('2.0.1');
   });
 
-  it('reseeds when the content changed but the version did not', async () => {
+  it('reseeds when the build changed but the version did not', async () => {
     const db = openDb();
-    await new DexieFactStore({ dataset: rawDataset, db }).ready();
-    await new DexieFactStore({ dataset: nextVersion(data.meta.version), db }).ready();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
+    await new DexieFactStore({ dataset: nextVersion(data.meta.version), buildId: 'build-reworded', db }).ready();
     expect((await db.facts.get(data.facts[0]!.id))?.statement.en).toBe('Reworded for 1.1.0.');
   });
 
   it('refuses a dataset that fails the schema, keeping what is stored', async () => {
     const db = openDb();
-    await new DexieFactStore({ dataset: rawDataset, db }).ready();
+    await new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db }).ready();
     const invalid = { ...data, meta: { version: 'two', date: 'soon' } };
-    await expect(new DexieFactStore({ dataset: invalid, db }).ready()).rejects.toThrow();
+    await expect(new DexieFactStore({ dataset: invalid, buildId: 'build-invalid', db }).ready()).rejects.toThrow();
     expect(await db.facts.count()).toBe(data.facts.length);
   });
 });
 
 describe('DexieFactStore queries', () => {
-  const store = () => new DexieFactStore({ dataset: rawDataset, db: openDb() });
+  const store = () => new DexieFactStore({ dataset: rawDataset, buildId: CURRENT_BUILD, db: openDb() });
 
   it('returns an entity’s facts ranked, with sources resolved', async () => {
     const facts = await store().factsFor('project-glasswing', 5);

@@ -7,15 +7,14 @@
  * shadow roots under skipped blocks).
  */
 import { describe, expect, it } from 'vitest';
-import { syntheticPage } from '../../../bench/pages';
+import { syntheticPage } from '../../../tooling/synthetic-pages';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
-import { CHUNK_CHARS, scanChunked } from '../../../src/content/chunked-scan';
+import { CHUNK_CHARS, scanChunked, scanTree, type Paragraph } from '../../../src/content/scan';
 import { Highlighter } from '../../../src/content/highlighter';
 import { PageIndex } from '../../../src/content/page-index';
-import { scanTree, type Paragraph } from '../../../src/content/text-scanner';
 import { Matcher } from '../../../src/shared/matcher';
-import { SEED_IDS, seedHtml } from '../../e2e/seed-pages';
+import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
 import { labelledHtml, loadLabelledPages } from '../../support/labelled';
 
 const data = Dataset.parse(rawDataset);
@@ -28,7 +27,7 @@ function load(html: string): void {
 }
 
 async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
-  const index = new PageIndex(matcher, new Highlighter(undefined));
+  const index = new PageIndex(matcher, {}, new Highlighter(undefined));
   const onParagraph = (p: Paragraph) => void index.addParagraph(p);
   if (mode === 'walk') await scanTree(root, { signal, onParagraph });
   else await scanChunked(root, { signal, onParagraph, keys, onGap: () => index.breakContext() });

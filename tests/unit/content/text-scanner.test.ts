@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { registerOwn } from '../../../src/content/own-elements';
-import { paragraphRange, scanTree, type Paragraph } from '../../../src/content/text-scanner';
+import { paragraphRange, scanTree, type Paragraph } from '../../../src/content/scan';
 
 async function paragraphs(html: string): Promise<string[]> {
   document.body.innerHTML = html;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
-import { independentCount, validateDataset } from '../../../src/data/validate';
+import { independentCount, validateDataset } from '../../../src/shared/dataset-checks';
 import shippedChecks from '../../../src/data/checks.json';
 import { compileClaimRules, matchInSentence } from '../../../src/shared/claim-patterns';
 import { splitSentences } from '../../../src/shared/sentences';

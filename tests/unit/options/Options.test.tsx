@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../src/options/Options';
 import { downloadText, exportFileName } from '../../../src/options/download';
 import { mockApi, type MockOptions } from '../popup/mock-api';
-import { click, mount, settle, type Mounted } from '../popup/render-helpers';
+import { click, mount, type Mounted } from '../popup/render-helpers';
 import { act } from 'preact/test-utils';
 
 let mounted: Mounted | undefined;
@@ -15,7 +15,8 @@ afterEach(() => {
 
 async function open(options: MockOptions = {}) {
   const api = mockApi(options);
-  mounted = await mount(<Options api={api} />);
+  // Ready once the settings (the controls) and the dataset facts (the source list) are in.
+  mounted = await mount(<Options api={api} />, (m) => m.$$('input').length > 0 && m.$$('.ff-sources li').length > 0);
   return { api, ...mounted, updates: () => api.calls.filter((c) => c.method === 'updateSettings').map((c) => c.args[0]) };
 }
 
@@ -35,16 +36,16 @@ describe('Options', () => {
     ]);
     expect(radios[0]!.checked).toBe(true);
     await click(radios[1]!);
+    await expect.poll(() => p.updates()).toEqual([{ highlightStyle: 'background' }]);
     const language = p.$<HTMLSelectElement>('#ff-language')!;
     await act(() => {
       language.value = 'zh';
       language.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await settle();
     expect(p.updates()).toEqual([{ highlightStyle: 'background' }, { language: 'zh' }]);
     // The page follows its own language setting at once.
-    expect(p.$('h1')?.textContent).toBe('Frontier Facts 设置');
-    expect(document.documentElement.lang).toBe('zh-CN');
+    await expect.poll(() => p.$('h1')?.textContent).toBe('Frontier Facts 设置');
+    await expect.poll(() => document.documentElement.lang).toBe('zh-CN');
   });
 
   it('saves the card delay only when it is a whole number in range', async () => {
@@ -57,13 +58,14 @@ describe('Options', () => {
         delay.dispatchEvent(new Event('input', { bubbles: true }));
         delay.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await settle();
     };
     await commit('9000');
-    expect(delay.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => delay.getAttribute('aria-invalid')).toBe('true');
     await commit('-5');
+    await expect.poll(() => delay.getAttribute('aria-invalid')).toBe('true');
     await commit('250');
-    expect(delay.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => delay.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => delay.value).toBe('250');
     expect(p.updates()).toEqual([{ cardDelayMs: 250 }]);
   });
 
@@ -75,16 +77,16 @@ describe('Options', () => {
     expect(remove.textContent).toBe('Turn back on');
     await click(remove);
     expect(p.updates()).toEqual([{ disabledSites: ['a.example'] }]);
-    expect(sites.querySelector('[role=status]')?.textContent).toBe('On again for b.example.');
+    await expect.poll(() => sites.querySelector('[role=status]')?.textContent).toBe('On again for b.example.');
     p.unmount();
     const none = await open();
-    expect(section(none, 'Sites where it is off').textContent).toContain('None: Frontier Facts runs on every site.');
+    await expect.poll(() => section(none, 'Sites where it is off').textContent).toContain('None: Frontier Facts runs on every site.');
   });
 
   it('shows the dataset version and counts', async () => {
     const p = await open();
     const dataset = section(p, 'Dataset');
-    expect(dataset.querySelector('p')?.textContent).toBe('Version 1.0.0, reviewed on Nov 23, 2026');
+    await expect.poll(() => dataset.querySelector('p')?.textContent).toBe('Version 1.0.0, reviewed on Nov 23, 2026');
     expect([...dataset.querySelectorAll('.ff-counts div')].map((d) => d.textContent)).toEqual([
       'Subjects3',
       'Facts4',
@@ -132,10 +134,12 @@ describe('Options', () => {
     const p = await open();
     await click(p.$$('button').find((b) => b.textContent === 'Download ClaimReview JSON-LD')!);
     expect(p.api.calls.find((c) => c.method === 'exportClaimReview')?.args).toEqual(['en']);
-    expect(clicked).toEqual([{ href: 'blob:test/1', download: 'frontier-facts-claimreview-1.0.0-en.json' }]);
+    await expect.poll(() => clicked).toEqual([{ href: 'blob:test/1', download: 'frontier-facts-claimreview-1.0.0-en.json' }]);
     expect(JSON.parse(await created[0]!.text())).toMatchObject({ '@context': 'https://schema.org' });
     expect(created[0]!.type).toBe('application/ld+json');
-    expect(section(p, 'Export').querySelector('[role=status]')?.textContent).toBe('Downloaded frontier-facts-claimreview-1.0.0-en.json.');
+    await expect
+      .poll(() => section(p, 'Export').querySelector('[role=status]')?.textContent)
+      .toBe('Downloaded frontier-facts-claimreview-1.0.0-en.json.');
     // The temporary link does not stay in the page.
     expect(document.querySelectorAll('a[download]')).toHaveLength(0);
   });

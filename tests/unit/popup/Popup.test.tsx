@@ -5,7 +5,7 @@ import { createFirstPaintCache } from '../../../src/popup/first-paint-cache';
 import type { Result } from '../../../src/shared/messages';
 import type { SearchResult } from '../../../src/shared/views';
 import { card, mockApi, seedReport, type MockApi, type MockOptions } from './mock-api';
-import { click, mount, press, settle, type, type Mounted } from './render-helpers';
+import { afterResolvedReplies, click, mount, press, type, type Mounted } from './render-helpers';
 
 let mounted: Mounted | undefined;
 afterEach(() => {
@@ -14,8 +14,9 @@ afterEach(() => {
   document.documentElement.lang = '';
 });
 
+/** Mounts the popup and waits for its first paint (it paints once the settings are in). */
 async function open(options: MockOptions = {}, api: MockApi = mockApi(options)) {
-  mounted = await mount(<Popup api={api} findTab={() => api.activeTabId()} />);
+  mounted = await mount(<Popup api={api} findTab={() => api.activeTabId()} />, (m) => m.$('.ff-popup') !== null);
   return { api, ...mounted, input: mounted.$<HTMLInputElement>('input[type=search]')! };
 }
 
@@ -25,21 +26,19 @@ describe('Popup: search', () => {
   it('shows the three subjects with their top facts and status badges before any query', async () => {
     const p = await open();
     expect(p.input.labels?.[0]?.textContent).toBe('Search the facts');
-    expect(p.$$('.ff-subject h2').map((h) => h.textContent)).toEqual([
-      'AI executive order (EO 14409)',
-      'Claude Mythos',
-      'Project Glasswing',
-    ]);
+    await expect
+      .poll(() => p.$$('.ff-subject h2').map((h) => h.textContent))
+      .toEqual(['AI executive order (EO 14409)', 'Claude Mythos', 'Project Glasswing']);
     expect(p.$$('.ff-subject .ff-badge').map((b) => b.textContent)).toEqual(['Verified', 'Single source', 'Verified', 'Disputed']);
     expect(performance.getEntriesByName('frontier-facts:popup-ready')).toHaveLength(1);
-    expect(document.documentElement.lang).toBe('en');
+    await expect.poll(() => document.documentElement.lang).toBe('en');
   });
 
   it('searches as you type, grouped by subject, with verdicts and sources at a glance', async () => {
     const p = await open();
     await type(p.input, 'glass');
     expect(p.api.calls.filter((c) => c.method === 'search').map((c) => c.args[0])).toEqual(['glass']);
-    expect(p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['Project Glasswing']);
+    await expect.poll(() => p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['Project Glasswing']);
     expect(buttons(p).map((b) => b.textContent)).toEqual([
       'VerifiedGlasswing gives partners access to Mythos.',
       'DisputedGlasswing has about 40 partners.',
@@ -54,7 +53,7 @@ describe('Popup: search', () => {
   it('asks for one more letter instead of sending a lone Latin letter, but searches one Chinese character', async () => {
     const p = await open();
     await type(p.input, 'g');
-    expect(p.text()).toContain('Keep typing');
+    await expect.poll(() => p.text()).toContain('Keep typing');
     expect(p.api.calls.some((c) => c.method === 'search')).toBe(false);
     await type(p.input, '翼');
     expect(p.api.calls.filter((c) => c.method === 'search').map((c) => c.args[0])).toEqual(['翼']);
@@ -63,6 +62,7 @@ describe('Popup: search', () => {
   it('opens the first result with Enter and walks the results with the arrow keys', async () => {
     const p = await open();
     await type(p.input, 'glasswing');
+    await expect.poll(() => buttons(p).length).toBe(3);
     p.input.focus();
     await press('Enter');
     const [first, second] = buttons(p);
@@ -86,12 +86,14 @@ describe('Popup: search', () => {
   it('shows both sides of a disputed fact and the correction of a claim', async () => {
     const p = await open();
     await type(p.input, 'glasswing');
+    await expect.poll(() => buttons(p).length).toBe(3);
     await click(buttons(p)[1]!);
     expect(p.$$('.ff-open .ff-side').map((s) => s.querySelector('p')?.textContent)).toEqual([
       'One side: About 40 partners.',
       'One side: About 11 partners.',
     ]);
     await type(p.input, 'june');
+    await expect.poll(() => buttons(p).some((b) => b.textContent?.includes('Claim:'))).toBe(true);
     const claim = buttons(p).find((b) => b.textContent?.includes('Claim:'))!;
     await click(claim);
     expect(p.$('.ff-open')?.textContent).toContain('What the sources say: It was signed on June 2 (US time).');
@@ -107,9 +109,9 @@ describe('Popup: search', () => {
     await type(p.input, 'gl');
     await type(p.input, 'june');
     pending.get('june')!(await base.search('june'));
-    await settle();
+    await expect.poll(() => buttons(p).some((b) => b.textContent?.includes('June'))).toBe(true);
     pending.get('gl')!({ ok: true, value: [] });
-    await settle();
+    await afterResolvedReplies();
     expect(buttons(p).some((b) => b.textContent?.includes('June'))).toBe(true);
     expect(p.text()).not.toContain('Nothing matches');
   });
@@ -117,19 +119,19 @@ describe('Popup: search', () => {
   it('says so when nothing matches or the background cannot answer', async () => {
     const p = await open();
     await type(p.input, 'zzzz');
-    expect(p.text()).toContain('Nothing matches “zzzz”.');
+    await expect.poll(() => p.text()).toContain('Nothing matches “zzzz”.');
     p.unmount();
     const offline = await open({ offline: true });
     await type(offline.input, 'glass');
-    expect(offline.text()).toContain('This could not be loaded.');
+    await expect.poll(() => offline.text()).toContain('This could not be loaded.');
   });
 
   it('speaks Chinese when the browser does, and finds Chinese text', async () => {
     const p = await open({ uiLanguage: 'zh-CN', report: seedReport });
-    expect(document.documentElement.lang).toBe('zh-CN');
-    expect(p.$('#ff-page-heading')?.textContent).toBe('本页内容');
+    await expect.poll(() => document.documentElement.lang).toBe('zh-CN');
+    await expect.poll(() => p.$('#ff-page-heading')?.textContent).toBe('本页内容');
     await type(p.input, '玻璃翼');
-    expect(p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['玻璃翼计划']);
+    await expect.poll(() => p.$$('.ff-group h2').map((h) => h.textContent)).toEqual(['玻璃翼计划']);
     expect(buttons(p)[0]?.textContent).toBe('已核实玻璃翼计划让合作伙伴使用 Mythos。');
     // Chinese punctuation too: full-width colon after labels, full-width comma between outlet and date.
     expect(buttons(p).at(-1)?.textContent).toBe('误导说法：玻璃翼有 40 家科技巨头。');
@@ -140,7 +142,10 @@ describe('Popup: search', () => {
     const cache = createFirstPaintCache({ getItem: () => null, setItem: () => undefined });
     cache.initial = { language: 'en', cards: [card('claude-mythos')] };
     const silent: MockApi = { ...mockApi(), settings: () => new Promise(() => undefined), card: () => new Promise(() => undefined) };
-    mounted = await mount(<Popup api={silent} findTab={() => Promise.resolve(null)} cache={cache} />);
+    mounted = await mount(
+      <Popup api={silent} findTab={() => Promise.resolve(null)} cache={cache} />,
+      (m) => m.$$('.ff-subject h2').length > 0,
+    );
     expect(mounted.$$('.ff-subject h2').map((h) => h.textContent)).toEqual(['Claude Mythos']);
     // Without fresh settings the switches stay away: they could undo a change made elsewhere.
     expect(mounted.$('.ff-controls')).toBeNull();

@@ -1,4 +1,7 @@
-/** Rendering Preact into jsdom for component tests: mount, let promises settle, query, unmount. */
+/**
+ * Rendering Preact into jsdom for component tests: mount, act, query, unmount. Nothing here waits
+ * a number of turns: what a reply changes on screen is awaited with `expect.poll` in the tests.
+ */
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 
@@ -10,26 +13,46 @@ export interface Mounted {
   unmount: () => void;
 }
 
-export async function mount(vnode: ComponentChild): Promise<Mounted> {
+/** Renders into a fresh element; `ready` is polled until it holds (the first replies are in). */
+export async function mount(vnode: ComponentChild, ready: (m: Mounted) => boolean = () => true): Promise<Mounted> {
   const root = document.createElement('div');
   document.body.append(root);
   await act(() => render(vnode, root));
-  await settle();
-  return {
+  const mounted: Mounted = {
     root,
     $: <E extends Element = HTMLElement>(s: string) => root.ownerDocument.querySelector<E>(s),
     $$: <E extends Element = HTMLElement>(s: string) => [...root.ownerDocument.querySelectorAll<E>(s)],
     text: () => root.ownerDocument.body.textContent ?? '',
     unmount: () => {
-      render(null, root);
+      void act(() => render(null, root));
       root.remove();
     },
   };
+  try {
+    await until(() => ready(mounted), 'the component to be ready');
+  } catch (error) {
+    mounted.unmount();
+    throw error;
+  }
+  return mounted;
 }
 
-/** Lets pending replies resolve and Preact re-render (a few macrotask turns). */
-export async function settle(turns = 4): Promise<void> {
-  for (let i = 0; i < turns; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+/** Polls until `condition` holds (generous timeout: the machine may be busy). */
+export async function until(condition: () => boolean, label = 'condition', timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await act(() => new Promise<void>((r) => setTimeout(r, 10)));
+  }
+}
+
+/**
+ * Lets every already-resolved reply reach the screen: one macrotask runs after all queued
+ * microtasks (the reply's `then`, Preact's debounced render). Only for asserting that something
+ * did NOT change after a reply the test itself just resolved.
+ */
+export async function afterResolvedReplies(): Promise<void> {
+  await act(() => new Promise<void>((r) => setTimeout(r, 0)));
 }
 
 /** Types into an input as a user would (value, then an input event). */
@@ -38,7 +61,6 @@ export async function type(input: HTMLInputElement, value: string): Promise<void
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await settle();
 }
 
 /** Dispatches a keydown on the focused element (or the given one). */
@@ -46,11 +68,9 @@ export async function press(key: string, target: Element | null = document.activ
   await act(() => {
     target?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
-  await settle(1);
 }
 
 export async function click(element: Element | null): Promise<void> {
   if (!element) throw new Error('nothing to click');
   await act(() => (element as HTMLElement).click());
-  await settle();
 }

@@ -4,6 +4,7 @@ import {
   CONTENT_MESSAGES,
   createSender,
   handleMessages,
+  retryingTransport,
   MESSAGE_TYPES,
   requestSchema,
   type Handlers,
@@ -106,5 +107,48 @@ describe('createSender', () => {
   it('validates the bare page report', async () => {
     const send = createSender(() => Promise.resolve({ url: 'u', ready: true, mentions: [{ entityId: 'nope' }], claims: [] }));
     await expect(send('page.report')).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('retryingTransport', () => {
+  const unreachable = () => new Error('Could not establish connection. Receiving end does not exist.');
+
+  it('sends again while the background cannot be reached (an event page suspending), then delivers', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const transport = retryingTransport(
+      async (message) => {
+        if (++calls < 3) throw unreachable();
+        return { ok: true, value: message };
+      },
+      { wait: async (ms) => void waits.push(ms) },
+    );
+    await expect(createSender(transport)('dataset.info')).resolves.toEqual({ ok: true, value: { type: 'dataset.info' } });
+    expect(calls).toBe(3);
+    expect(waits).toEqual([50, 100]);
+  });
+
+  it('gives up after its attempts, and never retries other failures', async () => {
+    let calls = 0;
+    const down = retryingTransport(
+      () => {
+        calls++;
+        return Promise.reject(unreachable());
+      },
+      { attempts: 4, wait: async () => undefined },
+    );
+    await expect(createSender(down)('dataset.info')).resolves.toMatchObject({ ok: false, error: expect.stringMatching(/Receiving end/) });
+    expect(calls).toBe(4);
+
+    calls = 0;
+    const broken = retryingTransport(
+      () => {
+        calls++;
+        return Promise.reject(new Error('Message length exceeded maximum allowed length.'));
+      },
+      { wait: async () => undefined },
+    );
+    await expect(createSender(broken)('dataset.info')).resolves.toMatchObject({ ok: false });
+    expect(calls).toBe(1);
   });
 });

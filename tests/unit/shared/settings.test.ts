@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, settingsFieldReaders, settingsFieldSchemas } from '../../../src/shared/settings';
-import { mulberry32 } from '../../support/prng';
+import { mulberry32 } from '../../../tooling/prng';
 
 const rand = mulberry32(20260602);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -67,18 +67,25 @@ function describe_(value: unknown): string {
   }
 }
 
+/** The fuzz's budget: this many random values per field (seeded, so every run checks the same ones). */
+const FUZZ_ROUNDS = 2000;
+
 describe('stored settings', () => {
-  it('are read by plain checks that accept and transform exactly what the schemas do', () => {
-    const schemas = settingsFieldSchemas();
-    for (let i = 0; i < 4000; i++) {
-      for (const key of Object.keys(schemas) as Array<keyof typeof schemas>) {
-        const value = randomValue();
-        const parsed = schemas[key].safeParse(value);
-        const read = settingsFieldReaders[key](value);
-        expect(read, `${key}: ${describe_(value)}`).toEqual(parsed.success ? parsed.data : undefined);
+  it(
+    `are read by plain checks that accept and transform exactly what the schemas do (${FUZZ_ROUNDS} values a field)`,
+    { timeout: 60_000 },
+    () => {
+      const schemas = settingsFieldSchemas();
+      for (let i = 0; i < FUZZ_ROUNDS; i++) {
+        for (const key of Object.keys(schemas) as Array<keyof typeof schemas>) {
+          const value = randomValue();
+          const parsed = schemas[key].safeParse(value);
+          const read = settingsFieldReaders[key](value);
+          expect(read, `${key}: ${describe_(value)}`).toEqual(parsed.success ? parsed.data : undefined);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('fall back field by field, lower-case and deduplicate sites, and migrate the old site list', () => {
     expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dateMatches, findDates, weekdayOf } from '../../../../src/shared/claims/dates';
 
-const parse = (text: string, raw = text, today?: string) => findDates(text.toLowerCase(), raw, today).map(({ start, end, ...d }) => d);
+const parse = (text: string, raw = text, today?: string) =>
+  findDates(text.toLowerCase(), raw, today).map(({ start: _start, end: _end, ...d }) => d);
 
 describe('dates', () => {
   it('reads the forms news copy uses', () => {

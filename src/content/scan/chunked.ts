@@ -11,14 +11,16 @@
  * into its children, whose positions in its text tell which of them hold the
  * keys, without reading or matching their text again.
  *
- * Paragraphs never cross a block boundary (text-scanner.ts), so walking only
+ * Paragraphs never cross a block boundary (tree-walk.ts), so walking only
  * some blocks yields exactly the paragraphs a full walk would have given for
  * them. Skipped text between two walked paragraphs is reported as a gap: the
  * context a paragraph carries to the next one must not jump over it.
  */
-import { isOwnElement } from './own-elements';
-import { KIND, SKIP_KIND, insideSkipped, isSkipped, scanTree, type ScanOptions, type ScanOutcome } from './text-scanner';
-import { sliceClock, yieldToPage } from './yield-to-page';
+import { sliceClock, yieldToPage } from '../yield-to-page';
+import { hasSkippedName, insideSkipped, isSkipped, kindOf } from './elements';
+import { openShadowRootsUnder } from './shadow-roots';
+import { scanTree } from './tree-walk';
+import type { ScanOptions, ScanOutcome } from './types';
 
 /** Text length up to which a block with a key in it is walked rather than split (a few paragraphs). */
 export const CHUNK_CHARS = 2048;
@@ -52,6 +54,65 @@ export async function scanChunked(root: Node, options: ChunkedScanOptions): Prom
   return outcome;
 }
 
+/** Walks the known key matches of an element's text in order, as its children are met left to right. */
+class HitCursor {
+  private index = 0;
+
+  constructor(readonly hits: Hits) {}
+
+  /** Whether a key match overlaps [start, end) of the element's text (moves past those that end before). */
+  overlaps(start: number, end: number): boolean {
+    const hits = this.hits;
+    while (this.index < hits.length && hits[this.index + 1]! <= start) this.index += 2;
+    return this.index < hits.length && hits[this.index]! < end;
+  }
+
+  /** The matches overlapping a child whose text starts at `start`, in the child's own offsets. */
+  within(text: string, start: number): Hits {
+    const hits = this.hits;
+    const out: Hits = [];
+    for (let i = this.index; i < hits.length && hits[i]! < start + text.length; i += 2) {
+      out.push(Math.max(hits[i]! - start, 0), Math.min(hits[i + 1]! - start, text.length));
+    }
+    return out;
+  }
+
+  /** Where the last match ends (Infinity when there is none to place children by). */
+  get lastEnd(): number {
+    return this.hits.length > 0 ? this.hits[this.hits.length - 1]! : Infinity;
+  }
+}
+
+/** Consecutive non-block children (text, inline markup, skipped elements): part of one paragraph of the element's own. */
+class Run {
+  first: Node | null = null;
+  /** The run's text, kept only when there are no hits to place it by. */
+  text = '';
+  hit = false;
+  hasText = false;
+
+  add(child: Node, text: string, cursor: HitCursor | null, offset: number): void {
+    this.first ??= child;
+    if (cursor) this.hit ||= cursor.overlaps(offset, offset + text.length);
+    else this.text += text;
+    // Text of a <script> or <code> is no paragraph in a walk either.
+    const isElement = child.nodeType === Node.ELEMENT_NODE;
+    this.hasText ||= (!isElement || !hasSkippedName(child as Element)) && NON_SPACE.test(text);
+  }
+
+  /** Empties the run, returning what it held. */
+  take(): { from: Node; hit: boolean; text: string; hasText: boolean } | null {
+    const from = this.first;
+    if (!from) return null;
+    const taken = { from, hit: this.hit, text: this.text, hasText: this.hasText };
+    this.first = null;
+    this.text = '';
+    this.hit = false;
+    this.hasText = false;
+    return taken;
+  }
+}
+
 class ChunkedScan {
   private readonly clock: ReturnType<typeof sliceClock>;
   private readonly walkOptions: ScanOptions;
@@ -66,67 +127,20 @@ class ChunkedScan {
 
   /**
    * Goes through an element's children. `known`: the element's text and its key matches, when the
-   * caller has them (null: find them per child). Consecutive non-block children (text, inline
-   * markup, skipped elements) form one run, which is part of a paragraph of this element's own.
+   * caller has them (null: find them per child). Blocks with a key are walked or split further;
+   * runs of inline children are walked as part of the element's own paragraph when they hold a key.
    */
   async split(el: ParentNode & Node, known: Known | null): Promise<ScanOutcome> {
-    const { skip } = this.options;
-    const hits = known?.hits ?? null;
-    let offset = 0;
-    let hitIndex = 0;
-    /** Whether a key match overlaps [start, end) of the element's text; hits are visited in order. */
-    const overlaps = (hits: Hits, start: number, end: number): boolean => {
-      while (hitIndex < hits.length && hits[hitIndex + 1]! <= start) hitIndex += 2;
-      return hitIndex < hits.length && hits[hitIndex]! < end;
-    };
-    /** The matches overlapping a child at `start`, in the child's own offsets. */
-    const childHits = (hits: Hits, text: string, start: number): Hits => {
-      const out: Hits = [];
-      for (let i = hitIndex; i < hits.length && hits[i]! < start + text.length; i += 2) {
-        out.push(Math.max(hits[i]! - start, 0), Math.min(hits[i + 1]! - start, text.length));
-      }
-      return out;
-    };
-
-    let runFirst: Node | null = null;
-    /** The run's text, kept only when there are no hits to place it by. */
-    let runText = '';
-    let runHit = false;
-    let runHasText = false;
-    const endRun = async (until: Node | null): Promise<ScanOutcome> => {
-      if (!runFirst) return 'done';
-      const from = runFirst;
-      const matched = runHit || (!hits && runHasText && this.find(runText).length > 0);
-      const hasText = runHasText;
-      runFirst = null;
-      runText = '';
-      runHit = false;
-      runHasText = false;
-      if (matched) {
-        walked = true;
-        return scanTree(el, this.walkOptions, { from, until });
-      }
-      if (hasText) this.options.onGap();
-      return 'done';
-    };
-
-    let steps = 0;
-    let walked = false;
-    const lastHitEnd = hits && hits.length > 0 ? hits[hits.length - 1]! : Infinity;
+    const cursor = known ? new HitCursor(known.hits) : null;
+    const run = new Run();
     const measured = new Map<Node, string>();
-    let child: Node | null = el.firstChild;
-    if (known && known.hits.length > 0) {
-      const start = startPoint(el, known, measured);
-      child = start.child;
-      offset = start.offset;
-      // What comes before holds no key: it only separates (if it has text).
-      if (offset > 0 && NON_SPACE.test(known.text.slice(0, offset))) this.options.onGap();
-    }
+    let { child, offset } = this.firstChild(el, known, measured);
+    let steps = 0;
+    // Set when something was walked since the clock was last read: a walk can take milliseconds.
+    let walked = false;
     while (child) {
-      const type = child.nodeType;
-      const isElement = type === Node.ELEMENT_NODE;
       const text = measured.get(child) ?? textOf(child);
-      if (child === skip) {
+      if (child === this.options.skip) {
         // Scanned already (the part in view): neither walked again nor a gap, but its text is in the element's.
         offset += text.length;
         child = child.nextSibling;
@@ -134,32 +148,17 @@ class ChunkedScan {
       }
       // A block without text (an <img>, an empty <div>) ends no paragraph in a walk, so it ends no run here.
       if (isBlockWithText(child, text)) {
-        const outcome = await endRun(child);
-        if (outcome !== 'done') return outcome;
+        const ended = await this.endRun(el, run, child, cursor);
+        if (ended.outcome !== 'done') return ended.outcome;
+        walked ||= ended.walked;
         const start = offset;
         offset += text.length;
-        const found = hits ? (overlaps(hits, start, offset) ? childHits(hits, text, start) : []) : this.find(text);
-        if (found.length === 0) {
-          if (NON_SPACE.test(text)) this.options.onGap();
-        } else {
-          walked = true;
-          // scanTree checks a chunk itself; a block to split is checked here (hidden, editable), where it has a key.
-          const result =
-            text.length <= CHUNK_CHARS
-              ? await scanTree(child, this.walkOptions)
-              : isSkipped(child as Element)
-                ? 'done'
-                : await this.split(child as Element, { text, hits: found });
-          if (result !== 'done') return result;
-          // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
-          if (!child.isConnected) return 'lost';
-        }
-      } else if (isElement || type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
-        runFirst ??= child;
-        if (hits) runHit ||= overlaps(hits, offset, offset + text.length);
-        else runText += text;
-        // Text of a <script> or <code> is no paragraph in a walk either.
-        runHasText ||= (!isElement || KIND.get((child as Element).localName) !== SKIP_KIND) && NON_SPACE.test(text);
+        const found = cursor ? (cursor.overlaps(start, offset) ? cursor.within(text, start) : []) : this.find(text);
+        walked ||= found.length > 0;
+        const outcome = await this.block(child as Element, text, found);
+        if (outcome !== 'done') return outcome;
+      } else if (child.nodeType === Node.ELEMENT_NODE || child.nodeType === Node.TEXT_NODE || child.nodeType === Node.CDATA_SECTION_NODE) {
+        run.add(child, text, cursor, offset);
         offset += text.length;
       }
       // Comments and processing instructions hold no text of the element's.
@@ -174,15 +173,57 @@ class ChunkedScan {
       walked = false;
       child = child.nextSibling;
       // Past the last key (and no run with one still open), the rest cannot match: it is not even measured.
-      if (known && offset >= lastHitEnd && !runHit && child) {
-        const outcome = await endRun(child);
-        if (outcome !== 'done') return outcome;
+      if (known && cursor && offset >= cursor.lastEnd && !run.hit && child) {
+        const ended = await this.endRun(el, run, child, cursor);
+        if (ended.outcome !== 'done') return ended.outcome;
         NON_SPACE_AFTER.lastIndex = offset;
         if (NON_SPACE_AFTER.test(known.text)) this.options.onGap();
         return 'done';
       }
     }
-    return endRun(null);
+    return (await this.endRun(el, run, null, cursor)).outcome;
+  }
+
+  /** Where to begin: the first child, or (with known keys) the child that holds or starts the first one. */
+  private firstChild(el: Node, known: Known | null, measured: Map<Node, string>): { child: Node | null; offset: number } {
+    if (!known || known.hits.length === 0) return { child: el.firstChild, offset: 0 };
+    const start = startPoint(el, known, measured);
+    // What comes before holds no key: it only separates (if it has text).
+    if (start.offset > 0 && NON_SPACE.test(known.text.slice(0, start.offset))) this.options.onGap();
+    return start;
+  }
+
+  /** A block child: skipped (a gap) without a key, walked when small, split further when large. */
+  private async block(child: Element, text: string, found: Hits): Promise<ScanOutcome> {
+    if (found.length === 0) {
+      if (NON_SPACE.test(text)) this.options.onGap();
+      return 'done';
+    }
+    // scanTree checks a chunk itself; a block to split is checked here (hidden, editable), where it has a key.
+    const result =
+      text.length <= CHUNK_CHARS
+        ? await scanTree(child, this.walkOptions)
+        : isSkipped(child)
+          ? 'done'
+          : await this.split(child, { text, hits: found });
+    if (result !== 'done') return result;
+    // The page may have changed while that walk yielded: a removed child has no next sibling to go on from.
+    return child.isConnected ? 'done' : 'lost';
+  }
+
+  /** Closes the open run before `until`: walked when it holds a key, else a gap if it had text. */
+  private async endRun(
+    el: ParentNode & Node,
+    run: Run,
+    until: Node | null,
+    cursor: HitCursor | null,
+  ): Promise<{ outcome: ScanOutcome; walked: boolean }> {
+    const taken = run.take();
+    if (!taken) return { outcome: 'done', walked: false };
+    const matched = taken.hit || (!cursor && taken.hasText && this.find(taken.text).length > 0);
+    if (matched) return { outcome: await scanTree(el, this.walkOptions, { from: taken.from, until }), walked: true };
+    if (taken.hasText) this.options.onGap();
+    return { outcome: 'done', walked: false };
   }
 
   /** Key matches in a text. */
@@ -204,9 +245,7 @@ function textOf(child: Node): string {
 
 /** A child that ends its parent's paragraph runs: a block element (not ours) with text. */
 function isBlockWithText(child: Node, text: string): boolean {
-  return (
-    child.nodeType === Node.ELEMENT_NODE && text.length > 0 && KIND.get((child as Element).localName) === undefined && !isOwnElement(child)
-  );
+  return child.nodeType === Node.ELEMENT_NODE && text.length > 0 && kindOf(child as Element) === 'block';
 }
 
 /**
@@ -243,28 +282,4 @@ function startPoint(el: Node, { text: elText, hits }: Known, measured: Map<Node,
   }
   // The text no longer adds up (the page changed it meanwhile): from the start, as a forward pass.
   return { child: el.firstChild, offset: 0 };
-}
-
-/**
- * Open shadow roots anywhere under root, found without walking it: an XPath query for
- * custom element names (a shadow host on the web is in practice a custom element) runs
- * natively, and only its few results cross into the content script.
- */
-export function openShadowRootsUnder(root: Node): ShadowRoot[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const found: ShadowRoot[] = [];
-  try {
-    const result = doc.evaluate(".//*[contains(local-name(), '-')]", root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-    for (let i = 0; i < result.snapshotLength; i++) {
-      const shadow = (result.snapshotItem(i) as Element | null)?.shadowRoot;
-      if (shadow) found.push(shadow);
-    }
-  } catch {
-    // No (or a partial) XPath implementation: look at every element instead, slower but the same answer.
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
-      if (el.localName.includes('-') && el.shadowRoot) found.push(el.shadowRoot);
-    }
-  }
-  return found;
 }

@@ -7,7 +7,7 @@
  * order"), plus an infinite-scroll page that appends 500 text nodes every
  * 250 ms. Same version + seed + size → byte-identical HTML.
  */
-import { mulberry32 } from '../tests/support/prng';
+import { mulberry32 } from './prng';
 
 /** Bumped whenever the generator's output changes: results are only comparable within one version. */
 export const PAGE_GENERATOR_VERSION = 'synthetic-news-v1';

@@ -10,8 +10,8 @@ import { extname, join, normalize } from 'node:path';
 import { SEED_IDS, seedHtml } from './seed-pages';
 
 const ROOTS: Record<string, string> = {
-  pages: join(import.meta.dirname, 'pages'),
-  demo: join(import.meta.dirname, '..', '..', 'demo'),
+  pages: join(import.meta.dirname, '..', 'tests', 'e2e', 'pages'),
+  demo: join(import.meta.dirname, '..', 'demo'),
 };
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

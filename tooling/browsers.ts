@@ -10,15 +10,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import type { PageReport } from '../../src/shared/messages';
+import type { PageReport } from '../src/shared/messages';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-/** Where `npm run build` wrote the extensions (FF_OUT_DIR, as for the build, else dist/). */
-const OUT = resolve(ROOT, process.env.FF_OUT_DIR ?? 'dist');
-export const DIST: Record<BrowserName, string> = { chromium: join(OUT, 'chrome'), firefox: join(OUT, 'firefox') };
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * Where `npm run build` wrote a browser's extension: FF_OUT_DIR (as for the build), else dist/.
+ * Read at each call, not when this module loads, so a caller may set FF_OUT_DIR after importing it.
+ */
+export function distDir(name: BrowserName): string {
+  return join(resolve(ROOT, process.env.FF_OUT_DIR ?? 'dist'), name === 'chromium' ? 'chrome' : 'firefox');
+}
 const GECKO_ID = 'frontier-facts@frontier-facts.org';
 /** Fixed so tests can open moz-extension:// pages (Firefox otherwise picks a random UUID per profile). */
 const FIREFOX_UUID = '6d0f4c7e-3b1a-4f0e-9c55-2f7d6c1a8b90';
@@ -56,8 +61,8 @@ export function chromiumExtensionFlags(extensionDir: string): string[] {
 }
 
 export function assertBuilt(name: BrowserName): void {
-  if (!existsSync(join(DIST[name], 'manifest.json'))) {
-    throw new Error(`${DIST[name]} is missing: run \`npm run build\` before the end-to-end tests`);
+  if (!existsSync(join(distDir(name), 'manifest.json'))) {
+    throw new Error(`${distDir(name)} is missing: run \`npm run build\` before the end-to-end tests`);
   }
 }
 
@@ -149,7 +154,7 @@ export function internalsOf(browser: ExtensionBrowser): BrowserInternals {
 
 async function launchChromium(headless: boolean, extras: LaunchExtras = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'ff-chromium-'));
-  const ext = extras.extensionDir ?? DIST.chromium;
+  const ext = extras.extensionDir ?? distDir('chromium');
   const rawPages = new WeakMap<TestPage, PwPage>();
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: findBinary('chromium'),
@@ -229,7 +234,7 @@ async function launchChromium(headless: boolean, extras: LaunchExtras = {}): Pro
 }
 
 async function launchFirefox(headless: boolean, extras: LaunchExtras = {}): Promise<ExtensionBrowser> {
-  const ext = extras.extensionDir ?? DIST.firefox;
+  const ext = extras.extensionDir ?? distDir('firefox');
   const rawPages = new WeakMap<TestPage, PpPage>();
   const pp: PpBrowser = await puppeteer.launch({
     browser: 'firefox',

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SEED_DIR = join(import.meta.dirname, '..', 'fixtures', 'seeds');
+export const SEED_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'seeds');
 
 /** Seed ids: file names without ".txt" (e.g. "000_b8665fd297a0726c"). */
 export const SEED_IDS = readdirSync(SEED_DIR)

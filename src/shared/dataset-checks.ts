@@ -1,16 +1,18 @@
 /**
- * Whole-dataset checks that a per-record schema cannot express. The build runs
- * them (vite.config.ts) and fails with every problem listed, one per line, so
- * a wrong dataset never ships.
+ * Whole-dataset checks that a per-record schema cannot express. `npm run build`
+ * (scripts/build.ts) runs them and fails with every problem listed, one per
+ * line, so a wrong dataset never ships. They live here rather than in src/data
+ * because they run the claim matcher over the examples: the dataset's own code
+ * imports nothing above it.
  */
 import { z } from 'zod';
-import { Check, Concepts, Dataset, ENTITY_IDS, type EntityId, type Source } from './schema';
-import shippedChecks from './checks.json';
-import shippedConcepts from './concepts.json';
-import { compileClaimRules } from '../shared/claim-patterns';
-import { Matcher } from '../shared/matcher';
-import { checkerConfig } from '../shared/claims/config';
-import type { CheckRule } from '../shared/claims/types';
+import { Check, Concepts, Dataset, ENTITY_IDS, type EntityId, type Source } from '../data/schema';
+import shippedChecks from '../data/checks.json';
+import shippedConcepts from '../data/concepts.json';
+import { compileClaimRules } from './claim-patterns';
+import { Matcher } from './matcher';
+import { checkerConfig } from './claims/config';
+import type { CheckRule } from './claims/types';
 
 export interface ValidationReport {
   errors: string[];

@@ -1,0 +1,145 @@
+/**
+ * When the card opens and closes, on a real page with a controlled clock: the dwell before it
+ * opens, the grace period before it closes, and nothing at all once the content script stopped.
+ * Pointer events are real events at real coordinates; timers and animation frames are faked.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CardController, CLOSE_DELAY_MS } from '../../src/content/card/card-controller';
+import { ContentApp } from '../../src/content/content-app';
+import type { Send } from '../../src/shared/messages';
+import { parseSettings } from '../../src/shared/settings';
+import type { CardData } from '../../src/shared/views';
+import { centerOf, matcherConfig, rangeOver } from './fixtures';
+
+const CARD_DELAY = 500;
+const cardData: CardData = {
+  entityId: 'project-glasswing',
+  name: { en: 'Project Glasswing', zh: '玻璃翼计划' },
+  description: { en: 'Access to Mythos for defence.', zh: '防御用途。' },
+  facts: [],
+  claims: [],
+  datasetVersion: '1.0.0',
+  datasetDate: '2026-06-03',
+};
+
+let controller: AbortController;
+let asked: string[];
+
+beforeEach(() => {
+  asked = [];
+});
+afterEach(() => {
+  controller?.abort();
+  vi.useRealTimers();
+  document.body.replaceChildren();
+  for (const el of document.querySelectorAll('ff-card-host')) el.remove();
+  CSS.highlights.clear();
+});
+
+async function page() {
+  document.body.innerHTML =
+    '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened Project Glasswing this week. Nothing else here.</p>';
+  controller = new AbortController();
+  const settings = parseSettings({ cardDelayMs: CARD_DELAY });
+  const app = new ContentApp({ doc: document, signal: controller.signal, config: matcherConfig, settings });
+  await app.start();
+  const send = (async (type: string, payload?: { entityId?: string }) => {
+    asked.push(`${type}:${payload?.entityId ?? ''}`);
+    return { ok: true, value: cardData };
+  }) as unknown as Send;
+  const card = new CardController({
+    doc: document,
+    signal: controller.signal,
+    index: app.index,
+    highlighter: app.highlighter,
+    send,
+    settings: () => settings,
+    shadowRoots: () => [],
+  });
+  // Faked only now: the scan itself yields to the page with real timers.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+  return { card, mention: centerOf(rangeOver('Project Glasswing')), elsewhere: centerOf(rangeOver('Nothing else')) };
+}
+
+const move = ({ x, y }: { x: number; y: number }) =>
+  document.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse', bubbles: true }));
+const hostCount = () => document.querySelectorAll('ff-card-host').length;
+const cardTitle = () => document.querySelector('ff-card-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '';
+
+describe('CardController', () => {
+  it('opens after the dwell on a mark, not before, and fetches its card during the dwell', async () => {
+    const { card, mention } = await page();
+    move(mention);
+    vi.advanceTimersToNextFrame(); // the hit test runs once per animation frame
+    expect(asked).toEqual(['card.get:project-glasswing']);
+    vi.advanceTimersByTime(CARD_DELAY - 1);
+    expect(hostCount()).toBe(0);
+    expect(card.isOpen).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(card.isOpen).toBe(true);
+    expect(hostCount()).toBe(1);
+    await expect.poll(() => cardTitle()).toContain('Project Glasswing');
+    expect(CSS.highlights.get('ff-active')?.size).toBe(1);
+  });
+
+  it('does not open when the pointer leaves the mark during the dwell', async () => {
+    const { card, mention, elsewhere } = await page();
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY / 2);
+    move(elsewhere);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY * 4);
+    expect(card.isOpen).toBe(false);
+    expect(hostCount()).toBe(0);
+  });
+
+  it('closes a grace period after the pointer leaves, and stays open if it comes back in time', async () => {
+    const { card, mention, elsewhere } = await page();
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    move(elsewhere);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CLOSE_DELAY_MS - 1);
+    move(mention); // back before the grace period ends
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CLOSE_DELAY_MS * 4);
+    expect(card.isOpen).toBe(true);
+    move(elsewhere);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(card.isOpen).toBe(false);
+    expect(hostCount()).toBe(0);
+    expect(CSS.highlights.has('ff-active')).toBe(false);
+  });
+
+  it('Escape closes the card', async () => {
+    const { card, mention } = await page();
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(card.isOpen).toBe(false);
+    expect(hostCount()).toBe(0);
+  });
+
+  it('once stopped (the extension reloaded), takes its card with it and reacts to nothing', async () => {
+    const { card, mention } = await page();
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(hostCount()).toBe(1);
+    controller.abort();
+    expect(hostCount()).toBe(0);
+    asked = [];
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY * 4);
+    expect(card.isOpen).toBe(false);
+    expect(hostCount()).toBe(0);
+    expect(asked).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The content script's app on a real page: scan, highlight, visibility with real style and
+ * layout, dynamic content through a real MutationObserver, and settings applied live.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentApp } from '../../src/content/content-app';
+import { parseSettings } from '../../src/shared/settings';
+import { highlighted, matcherConfig } from './fixtures';
+
+const running: AbortController[] = [];
+afterEach(() => {
+  for (const c of running.splice(0)) c.abort();
+  document.body.replaceChildren();
+  CSS.highlights.clear();
+});
+
+async function start(html: string, settings = parseSettings(undefined)) {
+  document.body.innerHTML = html;
+  const controller = new AbortController();
+  running.push(controller);
+  const app = new ContentApp({ doc: document, signal: controller.signal, config: matcherConfig, settings });
+  await app.start();
+  return { app, controller, report: () => app.index.report(location.href, app.isReady) };
+}
+
+describe('ContentApp in a real page', () => {
+  it('marks what a reader sees, and leaves hidden, collapsed, editable and code text alone', async () => {
+    const { app, report } = await start(`
+      <article>
+        <p>Anthropic widened Project Glasswing this week.</p>
+        <p style="display:none">Hidden: Project Glasswing.</p>
+        <p style="visibility:hidden">Invisible: Project Glasswing.</p>
+        <details><summary>More</summary><p>Collapsed: Project Glasswing.</p></details>
+        <div contenteditable="true">Draft: Project Glasswing.</div>
+        <pre>code: Project Glasswing</pre>
+        <p>Some reports said former President Donald Trump signed the AI executive order.</p>
+      </article>`);
+    expect(app.isReady).toBe(true);
+    expect(report().mentions.map((m) => m.sentence)).toEqual([
+      'Anthropic widened Project Glasswing this week.',
+      'Some reports said former President Donald Trump signed the AI executive order.',
+    ]);
+    expect(report().claims.map((c) => c.claimId)).toEqual(['claim-former-president-trump']);
+    expect(highlighted('ff-mention')).toEqual(['Project Glasswing', 'AI executive order']);
+    expect(highlighted('ff-claim')).toHaveLength(1);
+  });
+
+  it('marks content added later, and drops the marks of content removed', async () => {
+    const { report } = await start('<main id="feed"><p>Nothing yet.</p></main>');
+    expect(report().mentions).toEqual([]);
+    const story = document.createElement('article');
+    story.innerHTML = '<p>Update: Anthropic added partners to <b>Project Glasswing</b>.</p>';
+    document.getElementById('feed')!.append(story);
+    await expect.poll(() => report().mentions.map((m) => m.text)).toEqual(['Project Glasswing']);
+    expect(highlighted('ff-mention')).toEqual(['Project Glasswing']);
+    // Text typed into an existing paragraph is found too.
+    const span = document.createElement('span');
+    span.textContent = ' Claude Mythos Preview is restricted.';
+    story.querySelector('p')!.append(span);
+    await expect.poll(() => report().mentions.map((m) => m.entityId)).toEqual(['project-glasswing', 'claude-mythos']);
+    story.remove();
+    await expect.poll(() => report().mentions).toEqual([]);
+    expect(highlighted('ff-mention')).toEqual([]);
+  });
+
+  it('scans open shadow roots and watches them', async () => {
+    document.body.innerHTML = '<x-card></x-card>';
+    const shadow = document.querySelector('x-card')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside a web component: Project Glasswing.</p>';
+    const controller = new AbortController();
+    running.push(controller);
+    const app = new ContentApp({ doc: document, signal: controller.signal, config: matcherConfig, settings: parseSettings(undefined) });
+    await app.start();
+    expect(app.index.mentionList().map((m) => m.text)).toEqual(['Project Glasswing']);
+    expect(app.openShadowRoots).toEqual([shadow]);
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Also: Claude Mythos Preview.' }));
+    await expect.poll(() => app.index.mentionList().length).toBe(2);
+  });
+
+  it('applies settings live: off for this site removes every mark, on again brings them back', async () => {
+    const { app, report } = await start('<p>Anthropic widened Project Glasswing.</p>');
+    expect(highlighted('ff-mention')).toEqual(['Project Glasswing']);
+    await app.updateSettings(parseSettings({ disabledSites: [location.hostname] }));
+    expect(app.isActive).toBe(false);
+    expect([...(CSS.highlights as unknown as Map<string, unknown>).keys()]).toEqual([]);
+    await app.updateSettings(parseSettings({ highlightStyle: 'background' }));
+    expect(report().mentions).toHaveLength(1);
+    expect(highlighted('ff-mention-bg')).toEqual(['Project Glasswing']);
+    expect(CSS.highlights.has('ff-mention')).toBe(false);
+  });
+
+  it('takes every mark with it when its signal aborts', async () => {
+    const { controller } = await start('<p>Anthropic widened Project Glasswing.</p>');
+    expect(CSS.highlights.size).toBeGreaterThan(0);
+    controller.abort();
+    expect(CSS.highlights.size).toBe(0);
+    // And it no longer reacts to the page.
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Claude Mythos Preview.' }));
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+    expect(CSS.highlights.size).toBe(0);
+  });
+});
