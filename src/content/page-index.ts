@@ -7,6 +7,7 @@
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
 import { mentionedEntities, type Matcher } from '../shared/matcher';
+import type { ClaimStance } from '../shared/views';
 import { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './scan';
 
@@ -29,7 +30,14 @@ export interface ClaimRecord {
   range: Range;
   /** Counts only once the page mentions the claim's subject somewhere. */
   needsPageMention: boolean;
+  /** How the sentence uses the claim, when the checker says (absent: it states it). */
+  stance?: ClaimStance;
+  /** ISO date until which the sentence was true (an outdated claim), when the checker says. */
+  trueUntil?: string;
 }
+
+/** Fields the claim checker may add to a hit (optional: older checkers leave them out). */
+type CheckerExtras = { stance?: ClaimStance; trueUntil?: string };
 
 export type MarkRecord = MentionRecord | ClaimRecord;
 
@@ -76,6 +84,9 @@ export class PageIndex {
     let added = false;
     const claimsBySentence = new Map<number, ClaimRecord[]>();
     for (const c of result.claims) {
+      const { stance, trueUntil } = c as CheckerExtras;
+      // A sentence that refutes a misclaim is no flag at all.
+      if (stance === 'refutes') continue;
       const range = paragraphRange(p, c.start, c.end);
       const record: ClaimRecord = {
         kind: 'claim',
@@ -85,6 +96,8 @@ export class PageIndex {
         sentence: rendered(p.text.slice(...c.sentence)),
         range,
         needsPageMention: c.needsPageMention,
+        ...(stance ? { stance } : {}),
+        ...(trueUntil ? { trueUntil } : {}),
       };
       this.add(record, nodesBetween(p, c.start, c.end));
       claimsBySentence.set(c.sentence[0], [...(claimsBySentence.get(c.sentence[0]) ?? []), record]);

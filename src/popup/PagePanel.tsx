@@ -6,9 +6,10 @@
 import { useRef, useState } from 'preact/hooks';
 import type { EntityId, LocalizedText } from '../data/schema';
 import type { ClaimView } from '../shared/views';
-import { VerdictBadge } from '../ui/Badges';
-import { useApi, useT } from '../ui/context';
-import { Label } from '../ui/Label';
+import { VerdictBadge } from '../ui/kit/Badges';
+import { useApi } from '../ui/context';
+import { useT } from '../ui/kit/lang';
+import { Label } from '../ui/kit/Label';
 import type { ClaimOnPage, PageState, SubjectOnPage } from './page-state';
 
 export interface PagePanelProps {

@@ -3,11 +3,11 @@
  * arrow keys move between, its sources at a glance, and the detail when open.
  */
 import type { SearchResult } from '../shared/views';
-import { StatusBadge, VerdictBadge } from '../ui/Badges';
-import { useT } from '../ui/context';
-import { Label } from '../ui/Label';
+import { StatusBadge, VerdictBadge } from '../ui/kit/Badges';
+import { useT } from '../ui/kit/lang';
+import { Label } from '../ui/kit/Label';
 import { ClaimDetail, FactDetail } from '../ui/RecordDetail';
-import { SourceSummary } from '../ui/SourceList';
+import { SourceSummary } from '../ui/kit/SourceList';
 
 /** Marks the buttons the arrow keys move between. */
 export const RESULT_ATTR = 'data-ff-result';

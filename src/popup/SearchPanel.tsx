@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { EntityId, LocalizedText } from '../data/schema';
-import { useApi, useT } from '../ui/context';
+import { useApi } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 import { displayOrder, groupBySubject, nextFocus, resultKey } from './result-navigation';
 import { RESULT_ATTR } from './ResultItem';
 import { SearchResults } from './SearchResults';

@@ -3,7 +3,8 @@
  * content script follows the stored settings live, so a switch needs no reload.
  */
 import type { Settings, SettingsPatch } from '../shared/settings';
-import { useApi, useT } from '../ui/context';
+import { useApi } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 
 export interface SiteControlsProps {
   settings: Settings;

@@ -6,7 +6,7 @@
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
 import { isActiveOn, type Settings } from '../shared/settings';
-import { pageHostname } from '../ui/format';
+import { pageHostname } from '../ui/kit/format';
 
 export interface SubjectOnPage {
   entityId: EntityId;

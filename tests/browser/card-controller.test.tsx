@@ -18,6 +18,7 @@ const cardData: CardData = {
   description: { en: 'Access to Mythos for defence.', zh: '防御用途。' },
   facts: [],
   claims: [],
+  developments: [],
   datasetVersion: '1.0.0',
   datasetDate: '2026-06-03',
 };

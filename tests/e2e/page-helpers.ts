@@ -25,13 +25,18 @@ export function readCard(page: TestPage) {
     const host = [...document.documentElement.children].find((el) => el.localName.startsWith('ff-card-host'));
     const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
     if (!host || !dialog) return null;
-    const title = host.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
     return {
-      title,
+      /** The dialog's accessible name (the subject). */
+      name: dialog.getAttribute('aria-label') ?? '',
+      /** The card's heading: the subject, or for a flagged sentence the verdict and the correction. */
+      title: dialog.querySelector('h2')?.textContent ?? '',
+      kicker: dialog.querySelector('.kicker')?.textContent ?? null,
+      asOf: dialog.querySelector('header .as-of')?.textContent ?? null,
+      since: dialog.querySelector('.since')?.textContent ?? null,
       text: (dialog as HTMLElement).innerText,
       facts: dialog.querySelectorAll('.fact').length,
-      badges: [...dialog.querySelectorAll('.fact > .badge')].map((b) => b.textContent),
-      correction: dialog.querySelector('.correction')?.textContent ?? null,
+      badges: [...dialog.querySelectorAll('.fact > .ff-badge')].map((b) => b.textContent),
+      correction: dialog.querySelector('.flag')?.textContent ?? null,
       links: [...dialog.querySelectorAll('a')].map((a) => a.getAttribute('href')),
       focused: host.shadowRoot!.activeElement !== null,
       rect: dialog.getBoundingClientRect().toJSON() as DOMRect,

@@ -218,7 +218,7 @@ describe.each(BROWSERS)('%s', (name) => {
     // No invisible margin: the host is the card's size (to layout's sub-pixel rounding).
     expect(geometry.hostSize.width).toBeCloseTo(geometry.rect.width, 1);
     expect(geometry.hostSize.height).toBeCloseTo(geometry.rect.height, 1);
-    expect(geometry.fontSize).toBeCloseTo(13.5, 0);
+    expect(geometry.fontSize).toBeCloseTo(14, 0);
     expect(geometry.titleFontSize).toBeLessThan(24);
     expect(geometry.textTransform).toBe('none');
     expect(geometry.letterSpacing).toBe('normal');

@@ -101,6 +101,7 @@ export function card(entityId: EntityId): CardData {
     description: { en: `About ${en}.`, zh: `关于${zh}。` },
     facts: facts.filter((f) => f.entity === entityId),
     claims: [],
+    developments: [],
     datasetVersion: '1.0.0',
     datasetDate: '2026-11-23',
   };
