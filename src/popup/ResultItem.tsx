@@ -18,6 +18,7 @@ export function ResultItem({ result, open, onToggle }: { result: SearchResult; o
   return (
     <li class={`ff-result${open ? ' ff-open' : ''}`}>
       <button type="button" class="ff-result-button" {...{ [RESULT_ATTR]: '' }} aria-expanded={open} onClick={onToggle}>
+        <span class="ff-chevron" aria-hidden="true" />
         {result.kind === 'fact' ? <StatusBadge status={result.fact.status} /> : <VerdictBadge verdict={result.claim.verdict} />}
         <span class="ff-result-text">
           {result.kind === 'claim' && <Label text={t('card_claim_label')} />}
