@@ -19,7 +19,7 @@ export const LOOKUP_TTL_MS = 60_000;
 export interface LookupStore {
   /** Remembers the text to look up (called synchronously from the click). */
   put(text: string): void;
-  /** The last text, if recent. */
+  /** The last text, if recent (a popup reopened within the minute shows it again: there is no other way back to it). */
   take(): string | null;
 }
 
