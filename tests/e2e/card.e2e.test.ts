@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
-import { centerOf, highlights, readCard, waitFor } from './page-helpers';
+import { centerOf, highlights, readCard, waitFor } from '../../tooling/page-helpers';
 import { startServer, type TestServer } from '../../tooling/server';
 
 let server: TestServer;

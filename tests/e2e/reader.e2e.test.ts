@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
-import { readCard, waitFor } from './page-helpers';
+import { readCard, waitFor } from '../../tooling/page-helpers';
 import { compare, decodePng } from './png';
 import { startServer, type TestServer } from '../../tooling/server';
 

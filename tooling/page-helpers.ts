@@ -1,22 +1,25 @@
-/** In-page probes shared by the end-to-end tests (run through TestPage.evaluate). */
-import type { TestPage } from '../../tooling/browsers';
+/** In-page probes shared by the end-to-end tests and `npm start`'s headless picture (run through TestPage.evaluate). */
+import type { TestPage } from './browsers';
 
-/** Viewport centre of the first occurrence of `text` in the page's light DOM. */
-export function centerOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((needle: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = (node as Text).data.indexOf(needle);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + needle.length);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
+/** Viewport centre of the first occurrence of `text` in the page's light DOM (scrolled to the middle unless `scroll` is false). */
+export function centerOf(page: TestPage, text: string, scroll = true): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ needle, scroll }: { needle: string; scroll: boolean }) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = (node as Text).data.indexOf(needle);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + needle.length);
+        if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`text not found: ${needle}`);
+    },
+    { needle: text, scroll },
+  );
 }
 
 /** The open card's visible text and a few of its parts, or null when no card is open. */
