@@ -1,7 +1,7 @@
 /**
  * Builds the Traditional → Simplified folding table the search uses
- * (src/shared/han-fold.json) from the dataset's own Chinese text: every
- * character and character pair of it, converted to Traditional (OpenCC's
+ * (src/shared/han-fold.json) from the dataset's own (searchable) Chinese text:
+ * every character and character pair of it, converted to Traditional (OpenCC's
  * Taiwan, Taiwan-phrase, Hong Kong and generic tables) and paired back with
  * the Simplified original. A few hundred entries instead of a multi-megabyte
  * converter; `npm run gen:han-fold` rewrites it after the dataset changes, and
@@ -47,15 +47,17 @@ const VARIANTS: Record<string, string[]> = {
   污: ['汙'],
 };
 
-/** Every Chinese text of the dataset (names, aliases, cues, descriptions, statements, claims, corrections, examples). */
+/**
+ * The dataset's searchable Chinese: names, descriptions, statements, claims and corrections, all
+ * Simplified (src/data/README.md). Aliases, cues, examples and source titles are left out: they
+ * quote pages as written, Traditional ones included, and would pass for Simplified here.
+ */
 export function datasetChinese(data: DatasetInput): string[] {
   const texts: string[] = [];
   const add = (s: string | undefined) => s && CJK.test(s) && texts.push(s);
   for (const e of data.entities) {
     add(e.name.zh);
     add(e.description.zh);
-    for (const a of e.aliases) add(a.text);
-    for (const list of [e.cues.topic.zh, e.cues.specific.zh, e.cues.veto.zh]) list.forEach(add);
   }
   for (const f of data.facts) {
     add(f.statement.zh);
@@ -64,9 +66,7 @@ export function datasetChinese(data: DatasetInput): string[] {
   for (const c of data.claims) {
     add(c.claim.zh);
     add(c.correction.zh);
-    for (const ex of [...c.examples.flagged, ...c.examples.accurate]) add(ex);
   }
-  for (const s of data.sources) add(s.title ?? undefined);
   return texts;
 }
 
