@@ -38,14 +38,16 @@ export function correctionParts(correction: string): { lead: string; rest: strin
   const text = correction.replace(VERDICT_WORDS, '').trim();
   const first = splitSentences(text)[0];
   let end = first ? first[1] : text.length;
-  // A semicolon ends the lead too: the title stays one statement, the rest follows below it.
-  const semicolon = /;\s|；/.exec(text.slice(0, end));
-  if (semicolon) end = semicolon.index + 1;
+  // A semicolon or a colon ends the lead too: the title stays one statement, what explains it follows below.
+  const stop = /[;:]\s|[；：]/.exec(text.slice(0, end));
+  if (stop) end = stop.index + 1;
   let lead = text.slice(0, end).trim();
-  const rest = text.slice(end).trim();
+  let rest = text.slice(end).trim();
+  // What followed a colon or semicolon now starts a sentence of its own.
+  if (/^[a-z]/.test(rest)) rest = rest[0]!.toUpperCase() + rest.slice(1);
   // The lead follows "False: ", so it reads as a clause: its final stop goes, and an English capital
   // stays only where it starts a name ("Scott Bessent"), not a plain word ("The", "It").
-  lead = lead.replace(/[.;。；]$/, '');
+  lead = lead.replace(/[.;:。；：]$/, '');
   if (/^(?:The|A|An|It|Its|On|In|Only|No|Sharing|Review|Participation)\b/.test(lead)) lead = lead[0]!.toLowerCase() + lead.slice(1);
   return { lead, rest };
 }
