@@ -7,11 +7,16 @@
  * consecutive marked links and into the card; hiding the marks; looking up a
  * selection; Chinese search; sentences without trailing comment chrome.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rawDataset } from '../../src/data/index';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
 import { readCard, waitFor } from '../../tooling/page-helpers';
 import { compare, decodePng } from './png';
 import { startServer, type TestServer } from '../../tooling/server';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: TestServer;
 beforeAll(async () => {
@@ -311,9 +316,34 @@ describe.each(BROWSERS)('%s', (name) => {
       expect(parts.moreAboutOpen).toBe(false);
     });
 
+    it('passes axe (serious and critical rules) with a flagged card open, sources and "More about" unfolded', async () => {
+      await hoverCard('#claim', 'must share');
+      await page.evaluate(() => {
+        for (const d of document.querySelector('ff-card-host')!.shadowRoot!.querySelectorAll('details')) d.open = true;
+      });
+      await page.evaluate(new Function(AXE_SOURCE) as () => void);
+      const violations = await page.evaluate(async () => {
+        type Axe = { run: (ctx: object, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+        const axe = (globalThis as unknown as { axe: Axe }).axe;
+        const { violations } = await axe.run({ include: [['ff-card-host']] }, { resultTypes: ['violations'] });
+        return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+    });
+
     it('says what happened since the article was published', async () => {
+      // The page says 2026-05-20; the newest confirmed development of the order after that, from the dataset.
+      const newest = rawDataset.facts
+        .filter((f) => f.entity === 'eo-14409' && f.happened && f.happened > '2026-05-20' && f.status !== 'unconfirmed')
+        .map((f) => f.happened!)
+        .sort()
+        .at(-1)!;
+      const [y, m, d] = newest.split('-').map(Number) as [number, number, number];
+      const date = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        Date.UTC(y, m - 1, d),
+      );
       const card = await hoverCard('#order', 'EO 14409');
-      expect(card.since).toMatch(/^Since this was published: Jun 2, 2026 — /);
+      expect(card.since).toContain(`Since this was published: ${date} — `);
     });
 
     it('speaks Chinese with full-width punctuation and CJK text of at least 14 px', async () => {
@@ -440,7 +470,8 @@ describe.each(BROWSERS)('%s', (name) => {
       'lookup in the popup',
     );
     expect(lookup.quote).toMatch(/^Anthropic released Claude Mythos/);
-    expect(lookup.verdicts).toEqual(['False']);
+    const verdict = rawDataset.claims.find((c) => c.id === 'claim-mythos-publicly-available')!.verdict;
+    expect(lookup.verdicts).toEqual([verdict[0]!.toUpperCase() + verdict.slice(1)]);
     expect(lookup.subjects).toEqual(expect.arrayContaining(['Claude Mythos', 'Project Glasswing']));
     await popup.close();
     await sender.close();

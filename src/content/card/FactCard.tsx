@@ -32,6 +32,8 @@ export interface FactCardProps {
   published?: string | null;
   /** Id prefix for aria references (unique within the shadow root). */
   titleId: string;
+  /** Announce the card's title politely (it opened beside the reader's focus, not in it). */
+  announce?: boolean;
   onClose: () => void;
   onMore: () => void;
 }
@@ -44,7 +46,7 @@ export function FactCard(props: FactCardProps) {
   );
 }
 
-function Card({ state, fallbackName, lang, flags = [], published = null, titleId, onClose, onMore }: FactCardProps) {
+function Card({ state, fallbackName, lang, flags = [], published = null, titleId, announce = false, onClose, onMore }: FactCardProps) {
   const { t, pick } = useT();
   const data = state.kind === 'ready' ? state.data : null;
   const name = data ? pick(data.name) : fallbackName;
@@ -53,7 +55,9 @@ function Card({ state, fallbackName, lang, flags = [], published = null, titleId
   return (
     <div class="card" role="dialog" aria-modal="false" aria-label={name} tabIndex={-1} lang={htmlLang(lang)}>
       <header class="head">
-        <div class="head-text">
+        {/* A card that opens on hover or on a focused link does not take focus: its header is a polite live
+            region, so the subject and the verdict are read once the facts arrive (not repeated elsewhere). */}
+        <div class="head-text" aria-live={announce ? 'polite' : undefined} aria-atomic={announce ? 'true' : undefined}>
           {lead ? (
             <>
               <p class="kicker">{name}</p>

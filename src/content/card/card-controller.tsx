@@ -280,6 +280,7 @@ export class CardController {
           flags={flags}
           published={published}
           titleId="ff-card-title"
+          announce={!focus}
           onClose={() => this.close(true)}
           onMore={() => void this.o.send('ui.openPopup')}
         />,

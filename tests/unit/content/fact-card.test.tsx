@@ -186,6 +186,27 @@ describe('FactCard', () => {
     expect(root.querySelector('[role="dialog"]')!.getAttribute('lang')).toBe('zh-CN');
   });
 
+  it('announces a card that opened beside the reader’s focus, politely', () => {
+    const root = document.createElement('div');
+    render(
+      <FactCard
+        state={{ kind: 'ready', data }}
+        fallbackName="x"
+        lang="en"
+        titleId="t"
+        announce
+        onClose={() => undefined}
+        onMore={() => undefined}
+      />,
+      root,
+    );
+    const live = root.querySelector('[aria-live=polite]')!;
+    expect(live.getAttribute('aria-atomic')).toBe('true');
+    expect(live.textContent).toMatch(/^AI executive order \(EO 14409\)False: /);
+    expect(root.textContent!.match(/False/g)).toHaveLength(1);
+    expect(show().root.querySelector('[aria-live]')).toBeNull();
+  });
+
   it('closes from its button', () => {
     const { root, onClose } = show();
     (root.querySelector('button.close') as HTMLButtonElement).click();
