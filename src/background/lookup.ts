@@ -33,14 +33,12 @@ export function createLookupStore(now: () => number = Date.now): LookupStore {
   };
 }
 
-type CheckerExtras = { stance?: ClaimStance; trueUntil?: string };
-
 /** Runs the page's matcher over the text (line by line, carrying subjects as the page scan does) and resolves what it found. */
 export async function lookUp(text: string, store: FactStore, config: MatcherConfig): Promise<LookupResult> {
   const matcher = new Matcher(config);
   let carried: ReadonlySet<EntityId> = new Set();
   const subjects = new Set<EntityId>();
-  const hits: Array<{ claimId: string; sentence: string } & CheckerExtras> = [];
+  const hits: Array<{ claimId: string; sentence: string; stance: ClaimStance; trueUntil?: string }> = [];
   for (const paragraph of text.split(/\n\s*\n|\r?\n/)) {
     if (!paragraph.trim()) continue;
     const result = matcher.scanParagraph(paragraph, carried);
@@ -51,7 +49,7 @@ export async function lookUp(text: string, store: FactStore, config: MatcherConf
     carried = new Set(result.mentions.map((m) => m.entityId));
     for (const m of result.mentions) subjects.add(m.entityId);
     for (const c of result.claims) {
-      const { stance, trueUntil } = c as CheckerExtras;
+      const { stance, trueUntil } = c;
       if (stance === 'refutes') continue;
       subjects.add(c.entity);
       hits.push({
@@ -60,7 +58,7 @@ export async function lookUp(text: string, store: FactStore, config: MatcherConf
           .slice(...c.sentence)
           .replace(/\s+/g, ' ')
           .trim(),
-        ...(stance ? { stance } : {}),
+        stance,
         ...(trueUntil ? { trueUntil } : {}),
       });
     }

@@ -8,6 +8,7 @@ import { isActiveOn, type Settings } from '../shared/settings';
 import type { MatcherConfig } from '../shared/views';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
+import { pagePublishedDate } from './page-date';
 import { scanChunked, scanTree, type Paragraph } from './scan';
 import { sliceClock } from './yield-to-page';
 
@@ -50,7 +51,7 @@ export class ContentApp {
     this.onChange = options.onChange;
     const matcher = new Matcher(options.config);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
-    this.index = new PageIndex(matcher);
+    this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) });
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
   }

@@ -6,8 +6,8 @@
  */
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
-import { mentionedEntities, type Matcher } from '../shared/matcher';
-import type { ClaimStance } from '../shared/views';
+import { mentionedEntities, type Matcher, type ScanContext } from '../shared/matcher';
+import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './scan';
 
@@ -26,18 +26,18 @@ export interface ClaimRecord {
   claimId: string;
   entityId: EntityId;
   verdict: Verdict;
+  /** Whether the sentence states the claim, repeats it, or refutes it (a refutation is reported, never marked). */
+  stance: Stance;
+  /** Set when the sentence was true when written: the claim stopped being true on this day. */
+  trueUntil?: string;
   sentence: string;
   range: Range;
   /** Counts only once the page mentions the claim's subject somewhere. */
   needsPageMention: boolean;
-  /** How the sentence uses the claim, when the checker says (absent: it states it). */
-  stance?: ClaimStance;
-  /** ISO date until which the sentence was true (an outdated claim), when the checker says. */
-  trueUntil?: string;
 }
 
-/** Fields the claim checker may add to a hit (optional: older checkers leave them out). */
-type CheckerExtras = { stance?: ClaimStance; trueUntil?: string };
+/** A claim the sentence states or repeats: what a reader is warned about. A refutation is not. */
+export const isFlag = (claim: ClaimRecord): boolean => claim.stance !== 'refutes';
 
 export type MarkRecord = MentionRecord | ClaimRecord;
 
@@ -63,6 +63,8 @@ export class PageIndex {
 
   constructor(
     private readonly matcher: Matcher,
+    /** What the page says about itself (its publication date), for claims that were true when written. */
+    private readonly context: ScanContext = {},
     /** Draws the marks; a test may pass one with no registry. */
     readonly highlighter: Highlighter = new Highlighter(),
   ) {}
@@ -74,7 +76,7 @@ export class PageIndex {
 
   /** Runs the matcher on a paragraph and records what it finds. Returns whether it found anything. */
   addParagraph(p: Paragraph): boolean {
-    const result = this.matcher.scanParagraph(p.text, this.carried);
+    const result = this.matcher.scanParagraph(p.text, this.carried, this.context);
     if (!result) {
       // Whitespace between two blocks is a paragraph of its own to the scanner, not one to the reader.
       if (NON_SPACE.test(p.text)) this.carried = NO_SUBJECTS;
@@ -84,23 +86,20 @@ export class PageIndex {
     let added = false;
     const claimsBySentence = new Map<number, ClaimRecord[]>();
     for (const c of result.claims) {
-      const { stance, trueUntil } = c as CheckerExtras;
-      // A sentence that refutes a misclaim is no flag at all.
-      if (stance === 'refutes') continue;
       const range = paragraphRange(p, c.start, c.end);
       const record: ClaimRecord = {
         kind: 'claim',
         claimId: c.claimId,
         entityId: c.entity,
         verdict: c.verdict,
+        stance: c.stance,
+        ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}),
         sentence: rendered(p.text.slice(...c.sentence)),
         range,
         needsPageMention: c.needsPageMention,
-        ...(stance ? { stance } : {}),
-        ...(trueUntil ? { trueUntil } : {}),
       };
       this.add(record, nodesBetween(p, c.start, c.end));
-      claimsBySentence.set(c.sentence[0], [...(claimsBySentence.get(c.sentence[0]) ?? []), record]);
+      if (isFlag(record)) claimsBySentence.set(c.sentence[0], [...(claimsBySentence.get(c.sentence[0]) ?? []), record]);
       added = true;
     }
     for (const m of result.mentions) {
@@ -165,13 +164,14 @@ export class PageIndex {
   /** A mark whose text lies inside the element (a mention if there is one), without sorting: focus events are frequent. */
   markInside(el: Element): MarkRecord | undefined {
     return (
-      this.mentions.find((m) => el.contains(m.range.startContainer)) ?? [...this.shown].find((c) => el.contains(c.range.startContainer))
+      this.mentions.find((m) => el.contains(m.range.startContainer)) ??
+      [...this.shown].find((c) => isFlag(c) && el.contains(c.range.startContainer))
     );
   }
 
-  /** Mentions and counted claims in document order. */
+  /** Mentions and the counted claims a reader is warned about, in document order. */
   marks(): MarkRecord[] {
-    return [...this.mentions, ...this.countedClaims()].sort((a, b) => compareRanges(a.range, b.range));
+    return [...this.mentions, ...this.countedClaims().filter(isFlag)].sort((a, b) => compareRanges(a.range, b.range));
   }
 
   mentionList(): MentionRecord[] {
@@ -187,12 +187,18 @@ export class PageIndex {
       url,
       ready,
       mentions: this.mentionList().map(({ entityId, text, sentence }) => ({ entityId, text, sentence })),
-      claims: this.countedClaims().map(({ claimId, verdict, sentence }) => ({ claimId, verdict, sentence })),
+      claims: this.countedClaims().map(({ claimId, verdict, sentence, stance, trueUntil }) => ({
+        claimId,
+        verdict,
+        sentence,
+        stance,
+        ...(trueUntil ? { trueUntil } : {}),
+      })),
     };
   }
 
   counts(): { mentions: number; flagged: number } {
-    return { mentions: this.mentions.length, flagged: this.shown.size };
+    return { mentions: this.mentions.length, flagged: [...this.shown].filter(isFlag).length };
   }
 
   /** Whether a claim is currently counted (its subject is on the page). */
@@ -225,7 +231,7 @@ export class PageIndex {
     const drop = (r: MarkRecord) => {
       if (!predicate(r)) return false;
       if (r.kind === 'mention') this.highlighter.delete('mention', r.range);
-      else if (this.shown.delete(r)) this.highlighter.delete('claim', r.range);
+      else if (this.shown.delete(r) && isFlag(r)) this.highlighter.delete('claim', r.range);
       for (const node of this.nodesOf.get(r) ?? []) {
         const list = this.byNode.get(node)?.filter((x) => x !== r);
         if (list?.length) this.byNode.set(node, list);
@@ -247,7 +253,7 @@ export class PageIndex {
   private show(claim: ClaimRecord): void {
     if (this.shown.has(claim)) return;
     this.shown.add(claim);
-    this.highlighter.add('claim', claim.range);
+    if (isFlag(claim)) this.highlighter.add('claim', claim.range);
   }
 
   /** Shows exactly the claims that count: page-scoped ones only while their subject is on the page. */
@@ -255,7 +261,7 @@ export class PageIndex {
     for (const c of this.claims) {
       const counts = !c.needsPageMention || this.mentionsOf.has(c.entityId);
       if (counts) this.show(c);
-      else if (this.shown.delete(c)) this.highlighter.delete('claim', c.range);
+      else if (this.shown.delete(c) && isFlag(c)) this.highlighter.delete('claim', c.range);
     }
   }
 }

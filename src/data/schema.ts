@@ -193,7 +193,8 @@ export const Claim = z.strictObject({
   sources: SourceIds,
   /** Facts that back the correction (a disputed claim links the disputed fact). */
   facts: z.array(Id).default([]),
-  patterns: z.array(ClaimPattern).min(1),
+  /** Hand-written patterns, for claims without a typed check in checks.json (a claim needs one or the other). */
+  patterns: z.array(ClaimPattern).default([]),
   /** Where the claim was seen: source ids (seed pages included). */
   seenIn: z.array(Id).default([]),
   /**
@@ -223,3 +224,42 @@ export const Dataset = z.strictObject({
 });
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
+
+/** Named phrase lists the typed checks and the stance rules use (src/data/concepts.json; syntax in src/shared/claims/concepts.ts). */
+export const Concepts = z.record(z.string().regex(/^[a-z0-9-]+$/), z.strictObject({ en: z.array(nonEmpty), zh: z.array(nonEmpty) }));
+
+/** "2026-06-03" (a day), "2026-06" (a month), "2024" (a year), "weekday:2" (a Tuesday). */
+const DateSpec = z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|weekday:[0-6])$/, 'a date spec: YYYY, YYYY-MM, YYYY-MM-DD or weekday:N');
+const ConceptName = z.string().regex(/^[a-z0-9-]+$/);
+const Slot = z.union([
+  z.strictObject({
+    concept: ConceptName,
+    within: z.number().int().positive().optional(),
+    after: z.boolean().optional(),
+    nearest: ConceptName.optional(),
+    notInside: ConceptName.optional(),
+  }),
+  z.strictObject({ event: ConceptName, date: z.array(DateSpec).min(1), block: ConceptName.optional() }),
+  z.strictObject({
+    near: ConceptName,
+    quantity: z.strictObject({ min: z.number(), max: z.number(), unit: z.enum(['day', 'percent', 'count']) }),
+    high: z.tuple([z.number(), z.number()]).optional(),
+    within: z.number().int().positive().optional(),
+  }),
+]);
+
+/** A typed check: the words and values that state a claim (src/data/checks.json; semantics in src/shared/claims/types.ts). */
+export const Check = z.strictObject({
+  id: Id,
+  claim: Id,
+  entity: EntityId,
+  scope: PatternScope,
+  all: z.array(Slot).min(1),
+  unless: z.array(ConceptName).optional(),
+  truth: z.array(z.array(Slot).min(1)).optional(),
+  until: IsoDate.optional(),
+  pastEvents: z.boolean().optional(),
+  group: z.string().optional(),
+  trigger: z.array(nonEmpty).optional(),
+});
+export type Check = z.infer<typeof Check>;

@@ -56,9 +56,11 @@ export function pageState(fetch: ReportFetch, settings: Settings): PageState {
     subject.indexes.push(index);
     subjects.set(mention.entityId, subject);
   });
-  // One entry per sentence, in page order; the same claim twice in one sentence counts once.
+  // One entry per sentence, in page order; the same claim twice in one sentence counts once. A sentence that
+  // refutes a claim is not something the page gets wrong; the index stays the report's (page.reveal).
   const sentences = new Map<string, SentenceOnPage>();
-  report.claims.forEach(({ claimId, verdict, sentence }, index) => {
+  report.claims.forEach(({ claimId, verdict, sentence, stance }, index) => {
+    if (stance === 'refutes') return;
     const entry = sentences.get(sentence) ?? { sentence, claims: [] };
     if (!entry.claims.some((c) => c.claimId === claimId)) entry.claims.push({ claimId, verdict, index });
     sentences.set(sentence, entry);

@@ -5,9 +5,14 @@
  * because they run the claim matcher over the examples: the dataset's own code
  * imports nothing above it.
  */
-import { Dataset, ENTITY_IDS, type Source } from '../data/schema';
-import { compileClaimRules, matchInSentence } from './claim-patterns';
-import { splitSentences } from './sentences';
+import { z } from 'zod';
+import { Check, Concepts, Dataset, ENTITY_IDS, type EntityId, type Source } from '../data/schema';
+import shippedChecks from '../data/checks.json';
+import shippedConcepts from '../data/concepts.json';
+import { compileClaimRules } from './claim-patterns';
+import { Matcher } from './matcher';
+import { checkerConfig } from './claims/config';
+import type { CheckRule } from './claims/types';
 
 export interface ValidationReport {
   errors: string[];
@@ -45,7 +50,12 @@ export function earnedStatus(ids: readonly string[], sources: ReadonlyMap<string
   return official || n >= 2 ? 'verified' : n === 1 ? 'single-source' : 'unconfirmed';
 }
 
-export function validateDataset(input: unknown): ValidationReport {
+/** The dataset, and the typed checks and concepts shipped beside it (checks.json, concepts.json). */
+export function validateDataset(
+  input: unknown,
+  checksInput: unknown = shippedChecks,
+  conceptsInput: unknown = shippedConcepts,
+): ValidationReport {
   const errors: string[] = [];
   const warnings: string[] = [];
   const parsed = Dataset.safeParse(input);
@@ -121,11 +131,50 @@ export function validateDataset(input: unknown): ValidationReport {
     }
   }
 
+  const checks = z.array(Check).safeParse(checksInput);
+  const concepts = Concepts.safeParse(conceptsInput);
+  if (!checks.success) for (const issue of checks.error.issues) errors.push(`checks.json ${issue.path.join('.')}: ${issue.message}`);
+  if (!concepts.success) for (const issue of concepts.error.issues) errors.push(`concepts.json ${issue.path.join('.')}: ${issue.message}`);
+  if (!checks.success || !concepts.success) return { errors, warnings };
+  const claimIds = new Set(data.claims.map((c) => c.id));
+  const checked = new Set(checks.data.map((c) => c.claim));
+  for (const check of checks.data) {
+    if (!claimIds.has(check.claim)) errors.push(`check ${check.id}: unknown claim "${check.claim}"`);
+    const named = [...check.all, ...(check.truth ?? []).flat()].flatMap((slot) =>
+      'concept' in slot ? [slot.concept, slot.nearest, slot.notInside] : 'event' in slot ? [slot.event, slot.block] : [slot.near],
+    );
+    for (const name of [...named, ...(check.unless ?? [])])
+      if (name && !(name in concepts.data)) errors.push(`check ${check.id}: unknown concept "${name}"`);
+    if (check.scope === 'page' && !check.trigger?.length) errors.push(`check ${check.id}: a page-scoped check needs trigger phrases`);
+  }
+  for (const [name, lists] of Object.entries(concepts.data)) {
+    for (const phrase of [...lists.en, ...lists.zh]) {
+      if (!phrase.startsWith('re:')) continue;
+      try {
+        new RegExp(phrase.slice(3));
+      } catch (error) {
+        errors.push(`concept ${name}: ${(error as Error).message}`);
+      }
+    }
+  }
+  let matcher: Matcher | null = null;
+  /** Claims the text states or repeats; an example sentence is read as being about its claim's subject. */
+  const flags = (text: string, entity: EntityId | null) => {
+    if (compileFailed) return [];
+    matcher ??= new Matcher(
+      { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims },
+      { ...checkerConfig(), checks: checks.data as CheckRule[] },
+    );
+    const context = entity ? { assumeSubjects: [entity] } : {};
+    return matcher.scanParagraph(text, new Set(), context)?.claims.filter((h) => h.stance !== 'refutes') ?? [];
+  };
   let compiled: ReturnType<typeof compileClaimRules> = [];
+  let compileFailed = false;
   try {
     compiled = compileClaimRules(data.claims);
   } catch (error) {
     errors.push((error as Error).message);
+    compileFailed = true;
   }
   for (const claim of data.claims) {
     const owner = `claim ${claim.id}`;
@@ -136,23 +185,24 @@ export function validateDataset(input: unknown): ValidationReport {
     for (const f of claim.facts) if (!factIds.has(f)) errors.push(`${owner}: unknown fact "${f}"`);
     if (!CJK.test(claim.correction.zh) || !CJK.test(claim.claim.zh)) errors.push(`${owner}: needs Chinese text in claim and correction`);
     const own = compiled.filter((p) => p.claimId === claim.id);
+    if (own.length === 0 && !checked.has(claim.id)) errors.push(`${owner}: needs a typed check (checks.json) or a pattern`);
     for (const p of own) {
       if (p.match.test('')) errors.push(`${owner}: pattern ${p.match} matches empty text`);
-      for (const text of [claim.correction.en, claim.correction.zh]) {
-        if (sentencesOf(text).some((s) => matchInSentence(p, s)))
-          errors.push(`${owner}: pattern ${p.match} matches its own correction "${text}"`);
-      }
+    }
+    // The same checker the page runs: flagged examples must be recognised (stated or repeated), accurate ones
+    // must flag nothing, and the correction must not read as the claim.
+    // A correction is read like a paragraph of a page (its pronouns name nothing); it may report the claim, not state it.
+    for (const text of [claim.correction.en, claim.correction.zh]) {
+      if (flags(text, null).some((h) => h.claimId === claim.id && h.stance === 'asserts'))
+        errors.push(`${owner}: its own correction reads as the claim: "${text}"`);
     }
     for (const example of claim.examples.flagged) {
-      if (!sentencesOf(example).some((s) => own.some((p) => matchInSentence(p, s)))) {
-        errors.push(`${owner}: flagged example is not matched by any of its patterns: "${example}"`);
-      }
+      if (!flags(example, claim.entity).some((h) => h.claimId === claim.id))
+        errors.push(`${owner}: flagged example is not recognised: "${example}"`);
     }
     for (const example of claim.examples.accurate) {
-      for (const s of sentencesOf(example)) {
-        const hit = compiled.find((p) => matchInSentence(p, s));
-        if (hit) errors.push(`${owner}: accurate example "${s}" is flagged by claim ${hit.claimId} (${hit.match})`);
-      }
+      const hit = flags(example, claim.entity)[0];
+      if (hit) errors.push(`${owner}: accurate example "${example}" is flagged as ${hit.claimId} (${hit.stance})`);
     }
   }
 
@@ -170,10 +220,6 @@ function newestDate(ids: readonly string[], sources: ReadonlyMap<string, Source>
     if (published && (!max || published > max)) max = published;
   }
   return max;
-}
-
-function sentencesOf(text: string): string[] {
-  return splitSentences(text).map(([a, b]) => text.slice(a, b));
 }
 
 function describe(ids: readonly string[], sources: ReadonlyMap<string, Source>): string {

@@ -5,6 +5,7 @@
  * a Matcher given none derives them itself.
  */
 import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
+import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
 
 export type { PreparedMatcher };
@@ -95,8 +96,10 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
 }
 
 export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): PreparedMatcher {
-  const phrases = config.entities.flatMap((e) => e.aliases.map((a) => a.text.trim()));
-  const pageTriggers = compileClaimRules(config.claims).filter((p) => p.scope === 'page');
+  const entities = withTraditionalSpellings(config.entities);
+  const phrases = entities.flatMap((e) => e.aliases.map((a) => a.text.trim()));
+  const pagePatterns = compileClaimRules(config.claims).filter((p) => p.scope === 'page');
+  const checkTriggers = pageTriggers();
   // Longest aliases first: at any position the most specific alias wins.
   // The word-start lookbehind is written once in front of all Latin-initial aliases rather than
   // in each of them: V8 then tries it once per position instead of once per alternative (~35%
@@ -106,11 +109,11 @@ export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): Prepare
   const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p));
   const aliasSources = [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...other];
   // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
-  const triggers = pageTriggers.map((p) => `(?:${p.match.source})`);
+  const triggers = [...pagePatterns.map((p) => `(?:${p.match.source})`), ...checkTriggers.map((t) => boundedSource(t))];
   return {
     scanner: [...aliasSources, ...triggers].join('|'),
-    prefilter: keyRegex(sorted, pageTriggers)?.source ?? null,
-    cues: config.entities.map((e) => ({
+    prefilter: keyRegex([...sorted, ...checkTriggers], pagePatterns)?.source ?? null,
+    cues: entities.map((e) => ({
       entity: e.id,
       topic: cueSource([...e.cues.topic.en, ...e.cues.topic.zh]),
       specific: cueSource([...e.cues.specific.en, ...e.cues.specific.zh]),

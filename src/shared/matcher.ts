@@ -9,7 +9,11 @@
  * paragraphs with a hit pay for context checks and sentence splitting.
  */
 import type { AliasContext, EntityId } from '../data/schema';
-import { compileClaimRules, matchInSentence, mayMatch, type CompiledClaimPattern } from './claim-patterns';
+import { compileClaimRules, mayMatch, type CompiledClaimPattern } from './claim-patterns';
+import { ClaimChecker, type CheckerConfig } from './claims/checker';
+import { checkerConfig, withTraditionalSpellings } from './claims/config';
+import { foldFullWidth } from './claims/fold';
+import type { Stance } from './claims/types';
 import { splitSentences, type Span } from './sentences';
 import { prepareMatcher } from './matcher-sources';
 import type { MatcherConfig } from './views';
@@ -27,13 +31,29 @@ export interface MentionHit {
 export interface ClaimHit {
   claimId: string;
   entity: EntityId;
+  /** The claim's verdict, or `outdated` when the sentence was true when written (see `trueUntil`). */
   verdict: CompiledClaimPattern['verdict'];
+  /** Whether the sentence states the claim, repeats it without endorsing it, or refutes it. */
+  stance: Stance;
+  /** Set when the sentence was true when it was written: the claim stopped being true on this day. */
+  trueUntil?: string;
   /** The part of the sentence the pattern matched (paragraph offsets). */
   start: number;
   end: number;
   sentence: Span;
   /** True when the claim counts only if its subject is mentioned elsewhere on the page. */
   needsPageMention: boolean;
+}
+
+/** What the page tells the checker about itself. */
+export interface ScanContext {
+  /** The page's publication date (ISO), when known: a sentence written before a development was true then. */
+  pageDate?: string | null;
+  /**
+   * Subjects to treat as mentioned in every sentence: a reader's selection, or a dataset example, is about the
+   * subject even when it does not name it.
+   */
+  assumeSubjects?: readonly EntityId[];
 }
 
 export interface ParagraphMatches {
@@ -76,14 +96,19 @@ export class Matcher {
   private readonly aliases = new Map<string, AliasEntry[]>();
   private readonly cues = new Map<EntityId, EntityCues>();
   private readonly patterns: CompiledClaimPattern[];
+  private readonly checker: ClaimChecker;
+  private readonly verdicts = new Map<string, CompiledClaimPattern['verdict']>();
   /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
   private readonly prefilter: RegExp | null;
   /** The prefilter's source: a content script finds the parts of a page worth walking with it. */
   readonly keySource: string | null;
 
-  constructor(config: MatcherConfig) {
+  /** `checks`: the typed checks to run (the shipped ones unless a dataset check passes its own). */
+  constructor(config: MatcherConfig, checks: CheckerConfig = checkerConfig()) {
+    this.checker = new ClaimChecker(checks);
     this.datasetVersion = config.datasetVersion;
-    for (const entity of config.entities) {
+    for (const claim of config.claims) this.verdicts.set(claim.id, claim.verdict);
+    for (const entity of withTraditionalSpellings(config.entities)) {
       for (const alias of entity.aliases) {
         const key = aliasKey(alias.text);
         const entries = this.aliases.get(key) ?? [];
@@ -105,10 +130,11 @@ export class Matcher {
    * `carried`: subjects mentioned in the paragraph just before, which vouch for vague references
    * here ("…delayed the AI executive order. ¶ He said the order would have…").
    */
-  scanParagraph(text: string, carried: ReadonlySet<EntityId> = NONE): ParagraphMatches | null {
+  scanParagraph(page: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): ParagraphMatches | null {
+    const text = foldFullWidth(page);
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
     // at half the cost of the full alias regex.
-    if (this.prefilter && !this.prefilter.test(text)) return null;
+    if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
     const scanner = this.scanner;
@@ -129,12 +155,13 @@ export class Matcher {
         }
       }
     }
-    if (candidates.length === 0 && !triggered) return null;
+    const assumed = context.assumeSubjects ?? [];
+    if (candidates.length === 0 && !triggered && assumed.length === 0) return null;
 
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
     const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
-    const claims = this.findClaims(text, sentences, mentions);
+    const claims = this.findClaims(text, sentences, mentions, carried, context);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
   }
@@ -147,6 +174,13 @@ export class Matcher {
     carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
+    // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
+    const memo = new Map<string, boolean>();
+    const tested = (key: string, re: RegExp | null | undefined, from: number, to: number) => {
+      let result = memo.get(key);
+      if (result === undefined) memo.set(key, (result = re?.test(text.slice(from, to)) ?? false));
+      return result;
+    };
     const hasConfirmed = (entity: EntityId, except: number) =>
       carried.has(entity) || confirmed.some((m) => m.entityId === entity && m.start !== except);
     // Unambiguous aliases first; they then vouch for contextual ones in the same paragraph.
@@ -157,18 +191,18 @@ export class Matcher {
         const sentence = sentenceOf(c.start);
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
-          const vetoScope = level === 'specific' ? text : text.slice(sentence[0], sentence[1]);
-          if (cues.veto?.test(vetoScope)) continue;
+          const [from, to] = level === 'specific' ? [0, text.length] : sentence;
+          if (tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to)) continue;
           // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
           // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
           // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
-          if (level === 'topic' && cues.veto?.test(text)) {
+          if (level === 'topic' && tested(`veto:${c.entry.entityId}:all`, cues.veto, 0, text.length)) {
             const rest = text.slice(sentence[0], c.start) + ' ' + text.slice(c.end, sentence[1]);
             const named = confirmed.some((m) => m.entityId === c.entry.entityId && m.context === 'none');
             if (!named && !cues.specific?.test(rest)) continue;
           }
           const cue = level === 'topic' ? cues.topic : cues.specific;
-          if (!cue?.test(text) && !hasConfirmed(c.entry.entityId, c.start)) continue;
+          if (!tested(`${level}:${c.entry.entityId}`, cue, 0, text.length) && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }
         confirmed.push({ entityId: c.entry.entityId, start: c.start, end: c.end, text: c.text, context: level, sentence });
       }
@@ -178,37 +212,41 @@ export class Matcher {
     return confirmed.filter((m, i) => i === 0 || m.start >= confirmed[i - 1]!.end);
   }
 
-  private findClaims(text: string, sentences: readonly Span[], mentions: readonly MentionHit[]): ClaimHit[] {
-    const inParagraph = new Set(mentions.map((m) => m.entityId));
+  private findClaims(
+    text: string,
+    sentences: readonly Span[],
+    mentions: readonly MentionHit[],
+    carried: ReadonlySet<EntityId>,
+    context: ScanContext,
+  ): ClaimHit[] {
+    // The subject of the paragraph before carries over ("…delayed the AI order. ¶ The draft would have…").
+    const inParagraph = new Set([...mentions.map((m) => m.entityId), ...carried]);
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
     const lower = text.toLowerCase();
-    const candidates = this.patterns.filter((p) => (inParagraph.has(p.entity) || p.scope === 'page') && mayMatch(p, lower));
-    if (candidates.length === 0) return [];
-    const hits: ClaimHit[] = [];
-    for (const sentence of sentences) {
-      const sentenceText = text.slice(sentence[0], sentence[1]);
-      // Lower-cased on its own: lower-casing can change a text's length, so `lower` cannot be sliced.
-      const lowerSentence = sentences.length === 1 ? lower : sentenceText.toLowerCase();
-      const inSentence = new Set(mentions.filter((m) => m.start >= sentence[0] && m.start < sentence[1]).map((m) => m.entityId));
-      for (const pattern of candidates) {
-        const mentioned = pattern.scope === 'sentence' ? inSentence.has(pattern.entity) : inParagraph.has(pattern.entity);
-        if (!mentioned && pattern.scope !== 'page') continue;
-        // The same literal test per sentence: a regex never run is never compiled either.
-        if (!mayMatch(pattern, lowerSentence)) continue;
-        if (hits.some((h) => h.claimId === pattern.claimId && h.sentence === sentence)) continue;
-        const span = matchInSentence(pattern, sentenceText);
-        if (!span) continue;
-        hits.push({
-          claimId: pattern.claimId,
-          entity: pattern.entity,
-          verdict: pattern.verdict,
-          start: sentence[0] + span[0],
-          end: sentence[0] + span[1],
-          sentence,
-          needsPageMention: !mentioned,
-        });
-      }
-    }
-    return hits;
+    const patterns = this.patterns.filter((p) => (inParagraph.has(p.entity) || p.scope === 'page') && mayMatch(p, lower));
+    const assumed = context.assumeSubjects ?? [];
+    for (const entity of assumed) inParagraph.add(entity);
+    const inSentence = sentences.map(
+      (s) => new Set([...assumed, ...mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId)]),
+    );
+    const findings = this.checker.findings({ text, sentences, inSentence, inParagraph, patterns, pageDate: context.pageDate ?? null });
+    return findings.flatMap((f) => {
+      const verdict = this.verdicts.get(f.claimId);
+      // A typed check for a claim the dataset does not hold (yet) stays silent.
+      if (!verdict) return [];
+      return [
+        {
+          claimId: f.claimId,
+          entity: f.entity,
+          verdict: f.trueUntil ? 'outdated' : verdict,
+          stance: f.stance,
+          ...(f.trueUntil ? { trueUntil: f.trueUntil } : {}),
+          start: f.start,
+          end: f.end,
+          sentence: f.sentence,
+          needsPageMention: f.needsPageMention,
+        },
+      ];
+    });
   }
 }

@@ -99,7 +99,17 @@ const makePageReport = () =>
     url: z.string(),
     ready: z.boolean(),
     mentions: z.array(z.object({ entityId: entityId(), text: z.string(), sentence: z.string() })),
-    claims: z.array(z.object({ claimId: z.string(), verdict: z.enum(VERDICTS), sentence: z.string() })),
+    claims: z.array(
+      z.object({
+        claimId: z.string(),
+        verdict: z.enum(VERDICTS),
+        sentence: z.string(),
+        /** Added: whether the sentence states the claim, repeats it without endorsing it, or refutes it. */
+        stance: z.enum(['asserts', 'reports', 'refutes']),
+        /** Added: the sentence was true when written; the claim stopped being true on this day (ISO date). */
+        trueUntil: z.optional(z.string()),
+      }),
+    ),
   });
 export type PageReport = z.infer<ReturnType<typeof makePageReport>>;
 let pageReport: ReturnType<typeof makePageReport> | undefined;

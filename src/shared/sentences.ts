@@ -9,7 +9,8 @@ export type Span = readonly [number, number];
 
 // A Latin full stop/question/exclamation followed by space or end, or a CJK
 // terminator anywhere; trailing closing quotes/brackets belong to the sentence.
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s|$)|[。！？；]+["'”’」』)）]*/g;
+// A bar between items ("Most read | Trump halts… | Glasswing adds…", 延伸阅读｜…) ends one too.
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s|$)|[。！？；]+["'”’」』)）]*|\s[|｜]\s|｜/g;
 
 // "U.S.", "Sen.", "Dr." end with a dot but rarely end a sentence in news copy.
 const ABBREVIATION =

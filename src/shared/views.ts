@@ -3,6 +3,7 @@
  * resolved (sources inlined) so a card or a search result renders without
  * further lookups.
  */
+import type { Stance } from './claims/types';
 import type { Claim, EntityId, Fact, FactStatus, LocalizedText, Source, SourceTier, Verdict } from '../data/schema';
 
 export type { MatcherConfig } from './matcher-config';
@@ -48,7 +49,8 @@ export interface DevelopmentView {
  * How a sentence relates to a misclaim it contains (set by the claim checker; absent means
  * `asserts`): it states it, reports that someone said it, or refutes it (then it is no flag).
  */
-export type ClaimStance = 'asserts' | 'reports' | 'refutes';
+/** Whether a sentence states a claim, repeats it without endorsing it, or refutes it (the checker's stance). */
+export type ClaimStance = Stance;
 
 export interface ClaimView {
   id: string;

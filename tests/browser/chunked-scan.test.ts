@@ -18,7 +18,7 @@ const keys = new RegExp(matcher.keySource!, 'gi');
 afterEach(() => document.body.replaceChildren());
 
 async function reportBy(mode: 'walk' | 'chunked') {
-  const index = new PageIndex(matcher, new Highlighter(undefined));
+  const index = new PageIndex(matcher, {}, new Highlighter(undefined));
   const signal = new AbortController().signal;
   const onParagraph = (p: Parameters<PageIndex['addParagraph']>[0]) => void index.addParagraph(p);
   const outcome =

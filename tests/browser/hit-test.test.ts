@@ -10,7 +10,7 @@ import { centerOf, matcherConfig, rangeOver } from './fixtures';
 afterEach(() => document.body.replaceChildren());
 
 async function indexPage(root: Node = document.body): Promise<PageIndex> {
-  const index = new PageIndex(new Matcher(matcherConfig), new Highlighter(undefined));
+  const index = new PageIndex(new Matcher(matcherConfig), {}, new Highlighter(undefined));
   await scanTree(root, { signal: new AbortController().signal, onParagraph: (p) => void index.addParagraph(p) });
   return index;
 }

@@ -130,7 +130,8 @@ export function predictPage(matcher: Matcher, page: LabelledPage): PagePredictio
     for (const m of result?.mentions ?? []) {
       mentions.push({ paragraph, id: m.entityId, start: m.start, end: m.end, text: m.text });
     }
-    for (const c of result?.claims ?? []) {
+    // A sentence that refutes a claim does not flag it.
+    for (const c of (result?.claims ?? []).filter((c) => c.stance !== 'refutes')) {
       claims.push({
         paragraph,
         id: c.claimId,

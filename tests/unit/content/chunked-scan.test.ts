@@ -27,7 +27,7 @@ function load(html: string): void {
 }
 
 async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
-  const index = new PageIndex(matcher, new Highlighter(undefined));
+  const index = new PageIndex(matcher, {}, new Highlighter(undefined));
   const onParagraph = (p: Paragraph) => void index.addParagraph(p);
   if (mode === 'walk') await scanTree(root, { signal, onParagraph });
   else await scanChunked(root, { signal, onParagraph, keys, onGap: () => index.breakContext() });

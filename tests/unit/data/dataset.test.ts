@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { independentCount, validateDataset } from '../../../src/shared/dataset-checks';
+import shippedChecks from '../../../src/data/checks.json';
 import { compileClaimRules, matchInSentence } from '../../../src/shared/claim-patterns';
 import { splitSentences } from '../../../src/shared/sentences';
 
@@ -106,18 +107,28 @@ describe('validation catches', () => {
     expect(errorsOf(d).join('\n')).toMatch(/does not compile/);
   });
 
-  it('a claim pattern that matches its own correction', () => {
+  it('a claim whose own correction reads as the claim', () => {
     const d = clone();
-    const claim = d.claims[0]!;
-    claim.patterns = [{ lang: 'en', match: claim.correction.en.split(' ').slice(0, 3).join('\\s+'), scope: 'sentence' }];
+    // Checked by a hand-written pattern alone (its typed checks left out), so the pattern is what the page runs.
+    const claim = d.claims.find((c) => c.id === 'claim-glasswing-partners-still-cut-off')!;
+    claim.patterns = [{ lang: 'en', match: claim.correction.en.split(' ').slice(0, 3).join('\\s+'), scope: 'page' }];
     claim.examples.flagged = [claim.correction.en];
-    expect(errorsOf(d).join('\n')).toMatch(/matches its own correction/);
+    const checks = shippedChecks.filter((c) => c.claim !== claim.id);
+    expect(validateDataset(d, checks).errors.join('\n')).toMatch(/its own correction reads as the claim/);
+  });
+
+  it('a claim with neither a typed check nor a pattern', () => {
+    const d = clone();
+    const claim = d.claims.find((c) => c.id === 'claim-glasswing-partners-still-cut-off')!;
+    claim.patterns = [];
+    const checks = shippedChecks.filter((c) => c.claim !== claim.id);
+    expect(validateDataset(d, checks).errors.join('\n')).toMatch(/needs a typed check \(checks.json\) or a pattern/);
   });
 
   it('an accurate example that some claim flags', () => {
     const d = clone();
     d.claims[0]!.examples.accurate.push('Treasury Secretary Bessant spoke on Monday.');
-    expect(errorsOf(d).join('\n')).toMatch(/is flagged by claim/);
+    expect(errorsOf(d).join('\n')).toMatch(/is flagged as claim-bessant-misspelling/);
   });
 
   it('a fact without a Chinese statement', () => {

@@ -207,5 +207,5 @@ export const seedReport: PageReport = {
     { entityId: 'eo-14409', text: 'EO 14409', sentence: 'EO 14409 was signed.' },
     { entityId: 'project-glasswing', text: 'Glasswing', sentence: 'Glasswing partners met.' },
   ],
-  claims: [{ claimId: 'claim-signed-june-3', verdict: 'false', sentence: 'The order was signed on June 3.' }],
+  claims: [{ claimId: 'claim-signed-june-3', verdict: 'false', sentence: 'The order was signed on June 3.', stance: 'asserts' }],
 };

@@ -29,14 +29,16 @@ describe('pageState', () => {
     });
   });
 
-  it('lists a sentence once with every claim it states, in page order', () => {
+  it('lists a sentence once with every claim it states, in page order, and no refutation', () => {
     const report = {
       ...seedReport,
       claims: [
-        { claimId: 'a', verdict: 'false' as const, sentence: 'One sentence.' },
-        { claimId: 'b', verdict: 'misleading' as const, sentence: 'Another.' },
-        { claimId: 'c', verdict: 'outdated' as const, sentence: 'One sentence.' },
-        { claimId: 'a', verdict: 'false' as const, sentence: 'One sentence.' },
+        { claimId: 'a', verdict: 'false' as const, sentence: 'One sentence.', stance: 'asserts' as const },
+        { claimId: 'b', verdict: 'misleading' as const, sentence: 'Another.', stance: 'asserts' as const },
+        { claimId: 'c', verdict: 'outdated' as const, sentence: 'One sentence.', stance: 'asserts' as const },
+        { claimId: 'a', verdict: 'false' as const, sentence: 'One sentence.', stance: 'asserts' as const },
+        // A refutation is reported by the page, but it is not something the page gets wrong.
+        { claimId: 'd', verdict: 'false' as const, sentence: 'Reports of June 3 are wrong.', stance: 'refutes' as const },
       ],
     };
     const state = pageState(ok(report), settings);

@@ -1,0 +1,109 @@
+/**
+ * Finding a check's slots in one sentence: a concept, a date bound to an event,
+ * a quantity near a concept. Each returns the spans it matched, or none.
+ */
+import type { Occurrence } from './concepts';
+import { dateMatches } from './dates';
+import { distance, type SentenceFacts } from './sentence-facts';
+import type { Slot } from './types';
+
+/** Concepts that name events, for binding each date to its nearest event word. */
+export interface EventVocabulary {
+  /** Every concept used as an `event` in some check, plus the generic other events. */
+  readonly events: readonly string[];
+}
+
+/** `chosen`: the parts already found for the slots before this one (for `within`). */
+export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabulary, chosen: readonly Occurrence[] = []): Occurrence[] {
+  if ('concept' in slot) {
+    let found = facts.find(slot.concept);
+    if (slot.notInside) {
+      const outer = facts.find(slot.notInside);
+      found = found.filter((o) => !outer.some((x) => x.start <= o.start && o.end <= x.end));
+    }
+    const last = chosen[chosen.length - 1];
+    // "requires developers to share", not "a widely shared headline said… requires".
+    if (slot.after && last) found = found.filter((o) => o.start > last.start);
+    const within = slot.within;
+    if (within !== undefined && chosen.length > 0) found = found.filter((o) => chosen.some((c) => distance(facts.text, o, c) <= within));
+    if (slot.nearest && chosen.length > 0) {
+      const rivals = facts.find(slot.nearest);
+      const gap = (o: Occurrence) => Math.min(...chosen.map((c) => distance(facts.text, o, c)));
+      found = found.filter((o) => rivals.every((r) => (r.start < o.end && o.start < r.end) || gap(r) >= gap(o)));
+    }
+    return found;
+  }
+  if ('event' in slot) return boundDates(slot, facts, vocab);
+  return nearQuantities(slot, facts);
+}
+
+/**
+ * Dates whose nearest event word belongs to the slot's event and is not blocked
+ * ("postponed the signing on May 21" is a postponement, not a signing).
+ */
+function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts, vocab: EventVocabulary): Occurrence[] {
+  const dates = facts.dates.filter((d) => slot.date.some((spec) => dateMatches(d, spec)));
+  if (dates.length === 0) return [];
+  const others = vocab.events.filter((e) => e !== slot.event).flatMap((e) => facts.find(e));
+  // A longer event phrase around the slot's word is another event: "the May 21 signing ceremony" is the ceremony.
+  const own = facts
+    .find(slot.event)
+    .filter((o) => !others.some((x) => x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start));
+  if (own.length === 0) return [];
+  const blockers = slot.block ? facts.find(slot.block) : [];
+  const cjk = /[\u3400-\u9fff]/.test(facts.text);
+  const out: Occurrence[] = [];
+  for (const date of dates) {
+    let best: { occ: Occurrence; own: boolean; d: number } | null = null;
+    for (const occ of own) {
+      const d = weighted(facts.text, occ, date, cjk);
+      if (!best || d < best.d) best = { occ, own: true, d };
+    }
+    for (const occ of others) {
+      // An event word inside the slot's own (a longer phrase) does not compete with it.
+      if (own.some((o) => o.start <= occ.start && occ.end <= o.end)) continue;
+      const d = weighted(facts.text, occ, date, cjk);
+      if (d < best!.d) best = { occ, own: false, d };
+    }
+    if (!best?.own || best.d > 160) continue;
+    if (isBlocked(best.occ, blockers, facts.text)) continue;
+    out.push({ start: Math.min(best.occ.start, date.start), end: Math.max(best.occ.end, date.end), composite: true });
+  }
+  return out;
+}
+
+/**
+ * Distance from an event word to a date, halved in the language's usual order: English puts the date after
+ * the verb ("signed on June 3"), Chinese before it ("6月3日签署"), so "据报道，…2026年2月…发起" binds to 发起.
+ */
+function weighted(text: string, event: Occurrence, date: Occurrence, cjk: boolean): number {
+  const d = distance(text, event, date);
+  const usual = cjk ? date.end <= event.start : event.end <= date.start;
+  return usual ? d / 2 : d;
+}
+
+/** A blocker just before the event word in the same clause, or just after it (Chinese: 签署仪式被推迟). */
+function isBlocked(event: Occurrence, blockers: readonly Occurrence[], text: string): boolean {
+  return blockers.some((b) => {
+    if (b.end <= event.start) return distance(text, b, event) <= 30;
+    if (b.start >= event.end) return b.start - event.end <= 8;
+    return true;
+  });
+}
+
+function nearQuantities(slot: Extract<Slot, { near: string }>, facts: SentenceFacts): Occurrence[] {
+  const anchors = facts.find(slot.near);
+  if (anchors.length === 0) return [];
+  const within = slot.within ?? 40;
+  const { min, max, unit } = slot.quantity;
+  const out: Occurrence[] = [];
+  for (const q of facts.quantities) {
+    if (q.unit !== unit) continue;
+    if (slot.high) {
+      if (q.max === undefined || q.value < min || q.value > max || q.max < slot.high[0] || q.max > slot.high[1]) continue;
+    } else if (q.max !== undefined || q.value < min || q.value > max) continue;
+    const anchor = anchors.find((a) => distance(facts.text, a, q) <= within);
+    if (anchor) out.push({ start: Math.min(anchor.start, q.start), end: Math.max(anchor.end, q.end), composite: true });
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Whether a sentence asserts a claim in its own voice, reports it (attributes it
+ * without endorsing: "some outlets said…", 网传), or refutes it ("…is wrong",
+ * "did not sign on June 3", 并不属实). Questions assert nothing. The markers are
+ * concepts in the dataset (src/data/concepts.json, `stance-*`), so they can be
+ * tuned without touching code.
+ */
+import type { Occurrence } from './concepts';
+import { distance, HARD_BREAK, type SentenceFacts } from './sentence-facts';
+import type { Stance } from './types';
+
+/** A break between the claim's words and the question mark: the question is another clause's. */
+const QUESTION_BREAK = /\s[-–—]\s|[—–;；:：]|[,，]\s*(?:so|but|and|yet|then|why|how|what|who|为何|为什么|怎么|如何|那么|但|而|可是)|\.\s/;
+
+/** How far before the claim's words a negation or hedge still governs them (same clause). */
+const SCOPE = 80;
+
+/**
+ * The sentence's stance toward the claim found at `anchor` (made of `parts`), or null when
+ * the sentence asks rather than states. `truthStated`: the sentence also states the true value.
+ */
+export function stanceOf(facts: SentenceFacts, anchor: Occurrence, parts: readonly Occurrence[], truthStated: boolean): Stance | null {
+  if (isQuestion(facts, anchor)) return null;
+  if (inClause(facts, 'stance-refute', anchor)) return 'refutes';
+  // Stating the true value beside the claim's words: a correction when set against them, else an
+  // accurate sentence that only shares their vocabulary ("Treasury's clearinghouse, working with CISA").
+  if (truthStated) return facts.has('stance-contrast') || governs(facts, 'stance-negation', anchor, parts) ? 'refutes' : null;
+  if (governs(facts, 'stance-negation', anchor, parts)) return 'refutes';
+  // "Critics fear the NSA may…", "could eventually": speculation asserts nothing.
+  if (governs(facts, 'stance-hedge', anchor, parts, monthMay(facts))) return null;
+  if (inClause(facts, 'stance-report', anchor)) return 'reports';
+  return 'asserts';
+}
+
+/** A marker anywhere in the claim's clause: not across a semicolon or a full stop of a run-on sentence. */
+function inClause(facts: SentenceFacts, concept: string, anchor: Occurrence): boolean {
+  return facts.find(concept).some((m) => {
+    const [a, b] = m.end <= anchor.start ? [m.end, anchor.start] : m.start >= anchor.end ? [anchor.end, m.start] : [0, 0];
+    return !HARD_BREAK.test(facts.text.slice(a, b));
+  });
+}
+
+/** "the May draft": the month, not the modal verb (the raw text keeps its capital). */
+function monthMay(facts: SentenceFacts): (m: Occurrence) => boolean {
+  return (m) => facts.raw.slice(m.start, m.end) === 'May' && m.start > 0;
+}
+
+function isQuestion(facts: SentenceFacts, anchor: Occurrence): boolean {
+  const text = facts.text.trimEnd();
+  // Only a question that the claim's own clause asks: "Mythos is a scanner — so why are banks scared?" states it.
+  if ((/[?？]["')\]」』]*$/.test(text) || /[吗吧呢][。！!]?$/.test(text)) && !QUESTION_BREAK.test(text.slice(anchor.end))) return true;
+  // "It is unclear whether…", "是否": the claim is put as an open question.
+  return facts.find('stance-open-question').some((q) => q.end <= anchor.start && distance(facts.text, q, anchor) <= SCOPE);
+}
+
+/** A marker before the claim's words within the same clause, or inside them but not part of a matched phrase. */
+function governs(
+  facts: SentenceFacts,
+  concept: string,
+  anchor: Occurrence,
+  parts: readonly Occurrence[],
+  ignore: (m: Occurrence) => boolean = () => false,
+): boolean {
+  return facts.find(concept).some((m) => {
+    // A negation inside a matched phrase belongs to it ("not voluntary", "could not attend"); inside an event-and-date
+    // or number-and-noun span it still negates ("on June 9, not in April").
+    if (ignore(m) || parts.some((p) => !p.composite && m.start < p.end && p.start < m.end)) return false;
+    if (m.start >= anchor.start && m.end <= anchor.end) return true;
+    return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE;
+  });
+}
+
+/** A sentence that refutes what came before it: "That is false.", "此说法不实。" */
+export function refutesPrevious(facts: SentenceFacts): boolean {
+  return facts.find('stance-refute-previous').some((m) => m.start <= 3);
+}
+
+/** A sentence that opens by contrasting what came before: "In fact, …", "实际上，…". */
+export function opensWithContrast(facts: SentenceFacts): boolean {
+  return facts.find('stance-contrast').some((m) => m.start <= 3);
+}

@@ -1,0 +1,116 @@
+/**
+ * What the claim checker must understand, one behaviour per test: the paraphrases and the
+ * opposite errors a reader reported (issue 13), stance, time, look-alikes, bad input.
+ */
+import { describe, expect, it } from 'vitest';
+import { Matcher, type ScanContext } from '../../../../src/shared/matcher';
+import { Dataset } from '../../../../src/data/schema';
+import { rawDataset } from '../../../../src/data/index';
+
+const data = Dataset.parse(rawDataset);
+const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const claims = (text: string, context: ScanContext = {}) =>
+  (matcher.scanParagraph(text, new Set(), context)?.claims ?? []).map((c) => ({
+    id: c.claimId,
+    stance: c.stance,
+    verdict: c.verdict,
+    trueUntil: c.trueUntil,
+  }));
+const flagged = (text: string, context?: ScanContext) =>
+  claims(text, context)
+    .filter((c) => c.stance !== 'refutes')
+    .map((c) => c.id);
+
+describe('claim checking', () => {
+  it.each([
+    ['Ex-President Donald Trump signed the AI executive order this week.', 'claim-former-president-trump'],
+    ['美國前總統川普簽署了人工智慧行政命令。', 'claim-former-president-trump'],
+    ['Trump signed EO 14409 on the third of June.', 'claim-signed-june-3'],
+    ['Trump signed EO 14409 on 6/3.', 'claim-signed-june-3'],
+    ['特朗普于六月三日签署了第14409号行政令。', 'claim-signed-june-3'],
+    [
+      'President Trump, after weeks of wrangling with his advisers over what the text should finally say, signed the AI executive order on June 3, 2026.',
+      'claim-signed-june-3',
+    ],
+    ['Anthropic unveiled Claude Mythos Preview on 8 April 2026.', 'claim-mythos-glasswing-announced-april-8'],
+    ['The AI executive order makes a ninety days government review mandatory for frontier labs.', 'claim-mandatory-90-day-draft'],
+    [
+      'Under the AI executive order, developers are obligated to give the government access to their models before release.',
+      'claim-developers-must-share',
+    ],
+    ['The draft of the AI executive order asked firms to share models two weeks to three months before launch.', 'claim-14-to-90-days'],
+    ['Anthropic has made Claude Mythos available to the general public.', 'claim-mythos-publicly-available'],
+    ["Anthropic's Mythos is now available to the public through the Claude app.", 'claim-mythos-publicly-available'],
+    ['Claude Mythos found twenty-three thousand security holes in open-source code.', 'claim-mythos-static-analysis-23000'],
+    ['An IFS poll on the AI executive order found eighty-two percent of registered voters in favour.', 'claim-ifs-poll-share-population'],
+  ])('flags a paraphrase: %s', (text, id) => {
+    expect(flagged(text)).toContain(id);
+  });
+
+  it('does not flag a sentence that refutes the claim, and says it refutes', () => {
+    expect(claims('Claims that Anthropic has released Claude Mythos to the public are wrong.')).toEqual([
+      expect.objectContaining({ id: 'claim-mythos-publicly-available', stance: 'refutes' }),
+    ]);
+    expect(flagged("Some outlets misspelled the Treasury Secretary's name as 'Bessant' in coverage of Mythos.")).toEqual([]);
+    expect(flagged('Trump did not sign the AI executive order on June 3; he signed it on June 2.')).toEqual([]);
+    expect(flagged('特朗普于6月3日签署AI行政令的说法并不属实。')).toEqual([]);
+  });
+
+  it('reads a debunking paragraph that quotes the claim as a refutation', () => {
+    expect(flagged('A viral post said the AI executive order was "signed on June 3". That is false: Trump signed it on June 2.')).toEqual(
+      [],
+    );
+    expect(flagged('A viral post said the AI executive order was signed on June 3. In fact, it was signed on June 2.')).toEqual([]);
+  });
+
+  it('tells a report from an assertion', () => {
+    expect(claims('Some outlets reported that the AI executive order was signed on June 3.')).toEqual([
+      expect.objectContaining({ id: 'claim-signed-june-3', stance: 'reports' }),
+    ]);
+    expect(claims('网传该AI行政令于6月3日签署。')).toEqual([expect.objectContaining({ id: 'claim-signed-june-3', stance: 'reports' })]);
+  });
+
+  it('asserts nothing in a question or a hedge', () => {
+    expect(flagged('Was the AI executive order signed on June 3?')).toEqual([]);
+    expect(flagged('Critics fear the NSA may one day review all new models under the AI executive order.')).toEqual([]);
+  });
+
+  it('binds a date to its own event', () => {
+    expect(flagged('The AI executive order was signed on June 2 and published on June 3.')).toEqual([]);
+    expect(flagged('Trump postponed the signing of the AI executive order on May 21.')).toEqual([]);
+    expect(flagged('Several tech executives had been invited to the May 21 signing ceremony for the AI executive order.')).toEqual([]);
+  });
+
+  it('reads a headline as true when written before the development', () => {
+    expect(claims('Most read: Trump halts AI order · May 21, 2026')).toEqual([
+      expect.objectContaining({ id: 'claim-order-halted-for-good', verdict: 'outdated', trueUntil: '2026-06-02' }),
+    ]);
+    expect(claims('Trump halts AI executive order', { pageDate: '2026-05-21' })).toEqual([
+      expect.objectContaining({ trueUntil: '2026-06-02' }),
+    ]);
+    expect(claims('Trump halts AI executive order', { pageDate: '2026-07-10' })[0]?.trueUntil).toBeUndefined();
+  });
+
+  it('keeps a title of its day when the sentence is about an earlier event', () => {
+    expect(flagged('On April 7, Fed Chair Jerome Powell and Bessent met bank CEOs about Anthropic’s Mythos.')).toEqual([]);
+    expect(
+      flagged('Fed Chair Jerome Powell warned again this week that Anthropic’s Mythos threatens the banks.', { pageDate: '2026-09-01' }),
+    ).toContain('claim-powell-current-fed-chair');
+  });
+
+  it('rejects look-alike orders and Mythos as an ordinary word', () => {
+    const mentions = (text: string) => matcher.scanParagraph(text, new Set())?.mentions.map((m) => m.entityId) ?? [];
+    expect(mentions('Trump signed EO 14179, "Removing Barriers to American Leadership in AI", in January 2025.')).toEqual([]);
+    expect(mentions('In December 2025 Trump signed an executive order on AI to pre-empt state AI laws.')).toEqual([]);
+    expect(mentions('Advertisement: The Mythos of Wall Street — a new book on investing.')).toEqual([]);
+    expect(mentions('Gamers will remember Mythos, the hack-and-slash action game from 2008.')).toEqual([]);
+  });
+
+  it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
+    const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
+    expect(() => claims(long)).not.toThrow();
+    expect(flagged('特朗普於２０２６年６月３日簽署ＡＩ行政命令。')).toContain('claim-signed-june-3');
+    expect(() => claims('He said: "She said \'the AI order was \\"signed\\" on June 3\'" — 😀\tEO 14409\u00a0|\u3000表格')).not.toThrow();
+    expect(flagged('Nothing here mentions a subject, though it says signed on June 3.')).toEqual([]);
+  });
+});
