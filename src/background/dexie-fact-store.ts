@@ -17,6 +17,7 @@ import { patternRequires } from '../shared/claim-patterns';
 import { prepareMatcher } from '../shared/matcher-sources';
 import {
   claimView,
+  developmentsOf,
   factView,
   sourceView,
   type ClaimView,
@@ -167,12 +168,14 @@ export class DexieFactStore implements FactStore {
 
   async card(entity: EntityId, claimIds: readonly string[], factLimit = 5) {
     await this.ready();
-    const [record, meta, facts, claims] = await Promise.all([
+    const [record, meta, all, claims] = await Promise.all([
       this.db.entities.get(entity),
       this.db.meta.get('dataset'),
-      this.factsFor(entity, factLimit),
+      this.db.facts.where('entity').equals(entity).toArray(),
       this.claimsById(claimIds),
     ]);
+    all.sort(byRank);
+    const facts = await this.factViews(all.slice(0, factLimit));
     if (!record) throw new Error(`unknown entity ${entity}`);
     return {
       entityId: entity,
@@ -180,6 +183,7 @@ export class DexieFactStore implements FactStore {
       description: record.description,
       facts,
       claims,
+      developments: developmentsOf(all).slice(0, 20),
       datasetVersion: meta?.version ?? '0.0.0',
       datasetDate: meta?.date ?? '',
     };
