@@ -30,7 +30,7 @@ h2 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
 .v-disputed { color: var(--disputed); } .v-unsupported { color: var(--unsupported); }
 ul { padding-left: 1.25rem; }
 li { margin: .5rem 0; }
-.tier { display: inline-block; min-width: 5.5em; margin-right: .4rem; padding: 0 .3rem; border: 1px solid var(--line);
+.tier { display: inline-block; min-width: 6.5em; margin-right: .4rem; padding: 0 .3rem; border: 1px solid var(--line);
   border-radius: .25rem; font-size: .8rem; text-align: center; color: var(--muted); }
 .claims li { display: flex; gap: .75rem; justify-content: space-between; align-items: baseline; }
 .claims .verdict { flex: none; font-size: .85rem; }
@@ -64,30 +64,32 @@ export function page(frame: PageFrame): Html {
   const other: Lang = frame.lang === 'en' ? 'zh' : 'en';
   const switchTo = frame.alternates[other];
   return html`<!doctype html>
-    <html lang="${HTML_LANG[frame.lang]}">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${CSP}" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${frame.title}</title>
-        <meta name="description" content="${frame.description}" />
-        <link rel="canonical" href="${frame.url}" />
-        <link rel="alternate" hreflang="en" href="${frame.alternates.en.url}" />
-        <link rel="alternate" hreflang="zh-CN" href="${frame.alternates.zh.url}" />
-        ${styleElement(CSS)} ${frame.head}
-      </head>
-      <body>
-        <header>
-          <a href="${frame.indexLink}">Frontier Facts · ${s.allClaims}</a>
-          <a href="${relativeLink(frame.path, switchTo.path)}" lang="${HTML_LANG[other]}" hreflang="${HTML_LANG[other]}"
-            >${s.otherLanguage}</a
-          >
-        </header>
-        <main>${frame.main}</main>
-        <footer>
-          <span>${s.dataset(frame.datasetVersion, frame.datasetDate)}</span>
-          <span>Frontier Facts</span>
-        </footer>
-      </body>
-    </html> `;
+<html lang="${HTML_LANG[frame.lang]}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${frame.title}</title>
+<meta name="description" content="${frame.description}">
+<link rel="canonical" href="${frame.url}">
+<link rel="alternate" hreflang="en" href="${frame.alternates.en.url}">
+<link rel="alternate" hreflang="zh-CN" href="${frame.alternates.zh.url}">
+${styleElement(CSS)}
+${frame.head}
+</head>
+<body>
+<header>
+<a href="${frame.indexLink}">Frontier Facts · ${s.allClaims}</a>
+<a href="${relativeLink(frame.path, switchTo.path)}" lang="${HTML_LANG[other]}" hreflang="${HTML_LANG[other]}">${s.otherLanguage}</a>
+</header>
+<main>
+${frame.main}
+</main>
+<footer>
+<span>${s.dataset(frame.datasetVersion, frame.datasetDate)}</span>
+<span>Frontier Facts</span>
+</footer>
+</body>
+</html>
+`;
 }

@@ -1,14 +1,29 @@
 /**
- * The site's words in both languages. Verdicts, their descriptions and the card's labels come
- * from the extension's own catalogue (public/_locales through shared/i18n), so the site and the
- * card say the same thing; the rest is only the site's.
+ * The site's words in both languages. Verdicts and their meanings, tiers, "via", "undated" and
+ * the card's labels come from the extension's own catalogue (public/_locales through shared/i18n),
+ * so the site and the card say the same thing; the rest is only the site's.
  */
 import type { SourceTier, Verdict } from '../../src/data/schema';
 import { t, type Lang } from '../../src/shared/i18n';
 
-const TIERS: Record<Lang, Record<SourceTier, string>> = {
-  en: { official: 'official', wire: 'wire', outlet: 'outlet', analysis: 'analysis', secondary: 'secondary' },
-  zh: { official: '官方', wire: '通讯社', outlet: '媒体', analysis: '分析', secondary: '二手' },
+const TIER_ORDER: readonly SourceTier[] = ['official', 'wire', 'outlet', 'analysis', 'secondary'];
+
+/** What each tier covers, for the legend under a claim's sources (the tier names are the card's). */
+const TIER_SCOPE: Record<Lang, Record<SourceTier, string>> = {
+  en: {
+    official: 'the order, agency and company announcements',
+    wire: 'news agencies',
+    outlet: 'established newsrooms',
+    analysis: 'named experts',
+    secondary: 'aggregators, summaries, blogs, reposts; never counted toward a verdict',
+  },
+  zh: {
+    official: '行政令原文、政府机构和公司公告',
+    wire: '新闻通讯社',
+    outlet: '有编辑标准的新闻机构',
+    analysis: '具名专家',
+    secondary: '聚合网站、摘要、博客、转载；从不计入评级依据',
+  },
 };
 
 const SITE = {
@@ -19,17 +34,16 @@ const SITE = {
     allClaims: 'All claims',
     claimLabel: 'Claim',
     verdictLabel: 'Verdict',
-    colon: ': ',
-    dash: ' — ',
     rating: (value: number, best: number) => `(rating ${value} of ${best})`,
     seenIn: 'Seen in',
-    via: (original: string, outlet: string) => `${original}, via ${outlet}`,
     reviewed: 'Reviewed',
     updated: 'evidence last confirmed',
-    dataset: (version: string, date: string) => `Dataset ${version}, facts as of ${date}.`,
     otherLanguage: '中文',
-    tierLegend:
-      'Source tiers: official, wire (news agencies), outlet (newsrooms), analysis (named experts), secondary (aggregators, blogs, reposts).',
+    tierLegendLabel: 'Source tiers',
+    colon: ': ',
+    dash: ' — ',
+    listSeparator: '; ',
+    scoped: (name: string, scope: string) => `${name} (${scope})`,
   },
   zh: {
     indexTitle: 'Frontier Facts 核查的说法',
@@ -38,29 +52,37 @@ const SITE = {
     allClaims: '全部说法',
     claimLabel: '说法',
     verdictLabel: '评级',
-    colon: '：',
-    dash: '——',
     rating: (value: number, best: number) => `（评分 ${value}/${best}）`,
     seenIn: '出现于',
-    via: (original: string, outlet: string) => `${original}，经由 ${outlet}`,
     reviewed: '核查于',
     updated: '证据最后确认于',
-    dataset: (version: string, date: string) => `数据集 ${version}，事实截至 ${date}。`,
     otherLanguage: 'English',
-    tierLegend: '来源级别：官方、通讯社、媒体（有编辑标准的新闻机构）、分析（具名专家）、二手（聚合网站、博客、转载）。',
+    tierLegendLabel: '来源级别',
+    colon: '：',
+    dash: '——',
+    listSeparator: '；',
+    scoped: (name: string, scope: string) => `${name}（${scope}）`,
   },
 } as const;
 
 /** The site's strings for one language. */
 export function siteStrings(lang: Lang) {
+  const site = SITE[lang];
+  const tier = (name: SourceTier) => t(lang, `tier_${name}`);
   return {
-    ...SITE[lang],
-    tier: (tier: SourceTier) => TIERS[lang][tier],
+    ...site,
+    tier,
+    tierLegend:
+      site.tierLegendLabel +
+      site.colon +
+      TIER_ORDER.map((name) => site.scoped(tier(name), TIER_SCOPE[lang][name])).join(site.listSeparator),
+    via: (original: string, outlet: string) => t(lang, 'source_via', original, outlet),
     verdict: (verdict: Verdict) => t(lang, `verdict_${verdict}`),
     verdictMeaning: (verdict: Verdict) => t(lang, `options_verdict_${verdict}_desc`),
     correctionLabel: t(lang, 'card_correction_label'),
     sourcesLabel: t(lang, 'card_sources_label'),
     undated: t(lang, 'card_undated'),
+    dataset: (version: string, date: string) => `${t(lang, 'card_facts_as_of', date)} · ${t(lang, 'card_dataset_version', version)}`,
   };
 }
 export type SiteStrings = ReturnType<typeof siteStrings>;
