@@ -162,6 +162,8 @@ export class ClaimChecker {
     return (check.truth ?? []).some((slots) => {
       const parts = this.fill(slots, facts);
       if (parts === null) return false;
+      // "has not said when they will be restored", 尚未说明何时恢复: a negated true value is not stated.
+      if (parts.some((p) => negatedJustBefore(facts, p))) return false;
       if (!anchor) return true;
       // In the claim's own clause; or in another clause of the sentence set against it ("…, but the text gives
       // it to Treasury"), never across a semicolon ("CISA issues guidance…; Treasury/NSA/CISA develop…").
@@ -272,6 +274,15 @@ function sameClause(text: string, a: Occurrence, b: Occurrence): boolean {
   if (a.start < b.end && b.start < a.end) return true;
   const [left, right] = a.end <= b.start ? [a, b] : [b, a];
   return !CLAUSE_SPLIT.test(text.slice(left.end, right.start));
+}
+
+/** A negation a few words before a span, in the same clause ("not restored", "尚未…恢复"). */
+function negatedJustBefore(facts: SentenceFacts, part: Occurrence): boolean {
+  return facts.find('stance-negation').some((m) => {
+    if (m.end > part.start) return false;
+    const gap = facts.text.slice(m.end, part.start);
+    return gap.length <= 24 && !CLAUSE_SPLIT.test(gap) && !/[,，]|\b(?:but|rather|instead)\b|而是|但|却/.test(gap);
+  });
 }
 
 const overlaps = (a: Occurrence, b: Occurrence) => a.start < b.end && b.start < a.end;
