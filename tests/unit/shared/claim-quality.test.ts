@@ -17,9 +17,9 @@ const claimIds = new Set(data.claims.map((c) => c.id));
 /** Floors per split: the targets on the tuning splits; on the held-out split, the level reached (see README). */
 const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune: { precision: 0.95, recall: 0.85 },
-  tune2: { precision: 0.95, recall: 0.85 },
-  tune3: { precision: 0.95, recall: 0.85 },
-  test: { precision: 0.93, recall: 0.8 },
+  tune2: { precision: 0.95, recall: 0.9 },
+  tune3: { precision: 0.95, recall: 0.88 },
+  test: { precision: 0.94, recall: 0.83 },
 };
 
 describe('labelled claim set', () => {
