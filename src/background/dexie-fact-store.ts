@@ -13,8 +13,6 @@
 import Dexie, { type Table } from 'dexie';
 import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
 import { indexWords, queryTerms } from '../shared/search-words';
-import { patternRequires } from '../shared/claim-patterns';
-import { prepareMatcher } from '../shared/matcher-sources';
 import {
   claimView,
   factView,
@@ -22,7 +20,6 @@ import {
   type ClaimView,
   type DatasetInfo,
   type FactView,
-  type MatcherConfig,
   type SearchResult,
   type SourceView,
 } from '../shared/views';
@@ -122,22 +119,6 @@ export class DexieFactStore implements FactStore {
       counts: { entities, facts: facts.length, claims, sources },
       byStatus,
     };
-  }
-
-  async matcherConfig(): Promise<MatcherConfig> {
-    await this.ready();
-    const [meta, entities, claims] = await Promise.all([this.db.meta.get('dataset'), this.db.entities.toArray(), this.db.claims.toArray()]);
-    const config: MatcherConfig = {
-      datasetVersion: meta?.version ?? '0.0.0',
-      entities: entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
-      claims: claims.map(({ id, entity, verdict, patterns }) => ({
-        id,
-        entity,
-        verdict,
-        patterns: patterns.map((p) => ({ ...p, requires: patternRequires(p) })),
-      })),
-    };
-    return { ...config, prepared: prepareMatcher(config) };
   }
 
   async factsFor(entity: EntityId, limit = 100): Promise<FactView[]> {

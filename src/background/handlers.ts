@@ -20,7 +20,6 @@ export function createBackgroundHandlers({
   openPopup,
 }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
   return {
-    'config.get': () => store.matcherConfig(),
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
     'facts.search': ({ query, limit }) => store.search(query, limit),
     'claims.get': ({ ids }) => store.claimsById(ids),

@@ -5,7 +5,8 @@
  */
 import { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
-import type { MatcherConfig } from '../shared/views';
+import type { MatcherConfig } from '../shared/matcher-config';
+import type { MatcherTables } from '../shared/matcher-tables';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
 import { pagePublishedDate } from './page-date';
@@ -17,7 +18,8 @@ export const MARK_READY = 'frontier-facts:ready';
 export interface ContentAppOptions {
   doc: Document;
   signal: AbortSignal;
-  config: MatcherConfig;
+  /** What the matcher is built from: the tables the build compiled in, or (tests) the dataset's config. */
+  config: MatcherTables | MatcherConfig;
   settings: Settings;
   /** Called after every change to the page's marks (badge counts, an open card). */
   onChange?: (app: ContentApp) => void;

@@ -1,11 +1,11 @@
 /** Shared by the browser-tier tests: the real dataset's matcher config and a few DOM probes. */
 import { rawDataset } from '../../src/data/index';
 import { Dataset } from '../../src/data/schema';
-import type { MatcherConfig } from '../../src/shared/views';
+import type { MatcherConfig } from '../../src/shared/matcher-config';
 
 const data = Dataset.parse(rawDataset);
 
-/** What the background would hand the content script (minus the precomputed sources). */
+/** The dataset's matcher config (the build derives the content script's tables from the same). */
 export const matcherConfig: MatcherConfig = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
 
 /** A Range over the first occurrence of `text` under `root`. */

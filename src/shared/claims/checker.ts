@@ -9,17 +9,18 @@ import type { EntityId } from '../../data/vocabulary';
 import type { CompiledClaimPattern } from '../claim-patterns';
 import { mayMatch, matchInSentence } from '../claim-patterns';
 import type { Span } from '../sentences';
-import type { Occurrence } from './concepts';
+import type { ConceptSources, Occurrence } from './concepts';
 import { findDates } from './dates';
 import { createFolder } from './fold';
 import { ConceptIndex, SentenceFacts } from './sentence-facts';
 import { findSlot, type EventVocabulary } from './slots';
 import { opensWithContrast, refutesPrevious, stanceOf } from './stance';
-import type { CheckRule, ConceptTable, Slot, Stance } from './types';
+import type { CheckRule, Slot, Stance } from './types';
 
 export interface CheckerConfig {
   checks: CheckRule[];
-  concepts: ConceptTable;
+  /** Each concept's regex source (concepts.ts: conceptSources). */
+  concepts: ConceptSources;
   /** Traditional→Simplified pairs, concatenated (src/data/generated/zh-variants.json). */
   foldPairs: string;
 }

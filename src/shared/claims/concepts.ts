@@ -6,6 +6,8 @@
  * `re:` is a regex source for the few shapes a list cannot say.
  */
 
+import type { ConceptTable } from './types';
+
 export interface Occurrence {
   start: number;
   end: number;
@@ -32,10 +34,19 @@ function phraseSource(phrase: string): string {
   return left + body + right;
 }
 
-/** One regex (global) for a list of phrases; longest first so the most specific wins. */
-export function compileConcept(phrases: readonly string[]): RegExp {
+/** The regex source of a list of phrases; longest first so the most specific wins. */
+export function conceptSource(phrases: readonly string[]): string {
   const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(phraseSource).join('|') || '(?!)', 'g');
+  return sorted.map(phraseSource).join('|') || '(?!)';
+}
+
+/** Every concept's regex source, by name: derived once (the build does it for the content script), compiled per page on first use. */
+export type ConceptSources = Record<string, string>;
+
+export function conceptSources(table: ConceptTable): ConceptSources {
+  const out: ConceptSources = {};
+  for (const [name, lists] of Object.entries(table)) out[name] = conceptSource([...lists.en, ...lists.zh]);
+  return out;
 }
 
 /** Non-overlapping occurrences of a compiled concept in folded text. */

@@ -3,25 +3,23 @@
  * text, dates, quantities and concept occurrences. The checks and the stance
  * rules read it; nothing here knows about claims.
  */
-import { compileConcept, occurrences, type Occurrence } from './concepts';
+import { occurrences, type ConceptSources, type Occurrence } from './concepts';
 import { findDates, type DateMention } from './dates';
 import { findQuantities, type Quantity } from './numbers';
-import type { ConceptTable } from './types';
 
 /** Compiled concepts, shared by every sentence (compiled on first use). */
 export class ConceptIndex {
   private readonly compiled = new Map<string, RegExp>();
-  constructor(private readonly table: ConceptTable) {}
+  constructor(private readonly sources: ConceptSources) {}
 
   has(name: string): boolean {
-    return name in this.table;
+    return Object.hasOwn(this.sources, name);
   }
 
   regex(name: string): RegExp {
     let re = this.compiled.get(name);
     if (!re) {
-      const phrases = this.table[name];
-      re = compileConcept(phrases ? [...phrases.en, ...phrases.zh] : []);
+      re = new RegExp(this.has(name) ? this.sources[name]! : '(?!)', 'g');
       this.compiled.set(name, re);
     }
     return re;

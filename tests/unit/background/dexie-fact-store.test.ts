@@ -146,11 +146,4 @@ describe('DexieFactStore queries', () => {
     expect(await s.search('zzzzqqq')).toEqual([]);
     expect(await s.search('   ')).toEqual([]);
   });
-
-  it('hands the content script every alias and claim pattern', async () => {
-    const config = await store().matcherConfig();
-    expect(config.entities.map((e) => e.id).sort()).toEqual(['claude-mythos', 'eo-14409', 'project-glasswing']);
-    expect(config.claims).toHaveLength(data.claims.length);
-    expect(config.claims[0]!.patterns.length).toBeGreaterThan(0);
-  });
 });
