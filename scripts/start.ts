@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { launch, type BrowserName } from '../tooling/browsers';
+import { centerOf, readCard, waitFor } from '../tooling/page-helpers';
 import { startServer } from '../tooling/server';
 
 const name: BrowserName = process.argv.includes('firefox') ? 'firefox' : 'chromium';
@@ -24,14 +25,33 @@ console.log(`  ${report.mentions.length} mentions, ${report.claims.length} flagg
 for (const claim of report.claims) console.log(`  ✗ [${claim.verdict}] ${claim.sentence}`);
 
 if (headless) {
-  // No screen to show: open the first flagged sentence's card and save a picture instead.
-  await browser.sendToTab(url, report.claims.length > 0 ? { type: 'page.reveal', kind: 'claim', index: 0 } : { type: 'page.next' });
-  await new Promise((r) => setTimeout(r, 800));
+  // No screen to show: hover the first flagged sentence, as a reader would, and save a picture of
+  // the page from its headline down with the card open below the mark (a viewport tall enough for both).
+  await page.resize(1280, 900);
+  await page.bringToFront();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const at = await centerOf(page, 'former President Donald Trump', false);
+  await page.mouseMove(at.x, at.y);
+  let last = '';
+  await waitFor(
+    async () => {
+      const card = await readCard(page);
+      if (!card || card.text.includes('Loading')) return false;
+      const key = JSON.stringify(card.rect);
+      const stable = key === last; // laid out: the same box twice
+      last = key;
+      return stable;
+    },
+    10_000,
+    'the card',
+  );
   await page.screenshot('dist/demo.png');
   console.log('\nNo display found, so the browser ran headless: see dist/demo.png.');
   await browser.close();
   await server.close();
 } else {
-  console.log('\nHover a dotted or wavy underline to see its card; Alt+Shift+F steps through the mentions. Ctrl+C to stop.');
+  console.log(
+    '\nHover a dotted or wavy underline to see its card; Alt+Shift+F steps through the marks, Alt+Shift+M hides them. Ctrl+C to stop.',
+  );
   process.on('SIGINT', () => void browser.close().finally(() => server.close().finally(() => process.exit(0))));
 }

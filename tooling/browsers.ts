@@ -78,6 +78,10 @@ export interface TestPage {
   /** Makes this the active tab: background tabs get no animation frames and throttled timers. */
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Sets the viewport's size in CSS pixels. */
+  resize(width: number, height: number): Promise<void>;
+  /** A PNG of part of the viewport (CSS pixels). */
+  capture(clip: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -187,6 +191,8 @@ async function launchChromium(headless: boolean, extras: LaunchExtras = {}): Pro
       },
       bringToFront: () => page.bringToFront(),
       screenshot: async (path) => void (await page.screenshot({ path })),
+      capture: async (clip) => new Uint8Array(await page.screenshot({ clip, animations: 'disabled', caret: 'hide' })),
+      resize: (width, height) => page.setViewportSize({ width, height }),
       close: () => page.close(),
     };
     rawPages.set(wrapped, page);
@@ -263,6 +269,12 @@ async function launchFirefox(headless: boolean, extras: LaunchExtras = {}): Prom
       tap: (x, y) => page.touchscreen.tap(x, y),
       bringToFront: () => page.bringToFront(),
       screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+      resize: (width, height) => page.setViewport({ width, height }),
+      capture: async (clip) => {
+        // Puppeteer's clip is in document coordinates; the tests measure in the viewport's.
+        const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+        return new Uint8Array(await page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y }, type: 'png' }));
+      },
       close: () => page.close(),
     };
     rawPages.set(wrapped, page);

@@ -13,8 +13,10 @@
 import Dexie, { type Table } from 'dexie';
 import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
 import { indexWords, queryTerms } from '../shared/search-words';
+import type { MatcherConfig } from '../shared/matcher-config';
 import {
   claimView,
+  developmentsOf,
   factView,
   sourceView,
   type ClaimView,
@@ -121,6 +123,16 @@ export class DexieFactStore implements FactStore {
     };
   }
 
+  async matcherConfig(): Promise<MatcherConfig> {
+    await this.ready();
+    const [meta, entities, claims] = await Promise.all([this.db.meta.get('dataset'), this.db.entities.toArray(), this.db.claims.toArray()]);
+    return {
+      datasetVersion: meta?.version ?? '0.0.0',
+      entities: entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
+      claims: claims.map(({ id, entity, verdict, patterns }) => ({ id, entity, verdict, patterns })),
+    };
+  }
+
   async factsFor(entity: EntityId, limit = 100): Promise<FactView[]> {
     await this.ready();
     const facts = await this.db.facts.where('entity').equals(entity).toArray();
@@ -148,12 +160,14 @@ export class DexieFactStore implements FactStore {
 
   async card(entity: EntityId, claimIds: readonly string[], factLimit = 5) {
     await this.ready();
-    const [record, meta, facts, claims] = await Promise.all([
+    const [record, meta, all, claims] = await Promise.all([
       this.db.entities.get(entity),
       this.db.meta.get('dataset'),
-      this.factsFor(entity, factLimit),
+      this.db.facts.where('entity').equals(entity).toArray(),
       this.claimsById(claimIds),
     ]);
+    all.sort(byRank);
+    const facts = await this.factViews(all.slice(0, factLimit));
     if (!record) throw new Error(`unknown entity ${entity}`);
     return {
       entityId: entity,
@@ -161,6 +175,7 @@ export class DexieFactStore implements FactStore {
       description: record.description,
       facts,
       claims,
+      developments: developmentsOf(all).slice(0, 20),
       datasetVersion: meta?.version ?? '0.0.0',
       datasetDate: meta?.date ?? '',
     };

@@ -2,6 +2,7 @@
 import { claimReviewDocument } from '../shared/claimreview';
 import type { BACKGROUND_MESSAGES, Handlers, Sender } from '../shared/messages';
 import type { FactStore } from './fact-store';
+import { lookUp, type LookupStore } from './lookup';
 import type { SettingsStorage } from './settings-storage';
 
 export interface BackgroundDeps {
@@ -11,6 +12,10 @@ export interface BackgroundDeps {
   setBadge: (tabId: number, counts: { mentions: number; flagged: number }) => void;
   /** Opens the popup for the sender's tab; resolves whether it could. */
   openPopup: (tabId: number | undefined) => Promise<boolean>;
+  /** The last "Look up in Frontier Facts" text, for the popup. */
+  lookups: LookupStore;
+  /** Remembers a text and opens the popup on it (what the context menu does). */
+  showLookup: (text: string, tabId: number | undefined) => Promise<boolean>;
 }
 
 export function createBackgroundHandlers({
@@ -18,6 +23,8 @@ export function createBackgroundHandlers({
   settings,
   setBadge,
   openPopup,
+  lookups,
+  showLookup,
 }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
   return {
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
@@ -36,6 +43,11 @@ export function createBackgroundHandlers({
     'page.status': ({ mentions, flagged }, sender: Sender) => {
       if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, { mentions, flagged });
       return null;
+    },
+    'lookup.show': ({ text }, sender: Sender) => showLookup(text, sender.tab?.id),
+    'lookup.get': async () => {
+      const text = lookups.take();
+      return text === null ? null : lookUp(text, store, await store.matcherConfig());
     },
   };
 }

@@ -7,6 +7,8 @@ import { DexieFactStore } from './dexie-fact-store';
 import { createBackgroundHandlers } from './handlers';
 import { createSettingsStorage } from './settings-storage';
 import { listenForCommands } from './commands';
+import { listenForLookups } from './context-menu';
+import { createLookupStore } from './lookup';
 import { BUILD_ID } from '../shared/build-id';
 
 const store = new DexieFactStore({ dataset: rawDataset, buildId: BUILD_ID });
@@ -14,8 +16,8 @@ const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.l
 const setBadge = createBadge(browser.action);
 const extensionOrigin = browser.runtime.getURL('');
 
-/** Settings changes and exports come only from our own pages; page counts only from content scripts. */
-const PAGES_ONLY: ReadonlySet<MessageType> = new Set(['settings.update', 'export.claimreview']);
+/** Settings changes, exports and lookups come only from our own pages; page counts only from content scripts. */
+const PAGES_ONLY: ReadonlySet<MessageType> = new Set(['settings.update', 'export.claimreview', 'lookup.show']);
 function accept(type: MessageType, sender: Sender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   if (PAGES_ONLY.has(type)) return sender.url?.startsWith(extensionOrigin) === true;
@@ -38,11 +40,19 @@ async function openPopup(tabId: number | undefined): Promise<boolean> {
   }
 }
 
-const handlers = createBackgroundHandlers({ store, settings, setBadge, openPopup });
+const lookups = createLookupStore();
+/** Remembers the text, then opens the popup at once (no await before it: see lookup.ts); the popup asks for the result. */
+function showLookup(text: string, tabId: number | undefined): Promise<boolean> {
+  lookups.put(text);
+  return openPopup(tabId);
+}
+
+const handlers = createBackgroundHandlers({ store, settings, setBadge, openPopup, lookups, showLookup });
 browser.runtime.onMessage.addListener(
   handleMessages(handlers, { accept, log: (problem) => console.warn(`[frontier-facts] rejected message: ${problem}`) }) as never,
 );
 listenForCommands(browser);
+listenForLookups(browser, (text, tabId) => void showLookup(text, tabId));
 
 browser.runtime.onInstalled.addListener(() => {
   // Seeded on install and update, so the first card a reader asks for does not wait for it.

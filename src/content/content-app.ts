@@ -43,6 +43,8 @@ export class ContentApp {
   private onChange: ((app: ContentApp) => void) | undefined;
   /** Set by the card controller: opens the card on a revealed mark. */
   onReveal: ((mark: MarkRecord) => void) | undefined;
+  /** Set by the card controller: a card open on a mark the reader just hid closes. */
+  onMarksHidden: (() => void) | undefined;
 
   constructor(options: ContentAppOptions) {
     this.doc = options.doc;
@@ -119,6 +121,18 @@ export class ContentApp {
     const reduced = this.doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches ?? true;
     target?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
     this.onReveal?.(mark);
+  }
+
+  /** Whether the reader has hidden the page's marks (they come back on the next page load). */
+  get marksHidden(): boolean {
+    return this.highlighter.isHidden;
+  }
+
+  /** Hides or shows the marks; the scan and the page report go on as before. */
+  setMarksHidden(hidden: boolean): void {
+    this.highlighter.setHidden(hidden);
+    if (hidden) this.onMarksHidden?.();
+    this.notify();
   }
 
   /** Removes every highlight we registered. */

@@ -1,10 +1,13 @@
 /**
  * Owns the page's highlights: one Highlight per kind, registered in
- * CSS.highlights under names that depend on the chosen style. Ranges are
- * added and removed individually, so a dynamic page never re-registers all.
+ * CSS.highlights under names that depend on the chosen style and on what the
+ * browser paints (highlight-capability.ts). Ranges are added and removed
+ * individually, so a dynamic page never re-registers all. Hiding the marks
+ * (the reader's toggle) unregisters the names and keeps the ranges.
  */
 import type { HighlightStyle } from '../shared/settings';
-import { ACTIVE_HIGHLIGHT as ACTIVE, HIGHLIGHT_NAMES as NAMES, type MarkKind } from './highlight-names';
+import { drawsHighlightDecorations } from './highlight-capability';
+import { ACTIVE_HIGHLIGHT as ACTIVE, HIGHLIGHT_NAMES as NAMES, TINT_HIGHLIGHT_NAMES as TINT_NAMES, type MarkKind } from './highlight-names';
 import highlightCss from './highlights.css?inline';
 
 export type { MarkKind };
@@ -13,9 +16,15 @@ export class Highlighter {
   private readonly sets: Record<MarkKind, Highlight>;
   private readonly active: Highlight;
   private style: HighlightStyle = 'off';
+  private hidden = false;
   readonly supported: boolean;
+  private readonly decorations: boolean;
 
-  constructor(private readonly registry: HighlightRegistry | undefined = globalThis.CSS?.highlights) {
+  constructor(
+    private readonly registry: HighlightRegistry | undefined = globalThis.CSS?.highlights,
+    decorations: boolean = drawsHighlightDecorations(globalThis.navigator?.userAgent ?? ''),
+  ) {
+    this.decorations = decorations;
     this.supported = registry !== undefined && typeof Highlight === 'function';
     // Without the API (very old browsers) marks are simply not drawn; cards still work by keyboard.
     this.sets = this.supported ? { mention: new Highlight(), claim: new Highlight() } : ({} as Record<MarkKind, Highlight>);
@@ -73,8 +82,33 @@ export class Highlighter {
     if (!this.supported || !this.registry || style === this.style) return;
     this.unregister();
     this.style = style;
-    if (style === 'off') return;
-    for (const kind of ['mention', 'claim'] as const) this.registry.set(NAMES[style][kind], this.sets[kind]);
+    this.register();
+  }
+
+  /** Hides or shows every mark (the reader's toggle); the ranges stay, so showing again costs nothing. */
+  setHidden(hidden: boolean): void {
+    if (!this.supported || hidden === this.hidden) return;
+    this.unregister();
+    this.hidden = hidden;
+    this.register();
+  }
+
+  get isHidden(): boolean {
+    return this.hidden;
+  }
+
+  /** The highlight name each kind is registered under now (null: not drawn). */
+  nameOf(kind: MarkKind): string | null {
+    if (this.style === 'off' || this.hidden) return null;
+    return this.style === 'underline' && !this.decorations ? TINT_NAMES[kind] : NAMES[this.style][kind];
+  }
+
+  private register(): void {
+    if (!this.registry) return;
+    for (const kind of ['mention', 'claim'] as const) {
+      const name = this.nameOf(kind);
+      if (name) this.registry.set(name, this.sets[kind]);
+    }
   }
 
   /** Removes every range and every registration: the page is as we found it. */
@@ -89,7 +123,10 @@ export class Highlighter {
   }
 
   private unregister(): void {
-    if (this.style === 'off' || !this.registry) return;
-    for (const kind of ['mention', 'claim'] as const) this.registry.delete(NAMES[this.style][kind]);
+    if (!this.registry) return;
+    for (const kind of ['mention', 'claim'] as const) {
+      const name = this.nameOf(kind);
+      if (name) this.registry.delete(name);
+    }
   }
 }

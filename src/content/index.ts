@@ -63,8 +63,9 @@ async function main(): Promise<void> {
     accept: (_type, sender: Sender) => sender.id === browser.runtime.id,
   });
   const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only the top frame answers page-level messages: it owns the page report.
-    if (!isTop) return undefined;
+    // Only the top frame answers page-level messages (it owns the page report); hiding and showing
+    // the marks reaches every frame.
+    if (!isTop && (message as { type?: unknown } | null)?.type !== 'page.marks') return undefined;
     return listener(message, sender);
   };
   browser.runtime.onMessage.addListener(onMessage as never);
@@ -91,8 +92,10 @@ async function main(): Promise<void> {
       send,
       settings: () => current.currentSettings,
       shadowRoots: () => current.openShadowRoots,
+      marksHidden: () => current.marksHidden,
     });
     current.onReveal = (mark) => card.openFromKeyboard(mark);
+    current.onMarksHidden = () => card.close(false);
     applySettings = (next) => {
       if (!isActiveOn(next, location.hostname)) card.close(false);
       void current.updateSettings(next);

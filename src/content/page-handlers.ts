@@ -1,4 +1,4 @@
-/** The messages the content script answers (top frame only): the page report, reveal and next. */
+/** The messages the content script answers: the page report, reveal and next (top frame), marks (every frame). */
 import type { CONTENT_MESSAGES, Handlers, PageReport } from '../shared/messages';
 import type { ContentApp } from './content-app';
 import type { MarkRecord } from './page-index';
@@ -38,6 +38,12 @@ export function createPageHandlers({ getApp, hasFailed, reveal }: PageHandlerDep
       cursor = (cursor + 1) % marks.length;
       reveal(marks[cursor]!);
       return true;
+    },
+    'page.marks': ({ action }) => {
+      const app = getApp();
+      if (!app) return false;
+      if (action) app.setMarksHidden(action === 'toggle' ? !app.marksHidden : action === 'hide');
+      return !app.marksHidden;
     },
   };
 }

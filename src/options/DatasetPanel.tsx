@@ -1,8 +1,8 @@
 /** The bundled dataset's version, review date and record counts. */
 import type { MessageKey } from '../shared/i18n';
 import type { DatasetInfo } from '../shared/views';
-import { useT } from '../ui/context';
-import { formatDate } from '../ui/format';
+import { useT } from '../ui/kit/lang';
+import { formatDate } from '../ui/kit/format';
 
 export function DatasetPanel({ info }: { info: DatasetInfo | null | 'failed' }) {
   const { t, lang } = useT();

@@ -1,7 +1,7 @@
 /** The sites where Frontier Facts is off, each with a button to turn it back on. */
 import { useState } from 'preact/hooks';
 import type { Settings, SettingsPatch } from '../shared/settings';
-import { useT } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 
 export function DisabledSites({ settings, update }: { settings: Settings; update: (patch: SettingsPatch) => Promise<boolean> }) {
   const { t } = useT();

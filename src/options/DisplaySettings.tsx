@@ -9,7 +9,7 @@ import {
   type SettingsPatch,
   type UiLanguage,
 } from '../shared/settings';
-import { useT } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   underline: 'options_highlight_underline',

@@ -1,6 +1,7 @@
 /** Downloads every claim as ClaimReview JSON-LD, in the page's language. */
 import { useState } from 'preact/hooks';
-import { useApi, useT } from '../ui/context';
+import { useApi } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 import { downloadText, exportFileName } from './download';
 
 export function ExportPanel({ version, doc = document }: { version: string | null; doc?: Document }) {

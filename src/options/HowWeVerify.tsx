@@ -2,9 +2,9 @@
 import { FACT_STATUSES, VERDICTS, type FactStatus, type Verdict } from '../data/vocabulary';
 import type { MessageKey } from '../shared/i18n';
 import type { SourceView } from '../shared/views';
-import { StatusBadge, VerdictBadge } from '../ui/Badges';
-import { useT } from '../ui/context';
-import { SourceList } from '../ui/SourceList';
+import { StatusBadge, VerdictBadge } from '../ui/kit/Badges';
+import { useT } from '../ui/kit/lang';
+import { SourceList } from '../ui/kit/SourceList';
 
 const statusDescription = (status: FactStatus): MessageKey =>
   `options_status_${status === 'single-source' ? 'single_source' : status}_desc`;
@@ -43,7 +43,7 @@ export function HowWeVerify({ sources }: { sources: readonly SourceView[] | null
       {Array.isArray(sources) && (
         <>
           <h3 id="ff-sources-heading">{t('options_sources_heading', String(sources.length))}</h3>
-          <SourceList sources={sources} />
+          <SourceList sources={sources} unfolded />
         </>
       )}
     </section>

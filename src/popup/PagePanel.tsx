@@ -6,10 +6,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { EntityId, LocalizedText } from '../data/schema';
 import type { ClaimView } from '../shared/views';
-import { VerdictBadge } from '../ui/Badges';
-import { useApi, useT } from '../ui/context';
-import { Label } from '../ui/Label';
-import type { ClaimOnPage, PageState, SubjectOnPage } from './page-state';
+import { VerdictBadge } from '../ui/kit/Badges';
+import { useApi } from '../ui/context';
+import { useT } from '../ui/kit/lang';
+import { Label } from '../ui/kit/Label';
+import type { PageState, SentenceOnPage, SubjectOnPage } from './page-state';
 
 export interface PagePanelProps {
   state: PageState;
@@ -89,16 +90,16 @@ function Findings({ state, names, claims }: { state: Extract<PageState, { kind: 
           </ul>
         </>
       )}
-      {state.claims.length > 0 && (
+      {state.sentences.length > 0 && (
         <>
           <h3 class="ff-subheading">{t('popup_flagged_heading')}</h3>
           <ul class="ff-page-list">
-            {state.claims.map((claim) => (
+            {state.sentences.map((entry) => (
               <FlaggedItem
-                key={`${claim.index}`}
-                claim={claim}
-                view={claims.get(claim.claimId)}
-                onReveal={() => void reveal('claim', claim.index)}
+                key={`${entry.claims[0]!.index}`}
+                entry={entry}
+                views={claims}
+                onReveal={() => void reveal('claim', entry.claims[0]!.index)}
               />
             ))}
           </ul>
@@ -111,20 +112,29 @@ function Findings({ state, names, claims }: { state: Extract<PageState, { kind: 
   );
 }
 
-function FlaggedItem({ claim, view, onReveal }: { claim: ClaimOnPage; view: ClaimView | undefined; onReveal: () => void }) {
+function FlaggedItem({ entry, views, onReveal }: { entry: SentenceOnPage; views: ReadonlyMap<string, ClaimView>; onReveal: () => void }) {
   const { t, pick } = useT();
   return (
     <li class="ff-flagged">
       <button type="button" class="ff-page-item" onClick={onReveal}>
-        <VerdictBadge verdict={claim.verdict} />
-        <q class="ff-sentence">{claim.sentence}</q>
+        <q class="ff-sentence">{entry.sentence}</q>
       </button>
-      {view && (
-        <p class="ff-correction">
-          <Label text={t('card_correction_label')} />
-          {pick(view.correction)}
-        </p>
-      )}
+      <ul class="ff-sentence-claims">
+        {entry.claims.map((claim) => {
+          const view = views.get(claim.claimId);
+          return (
+            <li key={claim.claimId}>
+              <VerdictBadge verdict={claim.verdict} />{' '}
+              {view && (
+                <span class="ff-correction">
+                  <Label text={t('card_correction_label')} />
+                  {pick(view.correction)}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </li>
   );
 }

@@ -3,19 +3,22 @@
  * the three subject cards, the tab's report), so the first paint waits only
  * for the settings that pick its language.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { EntityId, LocalizedText } from '../data/schema';
 import { resolveLang, t } from '../shared/i18n';
-import type { SettingsPatch } from '../shared/settings';
-import type { ClaimView } from '../shared/views';
+import { isActiveOn, type SettingsPatch } from '../shared/settings';
+import type { ClaimView, LookupResult } from '../shared/views';
 import type { UiApi } from '../ui/api';
-import { ApiContext, htmlLang, LangContext } from '../ui/context';
+import { ApiContext } from '../ui/context';
+import { htmlLang, LangContext } from '../ui/kit/lang';
 import { useSettings } from '../ui/use-settings';
 import type { FirstPaintCache } from './first-paint-cache';
 import { pageState, reportHost } from './page-state';
+import { LookupPanel } from './LookupPanel';
 import { PagePanel } from './PagePanel';
 import { SearchPanel } from './SearchPanel';
 import { SiteControls } from './SiteControls';
+import { useMarks } from './use-marks';
 import { usePageReport } from './use-page-report';
 import { useSubjects } from './use-subjects';
 
@@ -35,6 +38,10 @@ export function Popup({ api, findTab, cache }: PopupProps) {
   const claimIds = report.status === 'ok' ? report.report.claims.map((c) => c.claimId) : [];
   const claims = useClaimViews(api, claimIds);
   const lang = resolveLang(settings?.language ?? cached?.language ?? 'auto', api.uiLanguage());
+  const [lookup, setLookup] = useLookup(api);
+  // The marks switch, for a page where the extension runs (its content script answered).
+  const host = reportHost(report);
+  const marks = useMarks(api, report.status === 'ok' && settings && host !== null && isActiveOn(settings, host) ? report.tabId : null);
 
   useEffect(() => {
     document.documentElement.lang = htmlLang(lang);
@@ -59,6 +66,7 @@ export function Popup({ api, findTab, cache }: PopupProps) {
       <LangContext.Provider value={lang}>
         <main class="ff-popup">
           <h1 class="ff-title">{t(lang, 'extName')}</h1>
+          {lookup && <LookupPanel result={lookup} onClose={() => setLookup(null)} />}
           <SearchPanel subjects={subjects} names={names}>
             {/* Waits for the subject names, so the list never flashes raw ids. */}
             <PagePanel
@@ -69,10 +77,24 @@ export function Popup({ api, findTab, cache }: PopupProps) {
           </SearchPanel>
         </main>
         {/* Only on fresh settings: a switch flipped on cached ones could undo a change made elsewhere. */}
-        {settings && <SiteControls settings={settings} host={reportHost(report)} update={applyPatch} failed={failed} />}
+        {settings && <SiteControls settings={settings} host={host} update={applyPatch} failed={failed} marks={marks} />}
       </LangContext.Provider>
     </ApiContext.Provider>
   );
+}
+
+/** The pending "Look up in Frontier Facts" result (the menu opened this popup for it), until dismissed. */
+function useLookup(api: UiApi): [LookupResult | null, (next: LookupResult | null) => void] {
+  const [lookup, setLookup] = useState<LookupResult | null>(null);
+  // A layout effect: the request starts with the first render, not a frame later.
+  useLayoutEffect(() => {
+    let live = true;
+    void api.lookup().then((r) => live && r.ok && setLookup(r.value));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return [lookup, setLookup];
 }
 
 /** Claim records for the report's flagged sentences, fetched when the set of ids changes. */

@@ -3,11 +3,11 @@
  * arrow keys move between, its sources at a glance, and the detail when open.
  */
 import type { SearchResult } from '../shared/views';
-import { StatusBadge, VerdictBadge } from '../ui/Badges';
-import { useT } from '../ui/context';
-import { Label } from '../ui/Label';
+import { StatusBadge, VerdictBadge } from '../ui/kit/Badges';
+import { useT } from '../ui/kit/lang';
+import { Label } from '../ui/kit/Label';
 import { ClaimDetail, FactDetail } from '../ui/RecordDetail';
-import { SourceSummary } from '../ui/SourceList';
+import { SourceSummary } from '../ui/kit/SourceList';
 
 /** Marks the buttons the arrow keys move between. */
 export const RESULT_ATTR = 'data-ff-result';
@@ -18,6 +18,7 @@ export function ResultItem({ result, open, onToggle }: { result: SearchResult; o
   return (
     <li class={`ff-result${open ? ' ff-open' : ''}`}>
       <button type="button" class="ff-result-button" {...{ [RESULT_ATTR]: '' }} aria-expanded={open} onClick={onToggle}>
+        <span class="ff-chevron" aria-hidden="true" />
         {result.kind === 'fact' ? <StatusBadge status={result.fact.status} /> : <VerdictBadge verdict={result.claim.verdict} />}
         <span class="ff-result-text">
           {result.kind === 'claim' && <Label text={t('card_claim_label')} />}

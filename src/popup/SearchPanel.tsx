@@ -6,7 +6,9 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { EntityId, LocalizedText } from '../data/schema';
-import { useApi, useT } from '../ui/context';
+import { useApi } from '../ui/context';
+import { htmlLang, LangContext, useT } from '../ui/kit/lang';
+import { queryLang } from './search-query';
 import { displayOrder, groupBySubject, nextFocus, resultKey } from './result-navigation';
 import { RESULT_ATTR } from './ResultItem';
 import { SearchResults } from './SearchResults';
@@ -23,7 +25,7 @@ export interface SearchPanelProps {
 
 export function SearchPanel({ subjects, names, children }: SearchPanelProps) {
   const api = useApi();
-  const { t } = useT();
+  const { t, lang } = useT();
   const { state: search, run } = useSearch(api);
   const [text, setText] = useState('');
   const [openKey, setOpenKey] = useState<string | null>(null);
@@ -90,7 +92,7 @@ export function SearchPanel({ subjects, names, children }: SearchPanelProps) {
       <p id="ff-search-hint" class="ff-visually-hidden">
         {t('popup_search_hint')}
       </p>
-      <p class="ff-visually-hidden" role="status">
+      <p class={searching && search.query && !search.tooShort && count > 0 ? 'ff-result-count' : 'ff-visually-hidden'} role="status">
         {searching && search.query && !search.tooShort
           ? count === 1
             ? t('popup_result_one')
@@ -99,7 +101,14 @@ export function SearchPanel({ subjects, names, children }: SearchPanelProps) {
       </p>
       <div ref={list} class="ff-results">
         {searching ? (
-          search.query && <SearchResults search={search} names={names} openKey={openKey} onToggle={toggle} />
+          search.query && (
+            // Results speak the query's language (a Chinese query gets Chinese text), else the popup's.
+            <LangContext.Provider value={queryLang(search.query, lang)}>
+              <div lang={htmlLang(queryLang(search.query, lang))}>
+                <SearchResults search={search} names={names} openKey={openKey} onToggle={toggle} />
+              </div>
+            </LangContext.Provider>
+          )
         ) : (
           <>
             {children}

@@ -1,7 +1,7 @@
 /** Search results grouped by subject, or a clear "nothing matches". */
 import type { EntityId, LocalizedText } from '../data/schema';
 import { useLayoutEffect } from 'preact/hooks';
-import { useT } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 import { markPopupReady } from './perf-marks';
 import { groupBySubject, resultKey } from './result-navigation';
 import { ResultItem } from './ResultItem';

@@ -3,7 +3,9 @@
  * content script follows the stored settings live, so a switch needs no reload.
  */
 import type { Settings, SettingsPatch } from '../shared/settings';
-import { useApi, useT } from '../ui/context';
+import { useApi } from '../ui/context';
+import { useT } from '../ui/kit/lang';
+import type { MarksSwitch } from './use-marks';
 
 export interface SiteControlsProps {
   settings: Settings;
@@ -11,9 +13,11 @@ export interface SiteControlsProps {
   host: string | null;
   update: (patch: SettingsPatch) => void;
   failed: boolean;
+  /** Hide or show this page's marks; null when the page has no running content script. */
+  marks?: MarksSwitch | null;
 }
 
-export function SiteControls({ settings, host, update, failed }: SiteControlsProps) {
+export function SiteControls({ settings, host, update, failed, marks = null }: SiteControlsProps) {
   const api = useApi();
   const { t } = useT();
   const siteOn = host !== null && !settings.disabledSites.includes(host);
@@ -29,6 +33,12 @@ export function SiteControls({ settings, host, update, failed }: SiteControlsPro
         <label class="ff-switch">
           <input type="checkbox" role="switch" checked={siteOn} onChange={(e) => setSite(e.currentTarget.checked)} />
           <span>{t('popup_site_switch', host)}</span>
+        </label>
+      )}
+      {marks && (
+        <label class="ff-switch">
+          <input type="checkbox" role="switch" checked={marks.shown} onChange={(e) => marks.set(e.currentTarget.checked)} />
+          <span>{t('popup_marks_switch')}</span>
         </label>
       )}
       <label class="ff-switch">

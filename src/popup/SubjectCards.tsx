@@ -1,7 +1,7 @@
 /** The empty-query view: the three subjects as cards with their top facts. */
 import { useLayoutEffect } from 'preact/hooks';
 import type { CardData } from '../shared/views';
-import { useT } from '../ui/context';
+import { useT } from '../ui/kit/lang';
 import { markPopupReady } from './perf-marks';
 import { ResultItem } from './ResultItem';
 

@@ -6,7 +6,7 @@
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
 import { isActiveOn, type Settings } from '../shared/settings';
-import { pageHostname } from '../ui/format';
+import { pageHostname } from '../ui/kit/format';
 
 export interface SubjectOnPage {
   entityId: EntityId;
@@ -17,9 +17,14 @@ export interface SubjectOnPage {
 export interface ClaimOnPage {
   claimId: string;
   verdict: Verdict;
-  sentence: string;
   /** Position in the report's claims (the page.reveal index). */
   index: number;
+}
+
+/** A flagged sentence with every claim it states (a sentence is listed once, however many claims it holds). */
+export interface SentenceOnPage {
+  sentence: string;
+  claims: ClaimOnPage[];
 }
 
 /** The report as fetched: still waiting, no answer from the tab, or the answer. */
@@ -32,7 +37,7 @@ export type PageState =
   | { kind: 'off-site'; host: string }
   | { kind: 'scanning'; host: string }
   | { kind: 'nothing'; host: string }
-  | { kind: 'found'; host: string; tabId: number; subjects: SubjectOnPage[]; claims: ClaimOnPage[] };
+  | { kind: 'found'; host: string; tabId: number; subjects: SubjectOnPage[]; sentences: SentenceOnPage[] };
 
 export function pageState(fetch: ReportFetch, settings: Settings): PageState {
   if (fetch.status === 'loading') return { kind: 'loading' };
@@ -51,11 +56,16 @@ export function pageState(fetch: ReportFetch, settings: Settings): PageState {
     subject.indexes.push(index);
     subjects.set(mention.entityId, subject);
   });
-  // A sentence that refutes a claim is not something the page gets wrong; the index stays the report's.
-  const claims = report.claims.flatMap(({ claimId, verdict, sentence, stance }, index) =>
-    stance === 'refutes' ? [] : [{ claimId, verdict, sentence, index }],
-  );
-  return { kind: 'found', host, tabId, subjects: [...subjects.values()], claims };
+  // One entry per sentence, in page order; the same claim twice in one sentence counts once. A sentence that
+  // refutes a claim is not something the page gets wrong; the index stays the report's (page.reveal).
+  const sentences = new Map<string, SentenceOnPage>();
+  report.claims.forEach(({ claimId, verdict, sentence, stance }, index) => {
+    if (stance === 'refutes') return;
+    const entry = sentences.get(sentence) ?? { sentence, claims: [] };
+    if (!entry.claims.some((c) => c.claimId === claimId)) entry.claims.push({ claimId, verdict, index });
+    sentences.set(sentence, entry);
+  });
+  return { kind: 'found', host, tabId, subjects: [...subjects.values()], sentences: [...sentences.values()] };
 }
 
 /** The hostname the site switch acts on, when the tab has an http(s) page we could read. */

@@ -98,6 +98,10 @@ function lazyPattern(source: PatternSource): CompiledClaimPattern {
 
 const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
 
+/** Sentence openings that refer back to the previous sentence's subject. */
+const OPENS_WITH_PRONOUN =
+  /^\s*(?:(?:it|its|it's|they|their|this|that|these)\b|the (?:model|models|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
+
 export class Matcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables;
@@ -251,6 +255,13 @@ export class Matcher {
     const inSentence = sentences.map(
       (s) => new Set([...assumed, ...mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId)]),
     );
+    // A sentence that opens with a pronoun ("It is…", "The model…", 该模型…) is about the previous sentence's subject.
+    for (let i = 1; i < sentences.length; i++) {
+      if (!OPENS_WITH_PRONOUN.test(text.slice(sentences[i]![0], sentences[i]![0] + 24))) continue;
+      // Only what the previous sentence names outright: "Fable 5 is generally available. It…" is not about Mythos.
+      const [from, to] = sentences[i - 1]!;
+      for (const m of mentions) if (m.start >= from && m.start < to && !/fable/i.test(m.text)) inSentence[i]!.add(m.entityId);
+    }
     const findings = this.checker.findings({ text, sentences, inSentence, inParagraph, patterns, pageDate: context.pageDate ?? null });
     return findings.flatMap((f) => {
       const verdict = this.verdicts.get(f.claimId);

@@ -17,7 +17,7 @@ import * as z from 'zod/mini';
 import { ENTITY_IDS, VERDICTS } from '../data/vocabulary';
 import type { Settings } from './settings';
 import { settingsPatchSchema } from './settings-schema';
-import type { CardData, ClaimView, DatasetInfo, SearchResult, SourceView } from './views';
+import type { CardData, ClaimView, DatasetInfo, LookupResult, SearchResult, SourceView } from './views';
 
 const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -67,7 +67,16 @@ const REQUESTS = {
     }),
   /** Keyboard command: move to the next mention and open its card. */
   'page.next': () => message('page.next', {}),
+  /** Hide, show or toggle the page's marks (popup switch, keyboard command); no action only asks. Every frame answers to a change. */
+  'page.marks': () => message('page.marks', { action: z.optional(z.enum(['show', 'hide', 'toggle'])) }),
+  /** "Look up in Frontier Facts" on a selection: check the text and show the result in the popup. Extension pages only (the menu calls the same code). */
+  'lookup.show': () => message('lookup.show', { text: z.string().check(z.minLength(1), z.maxLength(LOOKUP_MAX)) }),
+  /** The popup asks for the last lookup (null when there is none from the last minute). */
+  'lookup.get': () => message('lookup.get', {}),
 } as const;
+
+/** Longest selection looked up; browsers cut context-menu selections shorter anyway. */
+export const LOOKUP_MAX = 5000;
 
 export type MessageType = keyof typeof REQUESTS;
 export type Request<T extends MessageType> = z.infer<ReturnType<(typeof REQUESTS)[T]>>;
@@ -121,6 +130,10 @@ export interface Responses {
   'page.report': PageReport;
   'page.reveal': boolean;
   'page.next': boolean;
+  /** Whether the page's marks are shown after the action. */
+  'page.marks': boolean;
+  'lookup.show': boolean;
+  'lookup.get': LookupResult | null;
 }
 
 /** Which context answers which message. The meta-test checks both lists cover every type. */
@@ -135,8 +148,10 @@ export const BACKGROUND_MESSAGES = [
   'settings.update',
   'ui.openPopup',
   'page.status',
+  'lookup.show',
+  'lookup.get',
 ] as const satisfies readonly MessageType[];
-export const CONTENT_MESSAGES = ['page.report', 'page.reveal', 'page.next'] as const satisfies readonly MessageType[];
+export const CONTENT_MESSAGES = ['page.report', 'page.reveal', 'page.next', 'page.marks'] as const satisfies readonly MessageType[];
 
 /** Messages answered with the bare value instead of a Result (public contracts). */
 const BARE_REPLIES: ReadonlySet<MessageType> = new Set<MessageType>(['page.report']);

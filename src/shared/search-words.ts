@@ -5,15 +5,17 @@
  * Latin text: lower-cased, accents folded ("Café" → "cafe"), split on anything
  * that is not a letter or digit; queries match word prefixes. Chinese has no
  * spaces, so CJK runs are indexed as single characters and character pairs; a
- * query of two or more characters must contain all of its pairs.
+ * query of two or more characters must contain all of its pairs. Traditional
+ * characters fold to the Simplified ones the dataset uses (han-fold.ts).
  */
+import { foldHan } from './han-fold';
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const LATIN_WORD = /[\p{L}\p{N}]+/gu;
 
-/** Lower-case and strip diacritics, so "Mythos", "MYTHOS" and "Mýthos" meet. */
+/** Lower-case, strip diacritics and fold Traditional Chinese, so "Mythos", "MYTHOS" and "Mýthos" meet, and 計畫 and 计划. */
 export function foldText(text: string): string {
-  return text
+  return foldHan(text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();

@@ -3,6 +3,7 @@
  * resolved (sources inlined) so a card or a search result renders without
  * further lookups.
  */
+import type { Stance } from './claims/types';
 import type { Claim, EntityId, Fact, FactStatus, LocalizedText, Source, SourceTier, Verdict } from '../data/schema';
 
 export interface SourceView {
@@ -27,7 +28,27 @@ export interface FactView {
   rank: number;
   sources: SourceView[];
   sides?: Array<{ statement: LocalizedText; sources: SourceView[] }>;
+  /** When the development the fact reports took place (ISO date). */
+  happened?: string;
+  /** The day it stopped being true (ISO date): shown as history. */
+  until?: string;
 }
+
+/** A dated development of a subject (a signing, a directive), for "since this was published". */
+export interface DevelopmentView {
+  factId: string;
+  /** ISO date. */
+  happened: string;
+  statement: LocalizedText;
+  status: FactStatus;
+}
+
+/**
+ * How a sentence relates to a misclaim it contains (set by the claim checker; absent means
+ * `asserts`): it states it, reports that someone said it, or refutes it (then it is no flag).
+ */
+/** Whether a sentence states a claim, repeats it without endorsing it, or refutes it (the checker's stance). */
+export type ClaimStance = Stance;
 
 export interface ClaimView {
   id: string;
@@ -46,8 +67,19 @@ export interface CardData {
   description: LocalizedText;
   facts: FactView[];
   claims: ClaimView[];
+  /** The subject's dated developments, newest first (unconfirmed ones left out). */
+  developments: DevelopmentView[];
   datasetVersion: string;
   datasetDate: string;
+}
+
+/** What "Look up in Frontier Facts" found in a selected text, checked by the page scan's matcher. */
+export interface LookupResult {
+  text: string;
+  /** Misclaims the text states or reports (refuted ones left out), in text order. */
+  claims: Array<{ claim: ClaimView; sentence: string; stance?: ClaimStance; trueUntil?: string }>;
+  /** The subjects it mentions (or whose misclaims it states), with their key facts. */
+  subjects: CardData[];
 }
 
 export type SearchResult = { kind: 'fact'; score: number; fact: FactView } | { kind: 'claim'; score: number; claim: ClaimView };
@@ -91,7 +123,18 @@ export function factView(f: Fact, sources: ReadonlyMap<string, SourceView>): Fac
     rank: f.rank,
     sources: pick(f.sources),
     ...(f.sides ? { sides: f.sides.map((side) => ({ statement: side.statement, sources: pick(side.sources) })) } : {}),
+    ...(f.happened ? { happened: f.happened } : {}),
+    ...(f.until ? { until: f.until } : {}),
   };
+}
+
+/** The subject's dated developments, newest first; unconfirmed reports are not presented as news. */
+export function developmentsOf(facts: readonly Fact[]): DevelopmentView[] {
+  return facts
+    .flatMap((f) =>
+      f.happened && f.status !== 'unconfirmed' ? [{ factId: f.id, happened: f.happened, statement: f.statement, status: f.status }] : [],
+    )
+    .sort((a, b) => b.happened.localeCompare(a.happened) || a.factId.localeCompare(b.factId));
 }
 
 export function claimView(c: Claim, sources: ReadonlyMap<string, SourceView>): ClaimView {

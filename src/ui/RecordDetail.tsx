@@ -1,9 +1,9 @@
 /** The full body of a fact or a claim: sides of a dispute, the correction, sources, dates. */
 import type { ClaimView, FactView } from '../shared/views';
-import { useT } from './context';
-import { formatDate } from './format';
-import { Label } from './Label';
-import { SourceList } from './SourceList';
+import { useT } from './kit/lang';
+import { formatDate } from './kit/format';
+import { Label } from './kit/Label';
+import { SourceList } from './kit/SourceList';
 
 export function FactDetail({ fact }: { fact: FactView }) {
   const { t, pick, lang } = useT();

@@ -7,7 +7,7 @@
 import type { EntityId, Lang } from '../data/vocabulary';
 import { createSender, type PageReport, type Result, type Send, type Transport } from '../shared/messages';
 import { parseSettings, type Settings, type SettingsPatch } from '../shared/settings';
-import type { CardData, ClaimView, DatasetInfo, SearchResult, SourceView } from '../shared/views';
+import type { CardData, ClaimView, DatasetInfo, LookupResult, SearchResult, SourceView } from '../shared/views';
 
 export type { Lang } from '../data/vocabulary';
 
@@ -29,6 +29,10 @@ export interface UiApi {
   pageReport(tabId: number): Promise<Result<PageReport>>;
   /** Scrolls the tab to its n-th mention or flagged claim; `value` is false when it is gone. */
   reveal(tabId: number, kind: 'mention' | 'claim', index: number): Promise<Result<boolean>>;
+  /** Whether the tab's marks are shown, after hiding or showing them in every frame (no action: just asks). */
+  marks(tabId: number, action?: 'show' | 'hide'): Promise<Result<boolean>>;
+  /** The text of the last "Look up in Frontier Facts", checked; null when there is none. */
+  lookup(): Promise<Result<LookupResult | null>>;
   openOptions(): Promise<void>;
   /** The browser's UI language ("en-US", "zh-CN"), for `resolveLang`. */
   uiLanguage(): string;
@@ -40,6 +44,8 @@ export interface Platform {
   toBackground: Transport;
   /** tabs.sendMessage to the tab's top frame */
   toTab: (tabId: number, message: unknown) => Promise<unknown>;
+  /** tabs.sendMessage to every frame of the tab (the first answer wins) */
+  toTabFrames: (tabId: number, message: unknown) => Promise<unknown>;
   activeTabId(): Promise<number | null>;
   /** Subscribes to raw stored settings changes (the `settings` key); returns the unsubscribe. */
   onStoredSettings(listener: (stored: unknown) => void): () => void;
@@ -67,6 +73,11 @@ export function createUiApi(platform: Platform): UiApi {
     activeTabId: () => platform.activeTabId().catch(() => null),
     pageReport: (tabId) => tabSender(tabId)('page.report'),
     reveal: (tabId, kind, index) => tabSender(tabId)('page.reveal', { kind, index }),
+    marks: (tabId, action) =>
+      action
+        ? createSender((message) => platform.toTabFrames(tabId, message))('page.marks', { action })
+        : tabSender(tabId)('page.marks', {}),
+    lookup: () => send('lookup.get'),
     openOptions: () => platform.openOptionsPage().catch(() => undefined),
     uiLanguage: () => platform.uiLanguage(),
   };

@@ -11,6 +11,7 @@ export function browserPlatform(): Platform {
     // The background may be suspending or restarting as a message leaves: it is sent again then.
     toBackground: retryingTransport((message) => browser.runtime.sendMessage(message)),
     toTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    toTabFrames: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
     onStoredSettings: (listener) => {
       const handler = (changes: Record<string, browser.Storage.StorageChange>) => {

@@ -18,6 +18,7 @@ const cardData: CardData = {
   description: { en: 'Access to Mythos for defence.', zh: '防御用途。' },
   facts: [],
   claims: [],
+  developments: [],
   datasetVersion: '1.0.0',
   datasetDate: '2026-06-03',
 };
@@ -55,10 +56,11 @@ async function page() {
     send,
     settings: () => settings,
     shadowRoots: () => [],
+    marksHidden: () => app.marksHidden,
   });
   // Faked only now: the scan itself yields to the page with real timers.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
-  return { card, mention: centerOf(rangeOver('Project Glasswing')), elsewhere: centerOf(rangeOver('Nothing else')) };
+  return { app, card, mention: centerOf(rangeOver('Project Glasswing')), elsewhere: centerOf(rangeOver('Nothing else')) };
 }
 
 const move = ({ x, y }: { x: number; y: number }) =>
@@ -113,6 +115,25 @@ describe('CardController', () => {
     expect(card.isOpen).toBe(false);
     expect(hostCount()).toBe(0);
     expect(CSS.highlights.has('ff-active')).toBe(false);
+  });
+
+  it('opens no card on a mark the reader has hidden, and does again once the marks are shown', async () => {
+    const { app, card, mention, elsewhere } = await page();
+    app.setMarksHidden(true);
+    expect(CSS.highlights.has('ff-mention')).toBe(false);
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY * 4);
+    expect(card.isOpen).toBe(false);
+    expect(hostCount()).toBe(0);
+    app.setMarksHidden(false);
+    expect(CSS.highlights.has('ff-mention')).toBe(true);
+    move(elsewhere);
+    vi.advanceTimersToNextFrame();
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
   });
 
   it('Escape closes the card', async () => {

@@ -30,7 +30,7 @@ import {
   storedSettings,
   tabIdFor,
 } from './extension-probes';
-import { centerOf, highlights, readCard, waitFor } from './page-helpers';
+import { centerOf, highlights, readCard, waitFor } from '../../tooling/page-helpers';
 import { SEED_IDS } from '../../tooling/seed-pages';
 import { startServer, type TestServer } from '../../tooling/server';
 import { buildVariant, editJson } from './variant-build';

@@ -120,6 +120,9 @@ function badPayloads(): Record<string, unknown[]> {
       { kind: 'mention', index: '0' },
     ],
     'page.next': [{ step: 2 }],
+    'page.marks': [{ action: 'blink' }, { action: 1 }, { action: true }, { action: 'hide', extra: 1 }],
+    'lookup.show': [{}, { text: '' }, { text: 1 }, { text: long(5001) }, { text: ['x'] }, { text: 'x', extra: 1 }],
+    'lookup.get': [{ text: 'x' }],
   };
 }
 

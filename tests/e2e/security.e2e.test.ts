@@ -30,7 +30,7 @@ import {
 } from './extension-probes';
 import { badMessages } from './message-fuzz';
 import { startRecorder, unexpectedRequests, type NetworkRecorder } from './network-recorder';
-import { centerOf, readCard, waitFor } from './page-helpers';
+import { centerOf, readCard, waitFor } from '../../tooling/page-helpers';
 import { SEED_IDS } from '../../tooling/seed-pages';
 import { startServer, type TestServer } from '../../tooling/server';
 
@@ -72,7 +72,7 @@ function cardGeometry(page: TestPage) {
     const hostRect = host.getBoundingClientRect();
     const hostStyle = getComputedStyle(host);
     const style = getComputedStyle(dialog);
-    const title = host.shadowRoot!.querySelector<HTMLElement>('.subject')!;
+    const title = host.shadowRoot!.querySelector<HTMLElement>('h2')!;
     const cx = rect.left + rect.width / 2;
     const cy = rect.top + Math.min(rect.height / 2, 40);
     // A point beside the card, inside the viewport: the host must not cover the page there.
@@ -218,16 +218,25 @@ describe.each(BROWSERS)('%s', (name) => {
     // No invisible margin: the host is the card's size (to layout's sub-pixel rounding).
     expect(geometry.hostSize.width).toBeCloseTo(geometry.rect.width, 1);
     expect(geometry.hostSize.height).toBeCloseTo(geometry.rect.height, 1);
-    expect(geometry.fontSize).toBeCloseTo(13.5, 0);
+    expect(geometry.fontSize).toBeCloseTo(14, 0);
     expect(geometry.titleFontSize).toBeLessThan(24);
     expect(geometry.textTransform).toBe('none');
     expect(geometry.letterSpacing).toBe('normal');
     expect(geometry.onTop).toBe(true);
     expect(geometry.coversBeside).toBe(false);
-    // Beside the mention (above or below it), not left over at the top-left corner.
-    const gap = at.y < geometry.rect.top ? geometry.rect.top - at.y : at.y - geometry.rect.bottom;
+    // Beside the mention (above or below all of its lines: at 40 px it wraps), not left over at the top-left corner.
+    const mark = await page.evaluate(() => {
+      const text = document.getElementById('glasswing')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf('Project Glasswing'));
+      range.setEnd(text, text.data.indexOf('Project Glasswing') + 'Project Glasswing'.length);
+      const b = range.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom };
+    });
+    expect(at.y).toBeGreaterThanOrEqual(mark.top);
+    const gap = mark.bottom <= geometry.rect.top ? geometry.rect.top - mark.bottom : mark.top - geometry.rect.bottom;
     expect(gap).toBeGreaterThan(0);
-    expect(gap).toBeLessThan(120);
+    expect(gap).toBeLessThan(40);
     expect(geometry.rect.left).toBeGreaterThanOrEqual(0);
     expect(geometry.rect.right).toBeLessThanOrEqual(geometry.viewport.width);
 

@@ -36,7 +36,9 @@ const bad: Array<[file: string, code: string, rule: string]> = [
   ['src/ui/A.tsx', 'export const A = () => <img src="https://tracker.example/p.gif" alt="" />;', 'no-restricted-syntax'],
   // The rooms.
   ['src/content/a.ts', "export { createBackgroundHandlers } from '../background/handlers';", 'import-x/no-restricted-paths'],
-  ['src/content/a.ts', "export { Badges } from '../ui/Badges';", 'import-x/no-restricted-paths'],
+  ['src/content/a.ts', "export { useApi } from '../ui/context';", 'import-x/no-restricted-paths'],
+  ['src/content/card/a.ts', "export { createUiApi } from '../../ui/api';", 'import-x/no-restricted-paths'],
+  ['src/ui/kit/a.ts', "export { useApi } from '../context';", 'import-x/no-restricted-paths'],
   ['src/shared/a.ts', "export { Highlighter } from '../content/highlighter';", 'import-x/no-restricted-paths'],
   ['src/shared/a.ts', "export { createUiApi } from '../ui/api';", 'import-x/no-restricted-paths'],
   ['src/data/a.ts', "export { Matcher } from '../shared/matcher';", 'import-x/no-restricted-paths'],
@@ -61,6 +63,8 @@ const good: Array<[file: string, code: string]> = [
   ['src/ui/A.tsx', 'declare const url: string;\nexport const A = () => <a href={url} target="_blank" rel="noopener noreferrer" />;'],
   ['src/content/a.ts', "export { Matcher } from '../shared/matcher';\nexport { ENTITY_IDS } from '../data/vocabulary';"],
   ['src/content/a.ts', "export { scanChunked } from './scan';"],
+  ['src/content/card/a.ts', "export { SourceList } from '../../ui/kit/SourceList';\nexport { useT } from '../../ui/kit/lang';"],
+  ['src/ui/kit/a.ts', "export { t } from '../../shared/i18n';\nexport { useT } from './lang';"],
   ['src/content/scan/a.ts', "export { kindOf } from './elements';\nexport { ParagraphBuilder } from './paragraph';"],
   ['src/popup/a.ts', "export { createUiApi } from '../ui/api';\nexport { t } from '../shared/i18n';"],
 ];

@@ -34,8 +34,21 @@ const CONTEXTS = ['./src/background', './src/content', './src/popup', './src/opt
 const zones = [
   {
     target: './src/content',
-    from: ['./src/background', './src/popup', './src/options', './src/ui'],
-    message: 'The content script runs in web pages: it shares code only through src/shared and src/data.',
+    from: ['./src/background', './src/popup', './src/options'],
+    message: 'The content script runs in web pages: it shares code only through src/shared, src/data and src/ui/kit.',
+  },
+  {
+    // The in-page card shows badges and sources as the popup does: those components are the UI kit.
+    target: './src/content',
+    from: './src/ui',
+    except: ['./kit'],
+    message: 'The content script runs in web pages: of src/ui it uses the kit only (src/ui/kit: no UiApi, no browser).',
+  },
+  {
+    target: './src/ui/kit',
+    from: './src/ui',
+    except: ['./kit'],
+    message: 'The UI kit is shared with the in-page card: it imports nothing else from src/ui (no UiApi, no browser).',
   },
   { target: './src/shared', from: CONTEXTS, message: 'src/shared is pure code every context imports; it imports none of them.' },
   {

@@ -1,12 +1,23 @@
 /**
- * The hover card: a pure, props-driven view of one subject (its top facts with
- * statuses and sources) and, when the hovered sentence states a misclaim, the
- * correction. Positioning and lifecycle live in card-host.ts and
- * card-controller.ts, so this renders the same in a test as on a page.
+ * The in-page card: a pure, props-driven view (positioning and lifecycle live
+ * in card-host.ts and card-controller.tsx, so it renders the same in a test as
+ * on a page).
+ *
+ * A flagged sentence leads with what is wrong: the subject as a small line,
+ * the verdict and the correction as the title, the rest of the correction and
+ * its strongest sources; the subject's summary and key facts fold under "More
+ * about …". A plain mention shows the subject, its summary and key facts.
+ * Badges and source lists are the popup's components (src/ui); only the
+ * styling is the card's own.
  */
-import type { FactStatus, Verdict } from '../../data/schema';
-import { t, type Lang } from '../../shared/i18n';
-import type { CardData, ClaimView, FactView, SourceView } from '../../shared/views';
+import type { Lang } from '../../shared/i18n';
+import type { CardData, ClaimView, FactView } from '../../shared/views';
+import { StatusBadge } from '../../ui/kit/Badges';
+import { LangContext, htmlLang, useT } from '../../ui/kit/lang';
+import { formatDate } from '../../ui/kit/format';
+import { Label } from '../../ui/kit/Label';
+import { SourceList } from '../../ui/kit/SourceList';
+import { correctionParts, flagHeading, shownFlags, sinceDevelopment, type CardFlag } from './card-text';
 
 export type CardState = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: CardData };
 
@@ -15,152 +26,196 @@ export interface FactCardProps {
   /** The subject's name while the data loads (from the page's mention text). */
   fallbackName: string;
   lang: Lang;
-  /** Id for aria-labelledby (unique within the shadow root). */
+  /** The claims flagged in the sentence, as the checker read them (stance, true-until). */
+  flags?: readonly CardFlag[];
+  /** The page's publication date (ISO), when it states one. */
+  published?: string | null;
+  /** Id prefix for aria references (unique within the shadow root). */
   titleId: string;
+  /** Announce the card's title politely (it opened beside the reader's focus, not in it). */
+  announce?: boolean;
   onClose: () => void;
   onMore: () => void;
 }
 
-const STATUS_KEY = {
-  verified: 'status_verified',
-  'single-source': 'status_single_source',
-  disputed: 'status_disputed',
-  unconfirmed: 'status_unconfirmed',
-} as const;
-const VERDICT_KEY = {
-  false: 'verdict_false',
-  misleading: 'verdict_misleading',
-  outdated: 'verdict_outdated',
-  disputed: 'verdict_disputed',
-  unsupported: 'verdict_unsupported',
-} as const;
-
-export function FactCard({ state, fallbackName, lang, titleId, onClose, onMore }: FactCardProps) {
-  const data = state.kind === 'ready' ? state.data : null;
-  const name = data ? data.name[lang] : fallbackName;
+export function FactCard(props: FactCardProps) {
   return (
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby={titleId} tabIndex={-1} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <LangContext.Provider value={props.lang}>
+      <Card {...props} />
+    </LangContext.Provider>
+  );
+}
+
+function Card({ state, fallbackName, lang, flags = [], published = null, titleId, announce = false, onClose, onMore }: FactCardProps) {
+  const { t, pick } = useT();
+  const data = state.kind === 'ready' ? state.data : null;
+  const name = data ? pick(data.name) : fallbackName;
+  const flagged = data ? flaggedClaims(data.claims, flags) : [];
+  const lead = flagged[0];
+  return (
+    <div class="card" role="dialog" aria-modal="false" aria-label={name} tabIndex={-1} lang={htmlLang(lang)}>
       <header class="head">
-        <h2 id={titleId} class="title">
-          <span class="brand">Frontier Facts</span>
-          <span class="subject">{name}</span>
-        </h2>
-        <button type="button" class="close" aria-label={t(lang, 'card_close')} title={t(lang, 'card_close')} onClick={onClose}>
+        {/* A card that opens on hover or on a focused link does not take focus: its header is a polite live
+            region, so the subject and the verdict are read once the facts arrive (not repeated elsewhere). */}
+        <div class="head-text" aria-live={announce ? 'polite' : undefined} aria-atomic={announce ? 'true' : undefined}>
+          {lead ? (
+            <>
+              <p class="kicker">{name}</p>
+              <h2 id={titleId} class={`title verdict-title verdict-${lead.claim.verdict}`}>
+                <FlagTitle claim={lead.claim} flag={lead.flag} />
+              </h2>
+            </>
+          ) : (
+            <h2 id={titleId} class="title">
+              {name}
+            </h2>
+          )}
+          {data && <p class="as-of">{t('card_facts_as_of', formatDate(data.datasetDate, lang))}</p>}
+        </div>
+        <button type="button" class="close" aria-label={t('card_close')} title={t('card_close')} onClick={onClose}>
           ×
         </button>
       </header>
       {state.kind === 'loading' && (
         <p class="note" role="status">
-          {t(lang, 'card_loading')}
+          {t('card_loading')}
         </p>
       )}
       {state.kind === 'error' && (
         <p class="note" role="alert">
-          {t(lang, 'card_error')}
+          {t('card_error')}
         </p>
       )}
-      {data && <CardBody data={data} lang={lang} onMore={onMore} />}
-    </div>
-  );
-}
-
-function CardBody({ data, lang, onMore }: { data: CardData; lang: Lang; onMore: () => void }) {
-  return (
-    <div class="body">
-      <p class="description">{data.description[lang]}</p>
-      {data.claims.map((claim) => (
-        <Correction key={claim.id} claim={claim} lang={lang} />
-      ))}
-      <section aria-label={t(lang, 'card_facts_heading')}>
-        <h3 class="section-title">{t(lang, 'card_facts_heading')}</h3>
-        <ul class="facts">
-          {data.facts.map((fact) => (
-            <FactItem key={fact.id} fact={fact} lang={lang} />
+      {data && (
+        <div class="body">
+          {flagged.map(({ claim, flag }, i) => (
+            <Flag key={claim.id} claim={claim} flag={flag} headed={i > 0} />
           ))}
-        </ul>
-      </section>
-      <footer class="foot">
-        <span class="as-of">{t(lang, 'card_as_of', data.datasetDate, data.datasetVersion)}</span>
-        <button type="button" class="more" onClick={onMore} title={t(lang, 'card_more_hint')}>
-          {t(lang, 'card_more')} →
-        </button>
-      </footer>
+          <Since data={data} published={published} />
+          {lead ? (
+            <details class="more-about">
+              <summary>{t('card_more_about', name)}</summary>
+              <Subject data={data} />
+            </details>
+          ) : (
+            <Subject data={data} />
+          )}
+          <footer class="foot">
+            <span class="version">{t('card_dataset_version', data.datasetVersion)}</span>
+            <button type="button" class="more" onClick={onMore} title={t('card_more_hint')}>
+              {t('card_more')} →
+            </button>
+          </footer>
+        </div>
+      )}
     </div>
   );
 }
 
-function Correction({ claim, lang }: { claim: ClaimView; lang: Lang }) {
+interface Flagged {
+  claim: ClaimView;
+  flag: CardFlag;
+}
+
+/** The card's claims in the order the sentence flags them, without those it refutes. */
+function flaggedClaims(claims: readonly ClaimView[], flags: readonly CardFlag[]): Flagged[] {
+  const byId = new Map(shownFlags(flags).map((f) => [f.claimId, f]));
+  return claims.flatMap((claim) => {
+    const flag = byId.get(claim.id) ?? (flags.length === 0 ? { claimId: claim.id } : undefined);
+    return flag ? [{ claim, flag }] : [];
+  });
+}
+
+/** "False: the Treasury Secretary is Scott Bessent", "True until Jun 2, 2026: …". */
+function FlagTitle({ claim, flag }: Flagged) {
+  const { t, lang, pick } = useT();
+  const heading = flagHeading(claim.verdict, flag);
+  const label = heading.date ? t(heading.key, formatDate(heading.date, lang)) : t(heading.key);
   return (
-    <section class={`correction verdict-${claim.verdict}`} role="note" aria-label={t(lang, 'card_flagged_heading')}>
-      <h3 class="section-title">
-        <span aria-hidden="true">⚠ </span>
-        {t(lang, 'card_flagged_heading')}
-      </h3>
-      <p>
-        <VerdictBadge verdict={claim.verdict} lang={lang} />
-        <span class="label">{t(lang, 'card_claim_label')}: </span>
-        <span class="claim-text">{claim.claim[lang]}</span>
+    <>
+      <span class="verdict-label">
+        {label}
+        {t('common_label_suffix')}
+      </span>
+      {correctionParts(pick(claim.correction)).lead}
+    </>
+  );
+}
+
+/** One flagged claim: (a heading of its own after the first), what it says, the rest of the correction, its strongest sources. */
+function Flag({ claim, flag, headed }: Flagged & { headed: boolean }) {
+  const { t, pick } = useT();
+  const rest = correctionParts(pick(claim.correction)).rest;
+  return (
+    <section class={`flag verdict-${claim.verdict}`}>
+      {headed && (
+        <h3 class="flag-title">
+          <FlagTitle claim={claim} flag={flag} />
+        </h3>
+      )}
+      {rest && <p class="correction">{rest}</p>}
+      <p class="claim-line">
+        <Label text={t('card_claim_label')} />
+        {pick(claim.claim)}
       </p>
-      <p>
-        <span class="label">{t(lang, 'card_correction_label')}: </span>
-        {claim.correction[lang]}
-      </p>
-      <SourceLinks sources={claim.sources} lang={lang} />
+      {flag.stance === 'reports' && <p class="stance">{t('card_stance_reports')}</p>}
+      <SourceList sources={claim.sources} limit={2} />
     </section>
   );
 }
 
-function FactItem({ fact, lang }: { fact: FactView; lang: Lang }) {
+/** "Since this was published: Jun 2, 2026 — the order was signed…" (one line, the newest development). */
+function Since({ data, published }: { data: CardData; published: string | null }) {
+  const { t, lang, pick } = useT();
+  const since = sinceDevelopment(data.developments, published);
+  if (!since) return null;
+  return (
+    <p class="since" role="note">
+      <Label text={t('card_since')} />
+      <time dateTime={since.newest.happened}>{formatDate(since.newest.happened, lang)}</time>
+      {' — '}
+      {pick(since.newest.statement)}
+    </p>
+  );
+}
+
+function Subject({ data }: { data: CardData }) {
+  const { t, pick } = useT();
+  return (
+    <>
+      <p class="description">{pick(data.description)}</p>
+      <section aria-label={t('card_facts_heading')}>
+        <h3 class="section-title">{t('card_facts_heading')}</h3>
+        <ul class="facts">
+          {data.facts.map((fact) => (
+            <FactItem key={fact.id} fact={fact} />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function FactItem({ fact }: { fact: FactView }) {
+  const { t, pick, lang } = useT();
   return (
     <li class="fact">
-      <StatusBadge status={fact.status} lang={lang} />
-      <span class="statement">{fact.statement[lang]}</span>
+      <StatusBadge status={fact.status} />
+      <span class="statement">{pick(fact.statement)}</span>
+      {fact.until && <span class="until"> {t('common_parenthetical', t('card_until', formatDate(fact.until, lang)))}</span>}
       {fact.sides ? (
         <ul class="sides">
           {fact.sides.map((side, i) => (
             <li key={i} class="side">
-              <span class="label">{t(lang, 'card_side_label')}: </span>
-              {side.statement[lang]}
-              <SourceLinks sources={side.sources} lang={lang} />
+              <Label text={t('card_side_label')} />
+              {pick(side.statement)}
+              <SourceList sources={side.sources} limit={1} />
             </li>
           ))}
         </ul>
       ) : (
-        <SourceLinks sources={fact.sources} lang={lang} />
+        <SourceList sources={fact.sources} limit={1} />
       )}
     </li>
-  );
-}
-
-export function StatusBadge({ status, lang }: { status: FactStatus; lang: Lang }) {
-  return <span class={`badge status-${status}`}>{t(lang, STATUS_KEY[status])}</span>;
-}
-
-export function VerdictBadge({ verdict, lang }: { verdict: Verdict; lang: Lang }) {
-  return <span class={`badge verdict verdict-${verdict}`}>{t(lang, VERDICT_KEY[verdict])}</span>;
-}
-
-/** Outlet and date per source; only https URLs become links (the schema allows nothing else). */
-function SourceLinks({ sources, lang }: { sources: SourceView[]; lang: Lang }) {
-  if (sources.length === 0) return null;
-  return (
-    <span class="sources">
-      <span class="visually-hidden">{t(lang, 'card_sources_label')}: </span>
-      {sources.map((s, i) => {
-        const label = `${s.outlet}, ${s.published ?? t(lang, 'card_undated')}`;
-        return (
-          <span key={s.id}>
-            {i > 0 && ' · '}
-            {s.url?.startsWith('https://') ? (
-              <a href={s.url} title={s.title ?? undefined} target="_blank" rel="noopener noreferrer">
-                {label}
-              </a>
-            ) : (
-              <span title={s.title ?? undefined}>{label}</span>
-            )}
-          </span>
-        );
-      })}
-    </span>
   );
 }

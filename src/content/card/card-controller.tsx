@@ -5,9 +5,12 @@
  * (the user's card delay, ~500 ms), stay while the pointer is on the mark or
  * the card, close ~300 ms after leaving both; moving to another mark while a
  * card is open swaps its content at once, so there is no flicker. Keyboard:
- * focus on a link holding a mark opens its card; the command (Alt+Shift+F)
- * opens it with focus inside; Escape closes and returns focus. Touch: a tap on
- * a mark opens, a tap elsewhere closes.
+ * focus on a link holding a mark opens its card (focus moving on to the next
+ * such link swaps it at once, like the pointer); Tab from that link enters the
+ * card, Shift+Tab from its first control returns to the link, Tab past its
+ * last control goes on to what follows the link; the command (Alt+Shift+F)
+ * opens it with focus inside; Escape closes and returns focus. Touch: a tap
+ * on a mark opens, a tap elsewhere closes.
  *
  * pointermove only records coordinates; the hit test runs at most once per
  * animation frame, and not at all on a page with no marks.
@@ -18,8 +21,11 @@ import type { Settings } from '../../shared/settings';
 import type { Highlighter } from '../highlighter';
 import { markAtPoint } from '../hit-test';
 import type { MarkRecord, PageIndex } from '../page-index';
+import { pagePublishedDate } from '../page-date';
+import { nextTabbableAfter, tabbablesIn } from './card-focus';
 import { CardHost } from './card-host';
-import { placeCard } from './card-position';
+import { placeCard, unionBox } from './card-position';
+import type { CardFlag } from './card-text';
 import { FactCard, type CardState } from './FactCard';
 
 export const CLOSE_DELAY_MS = 300;
@@ -32,6 +38,8 @@ export interface CardControllerOptions {
   send: Send;
   settings: () => Settings;
   shadowRoots: () => ShadowRoot[];
+  /** True while the reader has hidden the page's marks (popup switch, keyboard command): no hover or focus cards. */
+  marksHidden?: () => boolean;
 }
 
 type OpenedBy = 'pointer' | 'focus' | 'keyboard';
@@ -53,6 +61,9 @@ export class CardController {
   private returnFocus: HTMLElement | null = null;
   private readonly cache = new Map<string, Promise<CardState>>();
   private renderSeq = 0;
+  /** The page's publication date, read once per address when a card first needs it. */
+  private published: { url: string; date: string | null } | null = null;
+  private resizeObserver: ResizeObserver | null = null;
 
   constructor(private readonly o: CardControllerOptions) {
     const { doc, signal } = o;
@@ -92,6 +103,8 @@ export class CardController {
     // must see the card as already closed (or it schedules a close that cancels the next open).
     this.host = null;
     this.mark = null;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
     host.destroy();
     clearTimeout(this.closeTimer);
     this.o.highlighter.setActive(null);
@@ -111,8 +124,12 @@ export class CardController {
     this.schedule(this.hoverTask);
   }
 
+  private marksShown(): boolean {
+    return !this.o.marksHidden?.();
+  }
+
   private hoverAt(x: number, y: number): void {
-    const hoverable = this.o.settings().highlightStyle !== 'off';
+    const hoverable = this.o.settings().highlightStyle !== 'off' && this.marksShown();
     const mark = hoverable ? markAtPoint(this.o.doc, this.o.index, x, y, this.o.shadowRoots()) : null;
     if (mark) {
       clearTimeout(this.closeTimer);
@@ -148,9 +165,18 @@ export class CardController {
       clearTimeout(this.closeTimer);
       return;
     }
-    if (!(target instanceof Element) || target === this.o.doc.body) return;
+    if (!(target instanceof Element) || target === this.o.doc.body || !this.marksShown()) return;
     const mark = this.o.index.markInside(target);
     if (!mark) return;
+    clearTimeout(this.closeTimer);
+    if (this.host) {
+      // A card is open (the previous link's): swap it now, as the pointer does. Waiting would let the
+      // close scheduled by the previous link's focusout cancel this open (every other link failed).
+      if (target instanceof HTMLElement) this.returnFocus = target;
+      if (mark !== this.mark) this.open(mark, 'focus');
+      else this.openedBy = this.openedBy === 'pointer' ? 'focus' : this.openedBy;
+      return;
+    }
     this.pending = mark;
     this.pendingBy = 'focus';
     clearTimeout(this.openTimer);
@@ -161,11 +187,50 @@ export class CardController {
   private onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
     if (this.host?.contains(next) || next === this.host?.element) return;
-    clearTimeout(this.openTimer);
+    if (this.pendingBy === 'focus') {
+      clearTimeout(this.openTimer);
+      this.pending = null;
+    }
     if (this.host && this.openedBy !== 'pointer') this.scheduleClose();
   }
 
+  /** Tab and Shift+Tab between the mark's link and the card, as if the card followed the link. */
+  private onTab(event: KeyboardEvent): void {
+    const host = this.host;
+    const link = this.returnFocus;
+    if (!host || !link?.isConnected || event.altKey || event.ctrlKey || event.metaKey) return;
+    const root = host.element.shadowRoot;
+    const inside = root?.activeElement ?? null;
+    const controls = root ? tabbablesIn(root) : [];
+    let next: HTMLElement | null | undefined;
+    if (!inside) {
+      // From the link itself, Tab enters the card.
+      if (event.shiftKey || this.o.doc.activeElement !== link || controls.length === 0) return;
+      next = controls[0];
+    } else if (event.shiftKey) {
+      const at = controls.indexOf(inside as HTMLElement);
+      if (at > 0) return; // within the card the browser's order is right
+      next = link;
+    } else {
+      const at = controls.indexOf(inside as HTMLElement);
+      if (at >= 0 && at < controls.length - 1) return;
+      if (at === -1 && controls.length > 0)
+        next = controls[0]; // from the card itself to its first control
+      else {
+        // Past the card's last control: on to whatever follows the link on the page.
+        next = nextTabbableAfter(this.o.doc, link, host.element);
+        if (!next) return;
+        this.close(false);
+      }
+    }
+    if (!next) return;
+    event.preventDefault();
+    event.stopPropagation();
+    next.focus();
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') return this.onTab(event);
     if (event.key !== 'Escape' || !this.host) return;
     const inside = this.host.contains(event.target as Node) || event.target === this.host.element;
     if (inside) {
@@ -187,6 +252,12 @@ export class CardController {
         signal: this.o.signal,
       });
       this.host.element.addEventListener('pointerenter', () => clearTimeout(this.closeTimer), { signal: this.o.signal });
+      // The card's content changes height (loaded, a section unfolded): place it again, so a card
+      // above its mark grows upwards instead of down over the mark.
+      const View = this.o.doc.defaultView as (Window & typeof globalThis) | null;
+      if (View?.ResizeObserver) {
+        this.resizeObserver = new View.ResizeObserver(() => this.host && this.schedule(this.layoutTask));
+      }
     }
     this.mark = mark;
     this.openedBy = by;
@@ -197,6 +268,8 @@ export class CardController {
   private async renderFor(mark: MarkRecord, focus: boolean): Promise<void> {
     const seq = ++this.renderSeq;
     const lang = this.langFor(mark);
+    const flags = this.flagsFor(mark);
+    const published = this.publishedDate();
     const draw = (state: CardState) => {
       if (seq !== this.renderSeq || !this.host) return;
       this.host.render(
@@ -204,11 +277,19 @@ export class CardController {
           state={state}
           fallbackName={mark.kind === 'mention' ? mark.text : mark.sentence}
           lang={lang}
+          flags={flags}
+          published={published}
           titleId="ff-card-title"
+          announce={!focus}
           onClose={() => this.close(true)}
           onMore={() => void this.o.send('ui.openPopup')}
         />,
       );
+      const card = this.host.card;
+      if (card && this.resizeObserver) {
+        this.resizeObserver.disconnect();
+        this.resizeObserver.observe(card.firstElementChild ?? card);
+      }
       this.reposition();
     };
     draw({ kind: 'loading' });
@@ -216,10 +297,31 @@ export class CardController {
     if (focus && seq === this.renderSeq) this.host?.card?.focus({ preventScroll: true });
   }
 
+  /** The claims the card shows for this mark, with how the sentence uses each (stance and true-until, when the checker says). */
+  private flagsFor(mark: MarkRecord): CardFlag[] {
+    const claims = mark.kind === 'claim' ? [mark] : mark.claims.filter((c) => this.o.index.isCounted(c));
+    const flags = new Map<string, CardFlag>();
+    for (const c of claims) {
+      if (flags.has(c.claimId)) continue;
+      flags.set(c.claimId, {
+        claimId: c.claimId,
+        ...(c.stance ? { stance: c.stance } : {}),
+        ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}),
+      });
+    }
+    return [...flags.values()];
+  }
+
+  /** Read when a card opens, not during the scan; again only when the page's address changes (a single-page app). */
+  private publishedDate(): string | null {
+    const url = this.o.doc.URL;
+    if (this.published?.url !== url) this.published = { url, date: pagePublishedDate(this.o.doc) };
+    return this.published.date;
+  }
+
   private load(mark: MarkRecord): Promise<CardState> {
     const { entityId } = mark;
-    const claims = mark.kind === 'claim' ? [mark] : mark.claims.filter((c) => this.o.index.isCounted(c));
-    const claimIds = [...new Set(claims.map((c) => c.claimId))];
+    const claimIds = this.flagsFor(mark).map((f) => f.claimId);
     const key = `${entityId}|${claimIds.join(',')}`;
     let state = this.cache.get(key);
     if (!state) {
@@ -247,16 +349,21 @@ export class CardController {
     if (!host || !card || !this.mark) return;
     const rects = [...this.mark.range.getClientRects()];
     const view = this.o.doc.defaultView;
-    if (rects.length === 0 || !view) return this.close(false);
-    // The line box nearest the pointer (a mark can wrap over two lines).
-    const anchor = rects.reduce((best, r) => (Math.abs(r.top - this.pointer.y) < Math.abs(best.top - this.pointer.y) ? r : best));
+    const anchor = unionBox(rects);
+    if (!anchor || !view) return this.close(false);
     // A card opened from the pointer follows its mark out of view and closes; one opened by the
     // keyboard waits while a smooth scroll brings the mark in.
-    if ((anchor.bottom < 0 || anchor.top > view.innerHeight) && this.openedBy === 'pointer') return this.close(false);
-    card.style.maxHeight = '';
+    if ((anchor.top + anchor.height < 0 || anchor.top > view.innerHeight) && this.openedBy === 'pointer') return this.close(false);
+    // Measured at its full height, then given exactly the height it gets: it scrolls inside that
+    // rather than growing later over the mark. (Layout is read once, here, after the last write.)
+    card.style.maxHeight = 'none';
     const size = card.getBoundingClientRect();
-    const place = placeCard(anchor, { width: size.width, height: size.height }, { width: view.innerWidth, height: view.innerHeight });
-    card.style.maxHeight = `${place.maxHeight}px`;
+    const viewport = {
+      width: this.o.doc.documentElement.clientWidth || view.innerWidth,
+      height: this.o.doc.documentElement.clientHeight || view.innerHeight,
+    };
+    const place = placeCard(anchor, { width: size.width, height: size.height }, viewport);
+    card.style.maxHeight = `${place.height}px`;
     host.moveTo(place.top, place.left);
   }
 

@@ -49,6 +49,9 @@ export class CardHost {
     this.mount = doc.createElement('div');
     root.append(this.mount);
     for (const [name, value] of Object.entries(HOST_STYLE)) element.style.setProperty(name, value, 'important');
+    // Text spacing stays adjustable by the reader's own stylesheet (axe: avoid-inline-spacing). The host holds
+    // no text, and the card inside sets its own spacing, so a page rule reaching the host changes nothing.
+    for (const name of ['letter-spacing', 'word-spacing', 'line-height']) element.style.removeProperty(name);
     registerOwn(element);
     (doc.documentElement ?? doc).append(element);
   }

@@ -7,6 +7,9 @@
 /** Longest paragraph handed to the matcher at once; a page of unbroken inline text is cut at node boundaries. */
 export const MAX_PARAGRAPH = 20_000;
 
+const SENTENCE_END = /[.!?。！？]["'”’)\]）」』]*$/;
+const STARTS_SENTENCE = /^[\p{Lu}\p{Lo}]/u;
+
 export interface Paragraph {
   text: string;
   nodes: Text[];
@@ -26,6 +29,13 @@ export class ParagraphBuilder {
   add(node: Text): void {
     const data = node.data;
     if (this.text.length + data.length > MAX_PARAGRAPH) this.flush();
+    // "…last week.<a>Alice</a><time>2h</time>": a sentence that ends where an element begins, with no
+    // space between, ends there for the reader too. A space (in no node, like <br>'s newline) lets
+    // the sentence splitter see it, so the reported sentence does not run on into page chrome.
+    // Only the text's last characters are tested: a `$` regex over the whole paragraph costs O(n) per node.
+    const last = this.nodes.at(-1);
+    if (last && last.parentNode !== node.parentNode && STARTS_SENTENCE.test(data) && SENTENCE_END.test(this.text.slice(-4)))
+      this.text += ' ';
     this.starts.push(this.text.length);
     this.nodes.push(node);
     this.text += data;

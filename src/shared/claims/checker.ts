@@ -12,7 +12,7 @@ import type { Span } from '../sentences';
 import type { ConceptSources, Occurrence } from './concepts';
 import { findDates } from './dates';
 import { createFolder } from './fold';
-import { ConceptIndex, SentenceFacts } from './sentence-facts';
+import { ConceptIndex, HARD_BREAK, SentenceFacts } from './sentence-facts';
 import { findSlot, type EventVocabulary } from './slots';
 import { opensWithContrast, refutesPrevious, stanceOf } from './stance';
 import type { CheckRule, Slot, Stance } from './types';
@@ -149,15 +149,29 @@ export class ClaimChecker {
     if (
       check.pastEvents &&
       check.until &&
+      // "Fed Chair Powell, who met bank CEOs in April, faces questions this week": the title is used today.
+      !facts.has('present-marker') &&
       facts.dates.some((d) => d.month !== undefined && isoOf(d.year ?? 2026, d.month, d.day ?? 1) < check.until!)
     )
       return null;
     if (check.unless?.some((c) => facts.find(c).some((o) => sameClause(facts.text, o, anchor)))) return null;
-    return { anchor, parts, truthStated: this.statesTruth(check, facts) };
+    return { anchor, parts, truthStated: this.statesTruth(check, facts, anchor) };
   }
 
-  private statesTruth(check: CheckRule, facts: SentenceFacts): boolean {
-    return (check.truth ?? []).some((slots) => this.fill(slots, facts) !== null);
+  /** Whether the sentence states the check's true value: in the claim's own clause when `anchor` is given. */
+  private statesTruth(check: CheckRule, facts: SentenceFacts, anchor?: Occurrence): boolean {
+    return (check.truth ?? []).some((slots) => {
+      const parts = this.fill(slots, facts);
+      if (parts === null) return false;
+      // "has not said when they will be restored", 尚未说明何时恢复: a negated true value is not stated.
+      if (parts.some((p) => negatedJustBefore(facts, p))) return false;
+      if (!anchor) return true;
+      // In the claim's own clause; or in another clause of the sentence set against it ("…, but the text gives
+      // it to Treasury"), never across a semicolon ("CISA issues guidance…; Treasury/NSA/CISA develop…").
+      return parts.every(
+        (p) => sameClause(facts.text, p, anchor) || (!HARD_BREAK.test(between(facts.text, p, anchor)) && facts.has('stance-contrast')),
+      );
+    });
   }
 
   /**
@@ -253,10 +267,23 @@ function windows(text: string, [start, end]: Span): Span[] {
 /** A clause boundary between two spans: "…the May draft was voluntary, and the final order requires…". */
 const CLAUSE_SPLIT = /[;；。]|\s-\s|[,，]\s*(?:and|but|while|whereas|although|though|yet)\s|[,，]\s*(?:而|但|但是|然而|不过|可是)/;
 
+function between(text: string, a: Occurrence, b: Occurrence): string {
+  return a.end <= b.start ? text.slice(a.end, b.start) : b.end <= a.start ? text.slice(b.end, a.start) : '';
+}
+
 function sameClause(text: string, a: Occurrence, b: Occurrence): boolean {
   if (a.start < b.end && b.start < a.end) return true;
   const [left, right] = a.end <= b.start ? [a, b] : [b, a];
   return !CLAUSE_SPLIT.test(text.slice(left.end, right.start));
+}
+
+/** A negation a few words before a span, in the same clause ("not restored", "尚未…恢复"). */
+function negatedJustBefore(facts: SentenceFacts, part: Occurrence): boolean {
+  return facts.find('stance-negation').some((m) => {
+    if (m.end > part.start) return false;
+    const gap = facts.text.slice(m.end, part.start);
+    return gap.length <= 24 && !CLAUSE_SPLIT.test(gap) && !/[,，]|\b(?:but|rather|instead)\b|而是|但|却/.test(gap);
+  });
 }
 
 const overlaps = (a: Occurrence, b: Occurrence) => a.start < b.end && b.start < a.end;

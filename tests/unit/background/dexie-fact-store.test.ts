@@ -133,6 +133,9 @@ describe('DexieFactStore queries', () => {
     ['clearinghouse', 'eo-14409'],
     ['玻璃翼', 'project-glasswing'],
     ['行政令', 'eo-14409'],
+    ['玻璃翼計畫', 'project-glasswing'],
+    ['玻璃翼計劃', 'project-glasswing'],
+    ['該行政令', 'eo-14409'],
   ])('finds %s (prefix, case-insensitive, English and Chinese)', async (query, entity) => {
     const results = await store().search(query);
     expect(results.length).toBeGreaterThan(0);
@@ -145,5 +148,21 @@ describe('DexieFactStore queries', () => {
     expect((await s.search('Bessánt')).some((r) => r.kind === 'claim')).toBe(true);
     expect(await s.search('zzzzqqq')).toEqual([]);
     expect(await s.search('   ')).toEqual([]);
+  });
+
+  it('gives a card the subject’s dated developments, newest first, without unconfirmed ones', async () => {
+    for (const entity of ['eo-14409', 'claude-mythos', 'project-glasswing'] as const) {
+      const { developments } = await store().card(entity, []);
+      const dated = data.facts.filter((f) => f.entity === entity && f.happened && f.status !== 'unconfirmed');
+      expect(developments.map((d) => d.factId).sort()).toEqual(dated.map((f) => f.id).sort());
+      expect(developments.map((d) => d.happened)).toEqual([...developments.map((d) => d.happened)].sort().reverse());
+    }
+  });
+
+  it('hands the selection lookup every alias and claim pattern', async () => {
+    const config = await store().matcherConfig();
+    expect(config.entities.map((e) => e.id).sort()).toEqual(['claude-mythos', 'eo-14409', 'project-glasswing']);
+    expect(config.claims).toHaveLength(data.claims.length);
+    expect(config.claims[0]!.patterns.length).toBeGreaterThan(0);
   });
 });

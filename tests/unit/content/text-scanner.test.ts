@@ -19,6 +19,15 @@ describe('scanTree', () => {
     ]);
   });
 
+  it('ends a sentence where an element starts right after its full stop (comment chrome), not inside a word', async () => {
+    expect(await paragraphs('<li>Claude Mythos was released to the public.<a>Alice</a><time>2h</time></li>')).toEqual([
+      'Claude Mythos was released to the public. Alice2h',
+    ]);
+    expect(await paragraphs('<p>Version 4.<b>6</b> and U.S.<i>policy</i>, <b>Glass</b><i>wing</i>.</p>')).toEqual([
+      'Version 4.6 and U.S.policy, Glasswing.',
+    ]);
+  });
+
   it('skips code, form fields, scripts and our own elements', async () => {
     // Hidden and editable text is walked but rejected per match (page-index.ts): see the e2e look-alike page.
     const texts = await paragraphs(`

@@ -32,10 +32,10 @@ describe('Popup: on this page', () => {
     const p = await open({ report: seedReport });
     await expect
       .poll(() => p.$$('.ff-page .ff-page-item').map((b) => b.textContent))
-      .toEqual(['Project Glasswing2 mentions', 'AI executive order (EO 14409)1 mention', 'FalseThe order was signed on June 3.']);
+      .toEqual(['Project Glasswing2 mentions', 'AI executive order (EO 14409)1 mention', 'The order was signed on June 3.']);
     await expect
-      .poll(() => p.$('.ff-flagged .ff-correction')?.textContent)
-      .toBe('What the sources say: It was signed on June 2 (US time).');
+      .poll(() => p.$('.ff-flagged .ff-sentence-claims li')?.textContent)
+      .toBe('False What the sources say: It was signed on June 2 (US time).');
     expect(p.api.calls.find((c) => c.method === 'claims')?.args[0]).toEqual(['claim-signed-june-3']);
     // The popup describes the tab findTab gave it.
     expect(p.api.calls.find((c) => c.method === 'pageReport')?.args).toEqual([7]);

@@ -4,7 +4,7 @@ import { Popup } from '../../../src/popup/Popup';
 import { createFirstPaintCache } from '../../../src/popup/first-paint-cache';
 import type { Result } from '../../../src/shared/messages';
 import type { SearchResult } from '../../../src/shared/views';
-import { card, mockApi, seedReport, type MockApi, type MockOptions } from './mock-api';
+import { card, claims, mockApi, seedReport, type MockApi, type MockOptions } from './mock-api';
 import { afterResolvedReplies, click, mount, press, type, type Mounted } from './render-helpers';
 
 let mounted: Mounted | undefined;
@@ -136,6 +136,72 @@ describe('Popup: search', () => {
     // Chinese punctuation too: full-width colon after labels, full-width comma between outlet and date.
     expect(buttons(p).at(-1)?.textContent).toBe('误导说法：玻璃翼有 40 家科技巨头。');
     expect(p.$('.ff-source-summary')?.textContent).toBe('Anthropic，2026年4月7日 · Reuters，无日期');
+  });
+
+  it('shows a Chinese query’s results in Chinese in an English popup, an English query’s in English', async () => {
+    const p = await open();
+    await type(p.input, '玻璃翼');
+    await expect.poll(() => buttons(p)[0]?.textContent).toBe('已核实玻璃翼计划让合作伙伴使用 Mythos。');
+    expect(p.$('.ff-results [lang]')?.getAttribute('lang')).toBe('zh-CN');
+    await type(p.input, 'partners');
+    await expect.poll(() => buttons(p)[0]?.textContent).toBe('VerifiedGlasswing gives partners access to Mythos.');
+  });
+
+  it('makes the result count visible and expandable results look expandable', async () => {
+    const p = await open();
+    await type(p.input, 'glass');
+    await expect.poll(() => p.$('.ff-result-count')?.textContent).toBe('3 results');
+    expect(p.$('.ff-result-count')?.getAttribute('role')).toBe('status');
+    const first = buttons(p)[0]!;
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+    expect(first.querySelector('.ff-chevron')).not.toBeNull();
+    await click(first);
+    expect(buttons(p)[0]!.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('shows a context-menu lookup above the search, with its misclaims and subjects, until dismissed', async () => {
+    const claim = claims.find((c) => c.id === 'claim-signed-june-3');
+    const p = await open({
+      lookup: {
+        text: 'Trump signed the AI order on June 3.',
+        claims: [{ claim: claim!, sentence: 'Trump signed the AI order on June 3.' }],
+        subjects: [card('eo-14409')],
+      },
+    });
+    await expect.poll(() => p.$('.ff-lookup')).not.toBeNull();
+    const panel = p.$('.ff-lookup')!;
+    expect(panel.querySelector('blockquote')?.textContent).toBe('Trump signed the AI order on June 3.');
+    expect(panel.querySelector('.ff-lookup-claim')?.textContent).toContain('What the sources say: It was signed on June 2 (US time).');
+    expect(panel.querySelector('.ff-lookup-claim .ff-badge')?.textContent).toBe('False');
+    expect(panel.querySelector('.ff-subject h4')?.textContent).toBe('AI executive order (EO 14409)');
+    await click([...panel.querySelectorAll('button')].find((b) => b.textContent === 'Back to search')!);
+    expect(p.$('.ff-lookup')).toBeNull();
+  });
+
+  it('says when a looked-up text holds nothing it knows', async () => {
+    const p = await open({ lookup: { text: 'The weather is fine.', claims: [], subjects: [] } });
+    await expect.poll(() => p.$('.ff-lookup')?.textContent).toContain('Nothing in the selected text matches');
+  });
+
+  it('hides and shows the page’s marks with a switch, for a page where it runs', async () => {
+    const p = await open({ report: seedReport });
+    const marks = () =>
+      p.$$<HTMLInputElement>('.ff-controls input[role=switch]').find((i) => i.parentElement?.textContent === 'Show marks on this page');
+    await expect.poll(() => marks()?.checked).toBe(true);
+    await click(marks()!);
+    await expect
+      .poll(() => p.api.calls.filter((c) => c.method === 'marks').map((c) => c.args))
+      .toEqual([
+        [7, undefined],
+        [7, 'hide'],
+      ]);
+    await expect.poll(() => marks()?.checked).toBe(false);
+    p.unmount();
+    // No content script answers: once the popup says so, there is no switch to offer.
+    const none = await open({ report: null });
+    await expect.poll(() => none.text()).toContain('This page is not scanned');
+    await afterResolvedReplies();
+    expect(none.$$('.ff-controls label').some((l) => l.textContent === 'Show marks on this page')).toBe(false);
   });
 
   it('paints cached cards before the background answers', async () => {

@@ -6,7 +6,7 @@
 import type { EntityId } from '../../../src/data/schema';
 import type { PageReport, Result } from '../../../src/shared/messages';
 import { applyPatch, parseSettings, type Settings } from '../../../src/shared/settings';
-import type { CardData, ClaimView, DatasetInfo, FactView, SearchResult, SourceView } from '../../../src/shared/views';
+import type { CardData, ClaimView, DatasetInfo, FactView, LookupResult, SearchResult, SourceView } from '../../../src/shared/views';
 import type { UiApi } from '../../../src/ui/api';
 
 export const sources: SourceView[] = [
@@ -101,6 +101,7 @@ export function card(entityId: EntityId): CardData {
     description: { en: `About ${en}.`, zh: `关于${zh}。` },
     facts: facts.filter((f) => f.entity === entityId),
     claims: [],
+    developments: [],
     datasetVersion: '1.0.0',
     datasetDate: '2026-11-23',
   };
@@ -131,6 +132,8 @@ export interface MockOptions {
   uiLanguage?: string;
   /** Make every background call fail. */
   offline?: boolean;
+  /** What lookup() answers (a context-menu lookup waiting for the popup). */
+  lookup?: LookupResult | null;
 }
 
 export interface MockApi extends UiApi {
@@ -144,6 +147,7 @@ export interface MockApi extends UiApi {
 export function mockApi(options: MockOptions = {}): MockApi {
   let settings = parseSettings({ ...options.settings });
   let report = options.report === undefined ? null : options.report;
+  let marksShown = true;
   const watchers = new Set<(s: Settings) => void>();
   const calls: MockApi['calls'] = [];
   const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve(options.offline ? { ok: false, error: 'offline' } : { ok: true, value });
@@ -173,6 +177,12 @@ export function mockApi(options: MockOptions = {}): MockApi {
     claims: (ids) => (log('claims', ids), ok(claims.filter((c) => ids.includes(c.id)))),
     sources: () => (log('sources'), ok(sources)),
     datasetInfo: () => (log('datasetInfo'), ok(info)),
+    marks: (tabId, action) => {
+      log('marks', tabId, action);
+      if (action) marksShown = action === 'show';
+      return report ? ok(marksShown) : Promise.resolve({ ok: false, error: 'no content script' });
+    },
+    lookup: () => (log('lookup'), ok(options.lookup ?? null)),
     exportClaimReview: (lang) => (
       log('exportClaimReview', lang),
       ok(JSON.stringify({ '@context': 'https://schema.org', '@graph': [], lang }))

@@ -23,8 +23,35 @@ describe('pageState', () => {
         { entityId: 'project-glasswing', indexes: [0, 2] },
         { entityId: 'eo-14409', indexes: [1] },
       ],
-      claims: [{ claimId: 'claim-signed-june-3', verdict: 'false', sentence: 'The order was signed on June 3.', index: 0 }],
+      sentences: [
+        { sentence: 'The order was signed on June 3.', claims: [{ claimId: 'claim-signed-june-3', verdict: 'false', index: 0 }] },
+      ],
     });
+  });
+
+  it('lists a sentence once with every claim it states, in page order, and no refutation', () => {
+    const report = {
+      ...seedReport,
+      claims: [
+        { claimId: 'a', verdict: 'false' as const, sentence: 'One sentence.', stance: 'asserts' as const },
+        { claimId: 'b', verdict: 'misleading' as const, sentence: 'Another.', stance: 'asserts' as const },
+        { claimId: 'c', verdict: 'outdated' as const, sentence: 'One sentence.', stance: 'asserts' as const },
+        { claimId: 'a', verdict: 'false' as const, sentence: 'One sentence.', stance: 'asserts' as const },
+        // A refutation is reported by the page, but it is not something the page gets wrong.
+        { claimId: 'd', verdict: 'false' as const, sentence: 'Reports of June 3 are wrong.', stance: 'refutes' as const },
+      ],
+    };
+    const state = pageState(ok(report), settings);
+    expect(state.kind === 'found' && state.sentences).toEqual([
+      {
+        sentence: 'One sentence.',
+        claims: [
+          { claimId: 'a', verdict: 'false', index: 0 },
+          { claimId: 'c', verdict: 'outdated', index: 2 },
+        ],
+      },
+      { sentence: 'Another.', claims: [{ claimId: 'b', verdict: 'misleading', index: 1 }] },
+    ]);
   });
 
   it('tells "off for this site" and "paused" apart from "nothing here", whatever the report says', () => {

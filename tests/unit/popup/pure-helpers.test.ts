@@ -3,7 +3,7 @@ import { displayOrder, groupBySubject, nextFocus, resultKey } from '../../../src
 import { isSearchable } from '../../../src/popup/search-query';
 import { findTargetTab, tabFromQuery } from '../../../src/popup/target-tab';
 import type { SearchResult } from '../../../src/shared/views';
-import { formatDate, httpsUrl, pageHostname } from '../../../src/ui/format';
+import { formatDate, httpsUrl, pageHostname } from '../../../src/ui/kit/format';
 import { claims, facts } from './mock-api';
 
 describe('tab to describe', () => {

@@ -8,19 +8,36 @@ function fakePlatform(overrides: Partial<Platform> = {}) {
   const toTab = vi.fn(async (_tabId: number, m: unknown) =>
     (m as { type: string }).type === 'page.report' ? seedReport : { ok: true, value: true },
   );
+  const toTabFrames = vi.fn(async (_tabId: number, _m: unknown) => ({ ok: true, value: false }));
   const platform: Platform = {
     toBackground,
     toTab,
+    toTabFrames,
     activeTabId: async () => 3,
     onStoredSettings: () => () => undefined,
     openOptionsPage: async () => undefined,
     uiLanguage: () => 'zh-CN',
     ...overrides,
   };
-  return { platform, toBackground, toTab };
+  return { platform, toBackground, toTab, toTabFrames };
 }
 
 describe('createUiApi', () => {
+  it('asks the top frame whether the marks are shown, and tells every frame to hide or show them', async () => {
+    const { platform, toTab, toTabFrames } = fakePlatform();
+    const api = createUiApi(platform);
+    expect(await api.marks(7)).toEqual({ ok: true, value: true });
+    expect(toTab).toHaveBeenLastCalledWith(7, { type: 'page.marks' });
+    expect(await api.marks(7, 'hide')).toEqual({ ok: true, value: false });
+    expect(toTabFrames).toHaveBeenLastCalledWith(7, { type: 'page.marks', action: 'hide' });
+  });
+
+  it('asks the background for the pending lookup', async () => {
+    const { platform, toBackground } = fakePlatform();
+    await createUiApi(platform).lookup();
+    expect(toBackground).toHaveBeenLastCalledWith({ type: 'lookup.get' });
+  });
+
   it('sends the contract’s messages to the background', async () => {
     const { platform, toBackground } = fakePlatform();
     const api = createUiApi(platform);

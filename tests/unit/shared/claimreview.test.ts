@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
-import { claimReviewDocument } from '../../../src/shared/claimreview';
+import { VERDICT_RATINGS, claimReviewDocument, firstAppearance, reviewDates } from '../../../src/shared/claimreview';
 import { claimView, sourceView } from '../../../src/shared/views';
 
 const data = Dataset.parse(rawDataset);
@@ -38,5 +38,74 @@ describe('ClaimReview export', () => {
 
   it('round-trips through JSON', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
+
+describe('ClaimReview ratings', () => {
+  it('maps every verdict onto the 1 (false) … 5 (true) scale, worst verdict lowest', () => {
+    expect(Object.fromEntries(Object.entries(VERDICT_RATINGS).map(([verdict, r]) => [verdict, r.value]))).toEqual({
+      false: 1,
+      misleading: 2,
+      outdated: 2,
+      unsupported: 2,
+      disputed: 3,
+    });
+  });
+});
+
+describe('review dates', () => {
+  const dated = new Map([
+    ['old', { published: '2026-04-10' }],
+    ['new', { published: '2026-06-30' }],
+    ['undated', { published: null }],
+    ['seen-early', { published: '2026-03-01' }],
+    ['seen-late', { published: '2026-05-22' }],
+  ]);
+  const facts = new Map([
+    ['fact-a', { asOf: '2026-06-03' }],
+    ['fact-b', { asOf: '2026-07-02' }],
+  ]);
+
+  it('publishes when the claim had been seen and its first evidence existed; modified when the evidence was last confirmed', () => {
+    const claim = { sources: ['old', 'undated', 'new'], facts: ['fact-a', 'fact-b'], seenIn: ['seen-late', 'seen-early'] };
+    expect(reviewDates(claim, facts, dated, '2026-07-03')).toEqual({ published: '2026-04-10', modified: '2026-07-02' });
+  });
+
+  it('never publishes a review before its claim was first seen', () => {
+    const claim = { sources: ['old'], facts: ['fact-a'], seenIn: ['seen-late'] };
+    expect(reviewDates(claim, facts, dated, '2026-07-03')).toEqual({ published: '2026-05-22', modified: '2026-06-03' });
+  });
+
+  it('falls back to the dataset date when nothing is dated', () => {
+    expect(reviewDates({ sources: ['undated'], facts: [], seenIn: [] }, facts, dated, '2026-07-03')).toEqual({
+      published: '2026-07-03',
+      modified: '2026-07-03',
+    });
+  });
+
+  it("dates every claim of the dataset within the dataset's review", () => {
+    const allFacts = new Map(data.facts.map((f) => [f.id, f]));
+    for (const claim of data.claims) {
+      const { published, modified } = reviewDates(claim, allFacts, sources, data.meta.date);
+      expect(published <= modified, claim.id).toBe(true);
+      expect(modified <= data.meta.date, claim.id).toBe(true);
+    }
+  });
+});
+
+describe('first appearance', () => {
+  const page = (id: string, published: string | null) => ({
+    id,
+    outlet: id,
+    title: null,
+    url: null,
+    published,
+    tier: 'secondary' as const,
+  });
+
+  it('is the earliest dated page, or none when no page is dated', () => {
+    expect(firstAppearance([page('a', null), page('b', '2026-06-03'), page('c', '2026-05-22')])?.id).toBe('c');
+    expect(firstAppearance([page('a', null)])).toBeUndefined();
+    expect(firstAppearance([])).toBeUndefined();
   });
 });

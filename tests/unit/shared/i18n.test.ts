@@ -27,3 +27,13 @@ describe('i18n', () => {
     expect(resolveLang('zh', 'en')).toBe('zh');
   });
 });
+
+describe('Chinese UI strings', () => {
+  it('use full-width punctuation next to Chinese text (说法：, 来源：, （…）)', () => {
+    const halfWidth = /[\u3400-\u9fff][:;,!?()]|[:;,!?()][\u3400-\u9fff]/;
+    const offenders = Object.entries(zh as Record<string, { message: string }>)
+      .filter(([, entry]) => halfWidth.test(entry.message))
+      .map(([key, entry]) => `${key}: ${entry.message}`);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -35,6 +35,8 @@ describe('message contract', () => {
       settings: {} as never,
       setBadge: () => undefined,
       openPopup: async () => true,
+      lookups: { put: () => undefined, take: () => null },
+      showLookup: async () => true,
     });
     const content = createPageHandlers({ getApp: () => undefined, hasFailed: () => true, reveal: () => undefined });
     expect(Object.keys(background).sort()).toEqual([...BACKGROUND_MESSAGES].sort());

@@ -22,6 +22,27 @@ const flagged = (text: string, context?: ScanContext) =>
     .map((c) => c.id);
 
 describe('claim checking', () => {
+  it('reads a sentence that opens with a pronoun as about the subject of the sentence before', () => {
+    expect(flagged('Claude Mythos 5 shipped on June 9. It is generally available to developers through the API.')).toContain(
+      'claim-mythos-publicly-available',
+    );
+    expect(flagged('谈到Anthropic的Glasswing，不少人并不知道它的来历。该项目其实由Linux基金会运营。')).toContain(
+      'claim-glasswing-february-linux-foundation-meta',
+    );
+    // Fable 5 is the generally available model: "it" there is not Mythos.
+    expect(flagged('Claude Fable 5 launched on June 9. It is generally available to everyone.')).toEqual([]);
+  });
+
+  it('reads "actually" and 其实 as a correction only when the truth or a negation follows', () => {
+    expect(flagged('先说结论：Glasswing其实是Mythos模型的内部代号，正式名称是后来才定的。')).toContain(
+      'claim-glasswing-is-mythos-codename',
+    );
+    expect(flagged('Project Glasswing is actually the internal codename for the Mythos model.')).toContain(
+      'claim-glasswing-is-mythos-codename',
+    );
+    expect(flagged('有网络文章称“前总统川普”签署了这项AI行政命令，事实上川普是现任美国总统，并非前总统。')).toEqual([]);
+  });
+
   it.each([
     ['Ex-President Donald Trump signed the AI executive order this week.', 'claim-former-president-trump'],
     ['美國前總統川普簽署了人工智慧行政命令。', 'claim-former-president-trump'],

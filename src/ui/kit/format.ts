@@ -1,5 +1,5 @@
-/** Formatting shared by the popup and options: dates and the only links we render. */
-import type { Lang } from './api';
+/** Formatting shared by the popup, the options and the in-page card: dates and the only links we render. */
+import type { Lang } from '../../shared/i18n';
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 

@@ -1,7 +1,7 @@
 /** Status and verdict badges, worded by the same locale keys as the in-page card. */
-import type { FactStatus, Verdict } from '../data/schema';
-import type { MessageKey } from '../shared/i18n';
-import { useT } from './context';
+import type { FactStatus, Verdict } from '../../data/schema';
+import type { MessageKey } from '../../shared/i18n';
+import { useT } from './lang';
 
 const STATUS_KEYS: Record<FactStatus, MessageKey> = {
   verified: 'status_verified',

@@ -1,5 +1,5 @@
 /** A bold lead-in ("Sources: ", "更正：") with the punctuation of the current language. */
-import { useT } from './context';
+import { useT } from './lang';
 
 export function Label({ text }: { text: string }) {
   const { t } = useT();
