@@ -4,9 +4,10 @@
  * so a page pays for no derivation, no storage read and no message before it can scan. The
  * dataset ships inside the extension and changes only with it: the build stays the one source.
  *
- * Emitted as JSON text (JSON.parse of a string literal is cheaper to compile and run than the
- * same object as code); the claim checker's part, which only paragraphs with a mention need,
- * is parsed on first use.
+ * The scan's part is emitted as a plain object literal (JSON is valid JS; a string for JSON.parse
+ * would escape every backslash of the regex sources twice). The claim checker's part, which only
+ * paragraphs with a mention need, is a string parsed on first use: a page without a mention never
+ * builds its objects.
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,8 +31,8 @@ export function matcherTablesPlugin(root = process.cwd()): Plugin {
         logLevel: 'error',
       });
       const { checker, ...scan } = module.buildMatcherTables();
-      const text = (value: unknown) => JSON.stringify(JSON.stringify(value));
-      return `const checker = ${text(checker)};\nexport default { ...JSON.parse(${text(scan)}), checker: () => JSON.parse(checker) };\n`;
+      const checkerText = JSON.stringify(JSON.stringify(checker));
+      return `const checker = ${checkerText};\nexport default { ...${JSON.stringify(scan)}, checker: () => JSON.parse(checker) };\n`;
     },
   };
 }

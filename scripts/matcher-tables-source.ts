@@ -5,11 +5,12 @@
  */
 import { rawDataset } from '../src/data/index';
 import { Dataset } from '../src/data/schema';
-import { matcherTables, type MatcherTables } from '../src/shared/matcher-tables';
+import { deriveMatcherTables } from '../src/shared/derive-matcher-tables';
+import type { MatcherTables } from '../src/shared/matcher-tables';
 
 export function buildMatcherTables(): MatcherTables {
   const data = Dataset.parse(rawDataset);
-  return matcherTables({
+  return deriveMatcherTables({
     datasetVersion: data.meta.version,
     entities: data.entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
     claims: data.claims.map(({ id, entity, verdict, patterns }) => ({ id, entity, verdict, patterns })),

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     const stored = await readSettings();
     if (signal.aborted) return;
     const settings = latestSettings ?? stored;
-    const current = new ContentApp({ doc: document, signal, config: matcherTables, settings, onChange: reportStatus });
+    const current = new ContentApp({ doc: document, signal, tables: matcherTables, settings, onChange: reportStatus });
     app = current;
     const card = new CardController({
       doc: document,

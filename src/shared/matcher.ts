@@ -10,11 +10,10 @@
  */
 import type { AliasContext, EntityId } from '../data/schema';
 import { compileRegex, mayMatch, type CompiledClaimPattern } from './claim-patterns';
-import { ClaimChecker, type CheckerConfig } from './claims/checker';
+import { ClaimChecker } from './claims/checker';
 import { foldFullWidth } from './claims/fold';
 import type { Stance } from './claims/types';
-import type { MatcherConfig } from './matcher-config';
-import { aliasKey, matcherTables, type AliasEntry, type MatcherTables, type PatternSource } from './matcher-tables';
+import { aliasKey, type AliasEntry, type MatcherTables, type PatternSource } from './matcher-tables';
 import { splitSentences, type Span } from './sentences';
 
 export interface MentionHit {
@@ -118,12 +117,10 @@ export class Matcher {
   readonly keySource: string | null;
 
   /**
-   * From tables derived ahead of time (the content script's, compiled in by the build), or from the
-   * dataset's config, derived here (tests, the dataset checks). `checks`: the typed checks to run with a
-   * config (the shipped ones unless a dataset check passes its own).
+   * From tables derived ahead of time: the content script's are compiled in by the build; anything
+   * else derives them at run time (derive-matcher-tables.ts: matcherFromConfig).
    */
-  constructor(source: MatcherTables | MatcherConfig, checks?: CheckerConfig) {
-    const tables = 'scanner' in source && 'aliases' in source ? source : matcherTables(source, checks);
+  constructor(tables: MatcherTables) {
     this.tables = tables;
     this.datasetVersion = tables.datasetVersion;
     this.verdicts = new Map(tables.verdicts);

@@ -9,18 +9,18 @@ import type { EntityId } from '../../data/vocabulary';
 import type { CompiledClaimPattern } from '../claim-patterns';
 import { mayMatch, matchInSentence } from '../claim-patterns';
 import type { Span } from '../sentences';
-import type { ConceptSources, Occurrence } from './concepts';
+import type { Occurrence } from './concepts';
 import { findDates } from './dates';
 import { createFolder } from './fold';
 import { ConceptIndex, HARD_BREAK, SentenceFacts } from './sentence-facts';
 import { findSlot, type EventVocabulary } from './slots';
 import { opensWithContrast, refutesPrevious, stanceOf } from './stance';
-import type { CheckRule, Slot, Stance } from './types';
+import type { CheckRule, ConceptTable, Slot, Stance } from './types';
 
 export interface CheckerConfig {
   checks: CheckRule[];
-  /** Each concept's regex source (concepts.ts: conceptSources). */
-  concepts: ConceptSources;
+  /** Each concept's phrase lists, regional Chinese spellings included (compiled on first use). */
+  concepts: ConceptTable;
   /** Traditional→Simplified pairs, concatenated (src/data/generated/zh-variants.json). */
   foldPairs: string;
 }

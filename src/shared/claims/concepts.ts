@@ -40,13 +40,13 @@ export function conceptSource(phrases: readonly string[]): string {
   return sorted.map(phraseSource).join('|') || '(?!)';
 }
 
-/** Every concept's regex source, by name: derived once (the build does it for the content script), compiled per page on first use. */
-export type ConceptSources = Record<string, string>;
-
-export function conceptSources(table: ConceptTable): ConceptSources {
-  const out: ConceptSources = {};
-  for (const [name, lists] of Object.entries(table)) out[name] = conceptSource([...lists.en, ...lists.zh]);
-  return out;
+/**
+ * One concept's regex, compiled from its phrase lists. Shipped as lists, not regex sources: the
+ * sources are twice the size (153 KB against 80 KB of the content script), and a page compiles
+ * only the concepts that a sentence with a mention asks for.
+ */
+export function compileConcept(lists: ConceptTable[string] | undefined): RegExp {
+  return new RegExp(lists ? conceptSource([...lists.en, ...lists.zh]) : '(?!)', 'g');
 }
 
 /** Non-overlapping occurrences of a compiled concept in folded text. */

@@ -3,23 +3,24 @@
  * text, dates, quantities and concept occurrences. The checks and the stance
  * rules read it; nothing here knows about claims.
  */
-import { occurrences, type ConceptSources, type Occurrence } from './concepts';
+import { compileConcept, occurrences, type Occurrence } from './concepts';
 import { findDates, type DateMention } from './dates';
 import { findQuantities, type Quantity } from './numbers';
+import type { ConceptTable } from './types';
 
 /** Compiled concepts, shared by every sentence (compiled on first use). */
 export class ConceptIndex {
   private readonly compiled = new Map<string, RegExp>();
-  constructor(private readonly sources: ConceptSources) {}
+  constructor(private readonly table: ConceptTable) {}
 
   has(name: string): boolean {
-    return Object.hasOwn(this.sources, name);
+    return Object.hasOwn(this.table, name);
   }
 
   regex(name: string): RegExp {
     let re = this.compiled.get(name);
     if (!re) {
-      re = new RegExp(this.has(name) ? this.sources[name]! : '(?!)', 'g');
+      re = compileConcept(this.has(name) ? this.table[name] : undefined);
       this.compiled.set(name, re);
     }
     return re;

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { buildMatcherTables } from '../../../scripts/matcher-tables-source';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, type EntityId } from '../../../src/data/schema';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 import { Matcher, mentionedEntities } from '../../../src/shared/matcher';
 import { aliasKey, type MatcherTables } from '../../../src/shared/matcher-tables';
 import { loadSplit } from '../../support/claims-labelled';
 import { loadLabelledPages } from '../../support/labelled';
 
 const data = Dataset.parse(rawDataset);
-const fromConfig = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const fromConfig = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 /** As the content script sees them: through JSON, the checker's part parsed on first use. */
 const { checker, ...scan } = buildMatcherTables();
 type CheckerPart = Exclude<MatcherTables['checker'], () => unknown>;
