@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { computeBuildId } from './scripts/build-id';
+import { matcherTablesPlugin } from './scripts/matcher-tables-plugin';
 
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 /** FF_OUT_DIR lets parallel jobs (a benchmark, a second test run) build without clobbering dist/. */
@@ -37,6 +38,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   plugins: [
+    matcherTablesPlugin(),
     webExtension({
       browser: target,
       manifest: () => ({ ...JSON.parse(readFileSync('manifest.json', 'utf8')), version: pkg.version }),

@@ -5,6 +5,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import meta from '../src/data/meta.json';
 import { startServer } from '../tooling/server';
+import { armSpecs } from './arms';
 import { runChromium, type ChromiumResults } from './chromium-suite';
 import { runFirefox, type FirefoxResults } from './firefox-suite';
 import { PAGE_GENERATOR_VERSION, PAGE_SEED, SCROLL_BATCH_NODES, SCROLL_INTERVAL_MS } from '../tooling/synthetic-pages';
@@ -35,7 +36,7 @@ export async function main(args: string[]): Promise<void> {
   let profile: ProfileBreakdown[] | undefined;
   try {
     if (plan.browsers.includes('chromium')) {
-      chromium = await runChromium(plan, server.url, log);
+      chromium = await runChromium(plan, armSpecs('chromium', plan.baseline), server.url, log);
       if (!args.includes('--no-profile')) {
         // The largest and smallest synthetic pages and one seed, of those this run loads.
         const ids = ['synthetic-200k', 'synthetic-10k', 'seed-000'];
@@ -55,7 +56,7 @@ export async function main(args: string[]): Promise<void> {
         log(`profiled ${profile.map((p) => p.page).join(', ')}`);
       }
     }
-    if (plan.browsers.includes('firefox')) firefox = await runFirefox(plan, server.url, log);
+    if (plan.browsers.includes('firefox')) firefox = await runFirefox(plan, armSpecs('firefox', plan.baseline), server.url, log);
   } finally {
     await server.close();
   }
@@ -91,10 +92,13 @@ export async function main(args: string[]): Promise<void> {
     },
     method: {
       repetitions: Object.fromEntries(plan.pages.map((p) => [p.id, { chromium: plan.reps(p), firefox: plan.firefoxReps(p) }])),
-      statistic: 'median of fresh page loads; spread as min, max, p25, p75 and every value',
+      arms: 'none: no extension; null: the null content script (bench/null-extension); ext: this build; base: --baseline build. One browser process per arm, same flags; loads interleaved, the arm order rotating per repetition',
+      tabs: 'fresh: every load in a new tab (a new renderer process, cold code); same: one tab per arm navigated again, its first load dropped',
+      statistic: 'median of page loads; spread as min, max, p25, p75 and every value',
       units: 'ms, heap in KiB',
       timers: 'pages served cross-origin isolated: performance.now() resolution 5 µs (Chromium), 20 µs (Firefox)',
-      heap: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage: the whole renderer isolate (page main world + the content script isolated world); with = extension context after ready, without = extension-free context after load',
+      heap: 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage in each fresh tab: the whole renderer isolate (page main world + any isolated world), after ready (after load without an extension)',
+      feed: 'live feed: 20 paragraphs appended every 100 ms, the 20 oldest removed (200 on the page); renderer main-thread task time over the run from CDP Performance.getMetrics (thread time), runs interleaved with and without the extension',
       hover:
         'per move: window-capture→last-window-bubble span of pointermove+mousemove, plus the rAF span bracketing the extension’s frame callback (it hit-tests in rAF); one CDP mouse move per frame',
       scroll: `+${SCROLL_BATCH_NODES} text nodes every ${SCROLL_INTERVAL_MS} ms as 25 cards in one append; the page polls CSS.highlights.get('ff-mention') on a 0 ms timer chain for a range inside the new cards`,

@@ -1,40 +1,45 @@
 /**
- * One headless Chromium process holding two browser contexts: the default
- * profile with the built extension loaded, and a fresh off-the-record context
- * (Target.createBrowserContext) in which extensions do not run. Every page is
- * thus measured in the same browser, with and without the extension.
+ * One headless Chromium per arm (see arms.ts), each with its own profile and
+ * the same flags, loading the arm's extension (or none). Launched by hand
+ * with a DevTools port and driven through playwright's connectOverCDP.
  *
- * Launched by hand with a DevTools port (playwright's persistent contexts do
- * not offer a second context) and driven through playwright's connectOverCDP.
+ * Every new tab gets a new renderer process: the tab starts on about:blank,
+ * and the navigation to a benchmark page (served with COOP/COEP) swaps to a
+ * fresh process, where the content script is compiled cold. Navigating the
+ * same tab again stays in that process, where V8's caches are warm.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumExtensionFlags, distDir, findBinary } from '../tooling/browsers';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromiumExtensionFlags, findBinary } from '../tooling/browsers';
+import type { ArmBrowser, ArmSpec, BenchTab } from './arms';
 import { initScript, type InitOptions } from './in-page';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
-export interface BenchChromium {
-  version: string;
+export interface BenchChromium extends ArmBrowser {
   browser: Browser;
-  withExtension: BrowserContext;
-  without: BrowserContext;
-  /** A new page in one of the contexts, with the init script registered. */
-  open(extension: boolean, init: InitOptions): Promise<Page>;
-  close(): Promise<void>;
+  context: BrowserContext;
+  /** "chrome-extension://<id>/" of the arm's extension, or null. */
+  extensionOrigin: string | null;
+  /** A new page with the init script registered (for the hover, scroll, feed and trace runs). */
+  open(init: InitOptions): Promise<Page>;
+  cdp(page: Page): Promise<CDPSession>;
 }
 
-/** Launches Chromium with the extension at `extensionDir` (default: the build FF_OUT_DIR points at). */
-export async function launchBenchChromium(extensionDir = distDir('chromium')): Promise<BenchChromium> {
+/** Launches the arm's Chromium; with an extension that has a background, waits for its worker. */
+export async function launchBenchChromium(spec: ArmSpec): Promise<BenchChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'ff-bench-chromium-'));
+  const flags = spec.dir
+    ? chromiumExtensionFlags(spec.dir)
+    : chromiumExtensionFlags('').filter((f) => !f.startsWith('--load-extension') && !f.startsWith('--disable-extensions-except'));
   const child = spawn(
     findBinary('chromium'),
     [
       '--headless',
-      ...chromiumExtensionFlags(extensionDir),
+      ...flags,
       '--no-default-browser-check',
       `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
       '--remote-debugging-port=0',
@@ -45,22 +50,29 @@ export async function launchBenchChromium(extensionDir = distDir('chromium')): P
   );
   const endpoint = await devtoolsEndpoint(child);
   const browser = await chromium.connectOverCDP(endpoint);
-  const withExtension = browser.contexts()[0]!;
-  if (withExtension.serviceWorkers().length === 0) await withExtension.waitForEvent('serviceworker', { timeout: 15_000 });
-  const without = await browser.newContext({ viewport: VIEWPORT });
-  for (const p of withExtension.pages()) await p.close();
+  const context = browser.contexts()[0]!;
+  let extensionOrigin: string | null = null;
+  if (spec.dir && hasBackground(spec.dir)) {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    extensionOrigin = `${context.serviceWorkers()[0]!.url().split('/').slice(0, 3).join('/')}/`;
+  }
+  for (const p of context.pages()) await p.close();
+  const open = async (init: InitOptions) => {
+    const page = await context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    await page.addInitScript(initScript(init));
+    return page;
+  };
+  const cdp = (page: Page) => context.newCDPSession(page);
   return {
+    spec,
     version: browser.version(),
     browser,
-    withExtension,
-    without,
-    open: async (extension, init) => {
-      const context = extension ? withExtension : without;
-      const page = await context.newPage();
-      await page.setViewportSize(VIEWPORT);
-      await page.addInitScript(initScript(init));
-      return page;
-    },
+    context,
+    extensionOrigin,
+    open,
+    cdp,
+    newTab: async (init) => tabOf(await open(init), cdp),
     close: async () => {
       await browser.close().catch(() => undefined);
       if (child.exitCode === null && child.signalCode === null) {
@@ -69,7 +81,7 @@ export async function launchBenchChromium(extensionDir = distDir('chromium')): P
         await exited;
       }
       // Chromium's helper processes may still be writing the profile for a moment; a leftover temp dir is harmless.
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 300));
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       } catch {
@@ -77,6 +89,26 @@ export async function launchBenchChromium(extensionDir = distDir('chromium')): P
       }
     },
   };
+}
+
+function tabOf(page: Page, cdp: (page: Page) => Promise<CDPSession>): BenchTab {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load', timeout: 120_000 })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    heapAfterGc: async () => {
+      const session = await cdp(page);
+      await session.send('HeapProfiler.collectGarbage');
+      const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+      await session.detach();
+      return usage.usedSize / 1024;
+    },
+    close: () => page.close(),
+  };
+}
+
+function hasBackground(dir: string): boolean {
+  const manifest = join(dir, 'manifest.json');
+  return existsSync(manifest) && 'background' in (JSON.parse(readFileSync(manifest, 'utf8')) as object);
 }
 
 function devtoolsEndpoint(child: ChildProcess): Promise<string> {

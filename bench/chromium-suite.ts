@@ -1,63 +1,40 @@
 /**
- * Everything measured in Chromium, in one browser process: per page the floor,
- * mark.js mark() and markRegExp(), and the extension's start → ready with its
- * longest task, added elements and retained heap; then one traced load per
- * synthetic page (every task's length), hover cost, and infinite-scroll
- * mutation-to-highlight latency.
+ * Everything measured in Chromium, one browser process per arm (arms.ts): per
+ * page the loads in fresh tabs and in the same tab (start → ready, the page's
+ * own DOMContentLoaded and load, long tasks, added elements, retained heap),
+ * the floor walk and mark.js in the extension-free arm, and one traced load
+ * with the extension (every task's length); then hover cost, infinite-scroll
+ * latency and the live feed.
  */
 import type { Page } from 'playwright-core';
+import type { ArmId, ArmSpec } from './arms';
 import { launchBenchChromium, type BenchChromium } from './chromium-browser';
-import {
-  floorPass,
-  hoverPlan,
-  markJsPass,
-  readyPass,
-  scrollPass,
-  takeHoverSample,
-  type FloorResult,
-  type HoverSample,
-  type MarkJsResult,
-  type ReadyResult,
-} from './in-page';
+import { measureFeed, type FeedMeasurements } from './feed';
+import { hoverPlan, markJsPass, readyPass, scrollPass, takeHoverSample, type HoverSample, type MarkJsResult } from './in-page';
+import { loadRuns, summarizeLoads, type LoadSummary } from './load-runs';
 import { makeScrollBatch, SCROLL_BATCH_NODES, SCROLL_INTERVAL_MS } from '../tooling/synthetic-pages';
-import { MARKJS_PATH, SCROLL_PATH, type BenchPageInfo } from './routes';
+import { FEED_PATH, MARKJS_PATH, SCROLL_PATH, type BenchPageInfo } from './routes';
 import { percentiles, summarize, type Summary } from './stats';
 import { analyseTrace, startTrace, type TraceAnalysis } from './trace';
 import type { MarkJsInput, Plan } from './plan';
 
-export interface HeapUsage {
-  usedSize: number;
-  totalSize: number;
-  embedderHeapUsedSize?: number;
-  backingStorageSize?: number;
+/** One arm's loads of one page, fresh tabs and same tab. */
+export interface ArmPageLoads {
+  fresh: LoadSummary;
+  same: LoadSummary;
+  /** Retained JS heap after GC (whole renderer isolate: the page's world and any isolated world), KiB, fresh tabs. */
+  heap: Summary;
 }
 
 export interface LoadMeasurements {
   page: BenchPageInfo;
   textNodes: number;
+  /** The bare in-page TreeWalker pass (extension-free arm, after load). */
   floor: Summary;
   markRegExp: Summary | null;
   mark: Summary | null;
   markCounts: { mark?: number; markRegExp?: number };
-  extension: Summary;
-  /** Navigation start → frontier-facts:start. */
-  extensionStartAt: Summary;
-  mentions: number;
-  claims: number;
-  /** Longest Long Tasks API entry (≥ 50 ms only) ending after start; 0 when there was none. */
-  longtaskApiMax: Summary;
-  /**
-   * The same without the extension, ending after DOMContentLoaded (start comes later): the API
-   * cannot say whose task it saw, and a page's own first rendering can be a long task too.
-   */
-  longtaskApiMaxWithout: Summary;
-  elementsAdded: number;
-  attributesChanged: number;
-  /** Retained JS heap after GC, whole renderer isolate (main world + the content script's isolated world). */
-  heapWith: Summary;
-  heapWithout: Summary;
-  heapEmbedderWith: Summary;
-  heapEmbedderWithout: Summary;
+  arms: Partial<Record<ArmId, ArmPageLoads>>;
   trace?: TraceAnalysis;
   crossOriginIsolated: boolean;
 }
@@ -84,21 +61,22 @@ export interface ScrollMeasurements {
 
 export interface ChromiumResults {
   version: string;
+  arms: ArmSpec[];
   loads: LoadMeasurements[];
   hover: HoverMeasurements[];
   scroll: ScrollMeasurements;
+  feed: FeedMeasurements | null;
 }
 
 const READY_TIMEOUT_MS = 60_000;
 
 async function withPage<T>(
-  browser: BenchChromium,
-  extension: boolean,
+  arm: BenchChromium,
   url: string,
   init: { observe: boolean; hover: boolean },
   fn: (page: Page) => Promise<T>,
 ): Promise<T> {
-  const page = await browser.open(extension, init);
+  const page = await arm.open(init);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     return await fn(page);
@@ -107,124 +85,110 @@ async function withPage<T>(
   }
 }
 
-async function heapAfterGc(browser: BenchChromium, page: Page, extension: boolean): Promise<HeapUsage> {
-  const cdp = await (extension ? browser.withExtension : browser.without).newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as HeapUsage;
-  await cdp.detach();
-  return usage;
-}
-
-export async function runChromium(plan: Plan, url: (path: string) => string, log: (line: string) => void): Promise<ChromiumResults> {
-  const browser = await launchBenchChromium();
-  const extensionPrefix = `${browser.withExtension.serviceWorkers()[0]!.url().split('/').slice(0, 3).join('/')}/`;
+export async function runChromium(
+  plan: Plan,
+  arms: ArmSpec[],
+  url: (path: string) => string,
+  log: (line: string) => void,
+): Promise<ChromiumResults> {
+  const browsers: BenchChromium[] = [];
   try {
-    // Warm-up: wakes the worker, seeds its database and caches the content script's code.
-    for (const p of plan.pages.slice(-2)) {
-      await withPage(browser, true, url(p.path), { observe: true, hover: false }, (page) => page.evaluate(readyPass, READY_TIMEOUT_MS));
+    for (const spec of arms) browsers.push(await launchBenchChromium(spec));
+    const byId = (id: ArmId) => browsers.find((b) => b.spec.id === id);
+    const ext = byId('ext')!;
+    const none = byId('none')!;
+    // Warm-up: wakes each worker, seeds its database, and lets the browsers settle.
+    for (const b of browsers) {
+      for (const p of plan.pages.slice(-2)) {
+        await withPage(b, url(p.path), { observe: false, hover: false }, (page) =>
+          b.spec.id === 'none' ? Promise.resolve() : page.evaluate(readyPass, READY_TIMEOUT_MS).then(() => undefined),
+        );
+      }
     }
     const loads: LoadMeasurements[] = [];
-    for (const info of plan.pages) {
-      loads.push(await measureLoads(browser, plan, info, url(info.path), extensionPrefix, log));
-    }
+    for (const info of plan.pages) loads.push(await measureLoads(browsers, none, ext, plan, info, url(info.path), log));
     const hover: HoverMeasurements[] = [];
     for (const info of plan.pages.filter((p) => plan.hoverPages.includes(p.id))) {
-      hover.push(await measureHover(browser, plan, info, url(info.path), log));
+      hover.push(await measureHover(ext, none, plan, info, url(info.path), log));
     }
-    const scroll = await measureScroll(browser, plan, url(SCROLL_PATH), log);
-    return { version: browser.version, loads, hover, scroll };
+    const scroll = await measureScroll(ext, plan, url(SCROLL_PATH), log);
+    const feedArms = browsers.filter((b) => b.spec.id !== 'null');
+    const feed =
+      plan.feedRuns > 0 ? await measureFeed(feedArms, url(FEED_PATH), { runs: plan.feedRuns, seconds: plan.feedSeconds }, log) : null;
+    return { version: ext.version, arms, loads, hover, scroll, feed };
   } finally {
-    await browser.close();
+    for (const b of browsers) await b.close();
   }
 }
 
 async function measureLoads(
-  browser: BenchChromium,
+  browsers: BenchChromium[],
+  none: BenchChromium,
+  ext: BenchChromium,
   plan: Plan,
   info: BenchPageInfo,
   url: string,
-  extensionPrefix: string,
   log: (line: string) => void,
 ): Promise<LoadMeasurements> {
   const reps = plan.reps(info);
-  const floors: FloorResult[] = [];
-  const heapWithout: HeapUsage[] = [];
-  const longtasksWithout: number[] = [];
-  for (let i = 0; i < reps.load; i++) {
-    floors.push(
-      await withPage(browser, false, url, { observe: true, hover: false }, async (page) => {
-        longtasksWithout.push(await page.evaluate(pageLongTaskMax));
-        heapWithout.push(await heapAfterGc(browser, page, false));
-        return page.evaluate(floorPass);
-      }),
-    );
-  }
+  const runs = await loadRuns(browsers, url, { fresh: reps.load, same: reps.same, heap: true, timeoutMs: READY_TIMEOUT_MS });
   const runMark = async (method: 'mark' | 'markRegExp', n: number): Promise<MarkJsResult[]> => {
     const out: MarkJsResult[] = [];
     const input: MarkJsInput = { src: MARKJS_PATH, method, aliases: plan.aliases, regex: plan.regex };
     for (let i = 0; i < n; i++)
-      out.push(await withPage(browser, false, url, { observe: false, hover: false }, (page) => page.evaluate(markJsPass, input)));
+      out.push(await withPage(none, url, { observe: false, hover: false }, (page) => page.evaluate(markJsPass, input)));
     return out;
   };
   const regexRuns = await runMark('markRegExp', reps.markRegExp);
   const markRuns = await runMark('mark', reps.mark);
-  const ready: ReadyResult[] = [];
-  const heapWith: HeapUsage[] = [];
-  for (let i = 0; i < reps.load; i++) {
-    ready.push(
-      await withPage(browser, true, url, { observe: true, hover: false }, async (page) => {
-        const r = await page.evaluate(readyPass, READY_TIMEOUT_MS);
-        if (!r.ready) throw new Error(`${info.id}: the extension did not report ready within ${READY_TIMEOUT_MS} ms`);
-        heapWith.push(await heapAfterGc(browser, page, true));
-        return r;
-      }),
-    );
-  }
   let trace: TraceAnalysis | undefined;
   if (info.kind === 'synthetic' || plan.traceSeeds) {
-    trace = await withPage(browser, true, 'about:blank', { observe: true, hover: false }, async (page) => {
-      const cdp = await browser.withExtension.newCDPSession(page);
+    trace = await withPage(ext, 'about:blank', { observe: true, hover: false }, async (page) => {
+      const cdp = await ext.cdp(page);
       const stop = await startTrace(cdp);
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
       await page.evaluate(readyPass, READY_TIMEOUT_MS);
       await page.waitForTimeout(600);
-      return analyseTrace(await stop(), extensionPrefix);
+      return analyseTrace(await stop(), ext.extensionOrigin ?? 'chrome-extension://');
     });
   }
-  const last = ready[ready.length - 1]!;
+  const armLoads: Partial<Record<ArmId, ArmPageLoads>> = {};
+  for (const [id, r] of Object.entries(runs.arms) as Array<[ArmId, (typeof runs.arms)[ArmId] & object]>) {
+    armLoads[id] = { fresh: summarizeLoads(r.fresh), same: summarizeLoads(r.same), heap: summarize(r.heap) };
+  }
   const m: LoadMeasurements = {
     page: info,
-    textNodes: floors[0]!.textNodes,
-    floor: summarize(floors.map((f) => f.ms)),
+    textNodes: runs.floors[0]?.textNodes ?? NaN,
+    floor: summarize(runs.floors.map((f) => f.ms)),
     markRegExp: regexRuns.length ? summarize(regexRuns.map((r) => r.ms)) : null,
     mark: markRuns.length ? summarize(markRuns.map((r) => r.ms)) : null,
     markCounts: { ...(markRuns[0] ? { mark: markRuns[0].marks } : {}), ...(regexRuns[0] ? { markRegExp: regexRuns[0].marks } : {}) },
-    extension: summarize(ready.map((r) => r.startToReady)),
-    extensionStartAt: summarize(ready.map((r) => r.startAt)),
-    mentions: last.mentions,
-    claims: last.claims,
-    longtaskApiMax: summarize(ready.map((r) => Math.max(0, ...r.longtasks.map(([, d]) => d)))),
-    longtaskApiMaxWithout: summarize(longtasksWithout),
-    elementsAdded: Math.max(...ready.map((r) => r.added)),
-    attributesChanged: Math.max(...ready.map((r) => r.attributes)),
-    heapWith: summarize(heapWith.map((h) => h.usedSize / 1024)),
-    heapWithout: summarize(heapWithout.map((h) => h.usedSize / 1024)),
-    heapEmbedderWith: summarize(heapWith.map((h) => (h.embedderHeapUsedSize ?? NaN) / 1024)),
-    heapEmbedderWithout: summarize(heapWithout.map((h) => (h.embedderHeapUsedSize ?? NaN) / 1024)),
+    arms: armLoads,
     ...(trace ? { trace } : {}),
-    crossOriginIsolated: last.crossOriginIsolated,
+    crossOriginIsolated: runs.arms.ext?.fresh.every((s) => s.crossOriginIsolated) ?? false,
   };
-  log(
-    `chromium ${info.id.padEnd(15)} floor ${fmt(m.floor.median)}  ext ${fmt(m.extension.median)}  markRegExp ${fmt(m.markRegExp?.median)}  mark ${fmt(m.mark?.median)}  ` +
-      `mentions ${m.mentions}${info.generated ? `/${info.generated.planted}` : ''}  longest task ${trace?.longest ? fmt(trace.longest.ms) : '-'}`,
-  );
+  log(`chromium ${info.id.padEnd(15)} ${describeLoads(m)}  longest task ${trace?.longestExtension ? fmt(trace.longestExtension.ms) : '-'}`);
   return m;
+}
+
+/** One log line: start→ready of the null script and the extension(s), fresh and same tab, and the load event's delay. */
+export function describeLoads(m: { arms: Partial<Record<ArmId, { fresh: LoadSummary; same: LoadSummary }>> }): string {
+  const parts: string[] = [];
+  for (const id of ['null', 'ext', 'base'] as const) {
+    const a = m.arms[id];
+    if (a) parts.push(`${id} ${fmt(a.fresh.startToReady.median)} / ${fmt(a.same.startToReady.median)}`);
+  }
+  const none = m.arms.none?.fresh.load.median;
+  const withExt = m.arms.ext?.fresh.load.median;
+  if (none !== undefined && withExt !== undefined) parts.push(`load ${withExt >= none ? '+' : ''}${fmt(withExt - none)}`);
+  return `${parts.join('  ')} (fresh / same tab)`;
 }
 
 const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : `${v.toFixed(1)} ms`);
 
 async function measureHover(
-  browser: BenchChromium,
+  ext: BenchChromium,
+  none: BenchChromium,
   plan: Plan,
   info: BenchPageInfo,
   url: string,
@@ -233,7 +197,7 @@ async function measureHover(
   const perMark = Math.ceil(plan.hoverMoves / 10);
   let points: Array<{ scrollY: number; points: Array<[number, number]> }> = [];
   const run = async (extension: boolean) => {
-    return withPage(browser, extension, url, { observe: true, hover: true }, async (page) => {
+    return withPage(extension ? ext : none, url, { observe: true, hover: true }, async (page) => {
       if (extension) {
         await page.evaluate(readyPass, READY_TIMEOUT_MS);
         points = await page.evaluate(hoverPlan, { count: 10, perMark });
@@ -273,14 +237,14 @@ async function measureHover(
   return m;
 }
 
-async function measureScroll(browser: BenchChromium, plan: Plan, url: string, log: (line: string) => void): Promise<ScrollMeasurements> {
+async function measureScroll(ext: BenchChromium, plan: Plan, url: string, log: (line: string) => void): Promise<ScrollMeasurements> {
   const latencies: number[] = [];
   let missed = 0;
   let longtasks = 0;
   let longest = 0;
   let added = 0;
   for (let run = 0; run < plan.scrollRuns; run++) {
-    const r = await withPage(browser, true, url, { observe: true, hover: false }, async (page) => {
+    const r = await withPage(ext, url, { observe: true, hover: false }, async (page) => {
       await page.evaluate(readyPass, READY_TIMEOUT_MS);
       return page.evaluate(scrollPass, {
         batches: plan.scrollBatches,
@@ -309,12 +273,4 @@ async function measureScroll(browser: BenchChromium, plan: Plan, url: string, lo
   };
   log(`chromium infinite scroll: latency p50 ${m.latency.p50} ms, p95 ${m.latency.p95} ms, max ${m.latency.max} ms, missed ${missed}`);
   return m;
-}
-
-/** In an extension-free page, after load: the longest Long Tasks API entry ending after DOMContentLoaded, or 0. */
-function pageLongTaskMax(): number {
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  const from = nav?.domContentLoadedEventStart ?? 0;
-  const S = (globalThis as unknown as { __ffb: { longtasks: Array<[number, number]> } }).__ffb;
-  return Math.max(0, ...S.longtasks.filter(([t, d]) => t + d > from).map(([, d]) => d));
 }

@@ -1,17 +1,22 @@
 /**
- * The page-load part again in Firefox ESR (puppeteer-core over WebDriver BiDi):
- * the floor and mark.js in a Firefox without the extension, the extension's
- * start → ready in a second Firefox (same binary, same flags) with it
- * installed. Firefox has no second profile-less context to borrow, and its
- * user contexts (containers) run extensions, so two launches it is.
+ * The page-load part again in Firefox ESR (puppeteer-core over WebDriver
+ * BiDi): one Firefox per arm (arms.ts), same binary and prefs, the arm's
+ * extension installed with `installExtension`; loads interleaved across the
+ * arms in fresh tabs and in the same tab (load-runs.ts), and mark.js in the
+ * extension-free arm. A fresh tab gets a fresh content process: the process
+ * of a closed tab is not kept alive for its site (the pref below), so the
+ * next load cannot reuse its warm script caches.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { distDir, findBinary } from '../tooling/browsers';
-import { floorPass, initScript, markJsPass, readyPass, type FloorResult, type MarkJsResult, type ReadyResult } from './in-page';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { findBinary } from '../tooling/browsers';
+import type { ArmBrowser, ArmId, ArmSpec, BenchTab } from './arms';
+import { VIEWPORT } from './chromium-browser';
+import { describeLoads } from './chromium-suite';
+import { initScript, markJsPass, type InitOptions, type MarkJsResult } from './in-page';
+import { loadRuns, summarizeLoads, type LoadSummary } from './load-runs';
 import type { MarkJsInput, Plan } from './plan';
 import { MARKJS_PATH, type BenchPageInfo } from './routes';
 import { summarize, type Summary } from './stats';
-import { VIEWPORT } from './chromium-browser';
 
 export interface FirefoxLoad {
   page: BenchPageInfo;
@@ -19,22 +24,19 @@ export interface FirefoxLoad {
   floor: Summary;
   markRegExp: Summary | null;
   mark: Summary | null;
-  extension: Summary;
-  extensionStartAt: Summary;
-  mentions: number;
-  claims: number;
-  elementsAdded: number;
+  arms: Partial<Record<ArmId, { fresh: LoadSummary; same: LoadSummary }>>;
   crossOriginIsolated: boolean;
 }
 
 export interface FirefoxResults {
   version: string;
+  arms: ArmSpec[];
   loads: FirefoxLoad[];
 }
 
 const READY_TIMEOUT_MS = 60_000;
 
-async function launch(extension: boolean): Promise<Browser> {
+async function launchArm(spec: ArmSpec): Promise<ArmBrowser & { browser: Browser }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findBinary('firefox'),
@@ -43,78 +45,81 @@ async function launch(extension: boolean): Promise<Browser> {
     extraPrefsFirefox: {
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
+      // A closed tab's content process exits instead of waiting for the next page of its site.
+      'dom.ipc.keepProcessesAlive.webIsolated.perOrigin': 0,
     },
   });
-  if (extension) await browser.installExtension(distDir('firefox'));
-  return browser;
+  if (spec.dir) await browser.installExtension(spec.dir);
+  const newTab = async (init: InitOptions): Promise<BenchTab> => {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(initScript(init));
+    return {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load', timeout: 120_000 })),
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      close: () => page.close(),
+    };
+  };
+  return { spec, version: await browser.version(), browser, newTab, close: () => browser.close() };
 }
 
-async function withPage<T>(browser: Browser, url: string, observe: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.newPage();
+export async function runFirefox(
+  plan: Plan,
+  arms: ArmSpec[],
+  url: (path: string) => string,
+  log: (line: string) => void,
+): Promise<FirefoxResults> {
+  const browsers: Array<ArmBrowser & { browser: Browser }> = [];
   try {
-    await page.evaluateOnNewDocument(initScript({ observe, hover: false }));
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
-}
-
-export async function runFirefox(plan: Plan, url: (path: string) => string, log: (line: string) => void): Promise<FirefoxResults> {
-  const bare = await launch(false);
-  const version = await bare.version();
-  const baselines = new Map<string, { floors: FloorResult[]; regex: MarkJsResult[]; mark: MarkJsResult[] }>();
-  try {
+    for (const spec of arms) browsers.push(await launchArm(spec));
+    const none = browsers.find((b) => b.spec.id === 'none')!;
+    // Warm-up: each extension's background seeds its database; every browser loads the pages once.
+    for (const b of browsers) {
+      for (const p of plan.pages.slice(-2)) {
+        const tab = await b.newTab({ observe: false, hover: false });
+        await tab.goto(url(p.path));
+        await tab.close();
+      }
+    }
+    const loads: FirefoxLoad[] = [];
     for (const info of plan.pages) {
       const reps = plan.firefoxReps(info);
-      const floors: FloorResult[] = [];
-      for (let i = 0; i < reps.load; i++) floors.push(await withPage(bare, url(info.path), false, (page) => page.evaluate(floorPass)));
+      const runs = await loadRuns(browsers, url(info.path), {
+        fresh: reps.load,
+        same: reps.same,
+        heap: false,
+        timeoutMs: READY_TIMEOUT_MS,
+      });
       const runMark = async (method: 'mark' | 'markRegExp', n: number) => {
         const out: MarkJsResult[] = [];
         const input: MarkJsInput = { src: MARKJS_PATH, method, aliases: plan.aliases, regex: plan.regex };
-        for (let i = 0; i < n; i++) out.push(await withPage(bare, url(info.path), false, (page) => page.evaluate(markJsPass, input)));
+        for (let i = 0; i < n; i++) {
+          const tab = await none.newTab({ observe: false, hover: false });
+          await tab.goto(url(info.path));
+          out.push(await tab.evaluate(markJsPass, input));
+          await tab.close();
+        }
         return out;
       };
-      baselines.set(info.id, { floors, regex: await runMark('markRegExp', reps.markRegExp), mark: await runMark('mark', reps.mark) });
-    }
-  } finally {
-    await bare.close();
-  }
-
-  const withExt = await launch(true);
-  const loads: FirefoxLoad[] = [];
-  try {
-    for (const p of plan.pages.slice(-2)) await withPage(withExt, url(p.path), true, (page) => page.evaluate(readyPass, READY_TIMEOUT_MS));
-    for (const info of plan.pages) {
-      const ready: ReadyResult[] = [];
-      for (let i = 0; i < plan.firefoxReps(info).load; i++) {
-        const r = await withPage(withExt, url(info.path), true, (page) => page.evaluate(readyPass, READY_TIMEOUT_MS));
-        if (!r.ready) throw new Error(`firefox ${info.id}: the extension did not report ready within ${READY_TIMEOUT_MS} ms`);
-        ready.push(r);
+      const regex = await runMark('markRegExp', reps.markRegExp);
+      const mark = await runMark('mark', reps.mark);
+      const armLoads: FirefoxLoad['arms'] = {};
+      for (const [id, r] of Object.entries(runs.arms) as Array<[ArmId, (typeof runs.arms)[ArmId] & object]>) {
+        armLoads[id] = { fresh: summarizeLoads(r.fresh), same: summarizeLoads(r.same) };
       }
-      const base = baselines.get(info.id)!;
-      const last = ready[ready.length - 1]!;
       const load: FirefoxLoad = {
         page: info,
-        textNodes: base.floors[0]!.textNodes,
-        floor: summarize(base.floors.map((f) => f.ms)),
-        markRegExp: base.regex.length ? summarize(base.regex.map((r) => r.ms)) : null,
-        mark: base.mark.length ? summarize(base.mark.map((r) => r.ms)) : null,
-        extension: summarize(ready.map((r) => r.startToReady)),
-        extensionStartAt: summarize(ready.map((r) => r.startAt)),
-        mentions: last.mentions,
-        claims: last.claims,
-        elementsAdded: Math.max(...ready.map((r) => r.added)),
-        crossOriginIsolated: last.crossOriginIsolated,
+        textNodes: runs.floors[0]?.textNodes ?? NaN,
+        floor: summarize(runs.floors.map((f) => f.ms)),
+        markRegExp: regex.length ? summarize(regex.map((r) => r.ms)) : null,
+        mark: mark.length ? summarize(mark.map((r) => r.ms)) : null,
+        arms: armLoads,
+        crossOriginIsolated: runs.arms.ext?.fresh.every((s) => s.crossOriginIsolated) ?? false,
       };
       loads.push(load);
-      const f = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : `${v.toFixed(1)} ms`);
-      log(
-        `firefox  ${info.id.padEnd(15)} floor ${f(load.floor.median)}  ext ${f(load.extension.median)}  markRegExp ${f(load.markRegExp?.median)}  mark ${f(load.mark?.median)}  mentions ${load.mentions}`,
-      );
+      log(`firefox  ${info.id.padEnd(15)} ${describeLoads(load)}`);
     }
+    return { version: browsers[0]!.version, arms, loads };
   } finally {
-    await withExt.close();
+    for (const b of browsers) await b.close().catch(() => undefined);
   }
-  return { version, loads };
 }

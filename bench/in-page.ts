@@ -166,6 +166,58 @@ export async function readyPass(timeoutMs: number): Promise<ReadyResult> {
   };
 }
 
+export interface LoadSample {
+  /** Navigation start → DOMContentLoaded / load event start: the page's own milestones. */
+  dcl: number;
+  load: number;
+  /** Navigation start → frontier-facts:start, and start → ready (NaN in the extension-free arm). */
+  startAt: number;
+  startToReady: number;
+  /** Long Tasks API entries (≥ 50 ms) ending after DOMContentLoaded: the longest, and how many. */
+  longtaskMax: number;
+  longtasks: number;
+  added: number;
+  attributes: number;
+  mentions: number;
+  claims: number;
+  crossOriginIsolated: boolean;
+}
+
+/**
+ * One load's numbers, read in the page once its load event has ended and (`ready`) the ready mark
+ * is set: the page's own DOMContentLoaded and load, the marks, the long tasks after DOMContentLoaded
+ * and the elements added since (the init script gathers both).
+ */
+export async function loadSample(args: { ready: boolean; timeoutMs: number }): Promise<LoadSample> {
+  const nav = () => performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0];
+  const done = () => (nav()?.loadEventEnd ?? 0) > 0 && (!args.ready || mark('frontier-facts:ready') !== undefined);
+  const deadline = performance.now() + args.timeoutMs;
+  while (!done() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  // Long-task entries are delivered to observers a little after the task.
+  await new Promise((r) => setTimeout(r, 60));
+  const n = nav();
+  const start = mark('frontier-facts:start');
+  const ready = mark('frontier-facts:ready');
+  const S = (globalThis as unknown as { __ffb: { longtasks: Array<[number, number]>; added: number; attributes: number } }).__ffb;
+  const highlights = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
+  const dcl = n?.domContentLoadedEventStart ?? NaN;
+  const after = S.longtasks.filter(([t, d]) => t + d > dcl);
+  return {
+    dcl,
+    load: n?.loadEventStart ?? NaN,
+    startAt: start?.startTime ?? NaN,
+    startToReady: start && ready ? ready.startTime - start.startTime : NaN,
+    longtaskMax: Math.max(0, ...after.map(([, d]) => d)),
+    longtasks: after.length,
+    added: S.added,
+    attributes: S.attributes,
+    mentions: highlights?.get('ff-mention')?.size ?? 0,
+    claims: highlights?.get('ff-claim')?.size ?? 0,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  };
+}
+
 /** Hover targets: points over the first `count` mention highlights after scrolling each into view, plus points around them. */
 export function hoverPlan(args: { count: number; perMark: number }): Array<{ scrollY: number; points: Array<[number, number]> }> {
   const highlights = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;

@@ -16,8 +16,10 @@ export interface MarkJsInput {
 }
 
 export interface Reps {
-  /** Fresh loads for the floor and for the extension (each). */
+  /** Loads in fresh tabs, per arm. */
   load: number;
+  /** Loads in the same tab, per arm (after one that warms the tab). */
+  same: number;
   markRegExp: number;
   mark: number;
 }
@@ -35,7 +37,12 @@ export interface Plan {
   hoverMoves: number;
   scrollRuns: number;
   scrollBatches: number;
+  /** Live-feed runs per arm (0: none) and their length. */
+  feedRuns: number;
+  feedSeconds: number;
   browsers: Array<'chromium' | 'firefox'>;
+  /** Another build of the extension (a directory holding chrome/ and firefox/), measured as a fourth arm. */
+  baseline: string | undefined;
 }
 
 /** Every alias text of the three subjects, as the dataset lists them. */
@@ -67,18 +74,20 @@ export function makePlan(args: string[]): Plan {
     pages: benchPages(sizes ?? (quick ? [10_000] : undefined)),
     reps: (p) => {
       const n = size(p);
-      if (quick) return { load: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
+      if (quick) return { load: 2, same: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
       return {
         load: n >= 200_000 ? 3 : 5,
+        same: n >= 200_000 ? 3 : 5,
         markRegExp: n >= 200_000 ? 1 : 3,
         mark: n >= 200_000 ? (full ? 1 : 0) : n >= 50_000 ? 1 : 3,
       };
     },
     firefoxReps: (p) => {
       const n = size(p);
-      if (quick) return { load: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
+      if (quick) return { load: 2, same: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
       return {
         load: n >= 200_000 ? 3 : 5,
+        same: n >= 200_000 ? 3 : 5,
         markRegExp: n >= 200_000 ? (full ? 1 : 0) : n >= 50_000 ? 1 : 3,
         mark: n >= 50_000 ? (full ? 1 : 0) : 3,
       };
@@ -90,6 +99,9 @@ export function makePlan(args: string[]): Plan {
     hoverMoves: quick ? 200 : 1000,
     scrollRuns: quick ? 1 : 2,
     scrollBatches: quick ? 8 : 24,
+    feedRuns: args.includes('--no-feed') ? 0 : quick ? 1 : 2,
+    feedSeconds: quick ? 10 : 20,
+    baseline: args.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length),
     browsers: only === 'chromium' || only === 'firefox' ? [only] : ['chromium', 'firefox'],
   };
 }

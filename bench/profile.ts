@@ -89,14 +89,14 @@ export async function profilePages(
   traced: Map<string, { injectionTaskMs: number; beforeStartMs: number }>,
 ): Promise<ProfileBreakdown[]> {
   const dir = await buildProfileVariant();
-  const browser = await launchBenchChromium(dir);
+  const browser = await launchBenchChromium({ id: 'ext', dir });
   const out: ProfileBreakdown[] = [];
   try {
     for (const info of pages) {
       // One unprofiled load first: the worker is awake and the code cached, as in the measured loads.
       for (let i = 0; i < 2; i++) {
-        const page = await browser.open(true, { observe: false, hover: false });
-        const cdp = await browser.withExtension.newCDPSession(page);
+        const page = await browser.open({ observe: false, hover: false });
+        const cdp = await browser.cdp(page);
         if (i === 1) {
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Route } from '../tooling/server';
 import { SEED_IDS, seedHtml } from '../tooling/seed-pages';
+import { FEED_SCRIPT, feedPage } from '../tooling/feed-page';
 import { infiniteScrollPage, syntheticPage, type SyntheticPage } from '../tooling/synthetic-pages';
 
 const ISOLATED = {
@@ -35,6 +36,8 @@ export interface BenchPageInfo {
 
 export const SYNTHETIC_SIZES = [10_000, 50_000, 200_000];
 export const SCROLL_PATH = '/bench/scroll.html';
+export const FEED_PATH = '/bench/feed.html';
+const FEED_SCRIPT_PATH = '/bench/feed.js';
 
 const synthetic = new Map<number, SyntheticPage>();
 function page(size: number): SyntheticPage {
@@ -58,6 +61,8 @@ export const benchRoute: Route = (path) => {
   const synth = /^\/bench\/synthetic-(\d+)\.html$/.exec(path);
   if (synth) return { headers: ISOLATED, body: page(Number(synth[1])).html };
   if (path === SCROLL_PATH) return { headers: ISOLATED, body: infiniteScrollPage(page(10_000).html) };
+  if (path === FEED_PATH) return { headers: ISOLATED, body: feedPage(FEED_SCRIPT_PATH) };
+  if (path === FEED_SCRIPT_PATH) return { headers: { ...ISOLATED, 'content-type': 'text/javascript; charset=utf-8' }, body: FEED_SCRIPT };
   if (path === MARKJS_PATH) {
     const body = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
     return { headers: { ...ISOLATED, 'content-type': 'text/javascript; charset=utf-8' }, body };

@@ -13,8 +13,7 @@
 import Dexie, { type Table } from 'dexie';
 import { Dataset, type Claim, type Entity, type EntityId, type Fact, type Source } from '../data/schema';
 import { indexWords, queryTerms } from '../shared/search-words';
-import { patternRequires } from '../shared/claim-patterns';
-import { prepareMatcher } from '../shared/matcher-sources';
+import type { MatcherConfig } from '../shared/matcher-config';
 import {
   claimView,
   developmentsOf,
@@ -23,7 +22,6 @@ import {
   type ClaimView,
   type DatasetInfo,
   type FactView,
-  type MatcherConfig,
   type SearchResult,
   type SourceView,
 } from '../shared/views';
@@ -128,17 +126,11 @@ export class DexieFactStore implements FactStore {
   async matcherConfig(): Promise<MatcherConfig> {
     await this.ready();
     const [meta, entities, claims] = await Promise.all([this.db.meta.get('dataset'), this.db.entities.toArray(), this.db.claims.toArray()]);
-    const config: MatcherConfig = {
+    return {
       datasetVersion: meta?.version ?? '0.0.0',
       entities: entities.map(({ id, aliases, cues }) => ({ id, aliases, cues })),
-      claims: claims.map(({ id, entity, verdict, patterns }) => ({
-        id,
-        entity,
-        verdict,
-        patterns: patterns.map((p) => ({ ...p, requires: patternRequires(p) })),
-      })),
+      claims: claims.map(({ id, entity, verdict, patterns }) => ({ id, entity, verdict, patterns })),
     };
-    return { ...config, prepared: prepareMatcher(config) };
   }
 
   async factsFor(entity: EntityId, limit = 100): Promise<FactView[]> {

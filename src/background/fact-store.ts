@@ -4,12 +4,13 @@
  * hand the handlers anything that satisfies this.
  */
 import type { EntityId } from '../data/schema';
-import type { CardData, ClaimView, DatasetInfo, FactView, MatcherConfig, SearchResult, SourceView } from '../shared/views';
+import type { MatcherConfig } from '../shared/matcher-config';
+import type { CardData, ClaimView, DatasetInfo, FactView, SearchResult, SourceView } from '../shared/views';
 
 export interface FactStore {
   /** Dataset version, date and counts (seeds first if needed). */
   info(): Promise<DatasetInfo>;
-  /** Aliases, cues and claim patterns the content script compiles. */
+  /** Aliases, cues and claim patterns, for the selection lookup's matcher (pages have theirs compiled in). */
   matcherConfig(): Promise<MatcherConfig>;
   /** An entity's facts, most important first. */
   factsFor(entity: EntityId, limit?: number): Promise<FactView[]>;

@@ -27,7 +27,6 @@ export function createBackgroundHandlers({
   showLookup,
 }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
   return {
-    'config.get': () => store.matcherConfig(),
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
     'facts.search': ({ query, limit }) => store.search(query, limit),
     'claims.get': ({ ids }) => store.claimsById(ids),

@@ -9,7 +9,7 @@ import { createSettingsStorage } from './settings-storage';
 import { listenForCommands } from './commands';
 import { listenForLookups } from './context-menu';
 import { createLookupStore } from './lookup';
-import { BUILD_ID, CONFIG_CACHE_KEY, type ConfigCache } from '../shared/config-cache';
+import { BUILD_ID } from '../shared/build-id';
 
 const store = new DexieFactStore({ dataset: rawDataset, buildId: BUILD_ID });
 const settings = createSettingsStorage(browser.storage.sync ?? browser.storage.local);
@@ -54,31 +54,9 @@ browser.runtime.onMessage.addListener(
 listenForCommands(browser);
 listenForLookups(browser, (text, tabId) => void showLookup(text, tabId));
 
-/**
- * Seeds and publishes the matcher config where content scripts read it without waking this
- * worker (see shared/config-cache.ts). Runs at every wake, not only on install and browser
- * start: a worker stopped midway (Firefox suspends an idle event page even while it works)
- * would otherwise leave the published config stale until the next update, and every page
- * would take the slow path of asking for it. When the published config is this build's,
- * a wake costs one storage read.
- */
-let publishing: Promise<void> | undefined;
-function publishConfig(): Promise<void> {
-  publishing ??= (async () => {
-    try {
-      const stored = (await browser.storage.local.get(CONFIG_CACHE_KEY))[CONFIG_CACHE_KEY] as Partial<ConfigCache> | undefined;
-      if (stored?.buildId === BUILD_ID) return;
-      const config = await store.matcherConfig();
-      const cache: ConfigCache = { buildId: BUILD_ID, config };
-      await browser.storage.local.set({ [CONFIG_CACHE_KEY]: cache });
-    } catch (error) {
-      publishing = undefined;
-      console.error('[frontier-facts] seeding failed; content scripts will ask again', error);
-    }
-  })();
-  return publishing;
-}
-void publishConfig();
-// Listening wakes the worker for these events; the wake itself publishes.
-browser.runtime.onInstalled.addListener(() => void publishConfig());
-browser.runtime.onStartup.addListener(() => void publishConfig());
+browser.runtime.onInstalled.addListener(() => {
+  // Seeded on install and update, so the first card a reader asks for does not wait for it.
+  store.info().catch((error: unknown) => console.error('[frontier-facts] seeding failed; the next request retries', error));
+  // Builds before the matcher's tables were compiled into the content script published its config here.
+  browser.storage.local.remove('matcherConfig').catch(() => undefined);
+});

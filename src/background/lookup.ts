@@ -9,8 +9,9 @@
  * so the text is checked later, when the popup asks (lookup.get).
  */
 import type { EntityId } from '../data/schema';
-import { Matcher } from '../shared/matcher';
-import type { ClaimStance, LookupResult, MatcherConfig } from '../shared/views';
+import { matcherFromConfig } from '../shared/derive-matcher-tables';
+import type { MatcherConfig } from '../shared/matcher-config';
+import type { ClaimStance, LookupResult } from '../shared/views';
 import type { FactStore } from './fact-store';
 
 /** A lookup older than this is not shown by a popup opened later. */
@@ -35,7 +36,7 @@ export function createLookupStore(now: () => number = Date.now): LookupStore {
 
 /** Runs the page's matcher over the text (line by line, carrying subjects as the page scan does) and resolves what it found. */
 export async function lookUp(text: string, store: FactStore, config: MatcherConfig): Promise<LookupResult> {
-  const matcher = new Matcher(config);
+  const matcher = matcherFromConfig(config);
   let carried: ReadonlySet<EntityId> = new Set();
   const subjects = new Set<EntityId>();
   const hits: Array<{ claimId: string; sentence: string; stance: ClaimStance; trueUntil?: string }> = [];

@@ -5,7 +5,7 @@
  */
 import { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
-import type { MatcherConfig } from '../shared/views';
+import type { MatcherTables } from '../shared/matcher-tables';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
 import { pagePublishedDate } from './page-date';
@@ -17,7 +17,8 @@ export const MARK_READY = 'frontier-facts:ready';
 export interface ContentAppOptions {
   doc: Document;
   signal: AbortSignal;
-  config: MatcherConfig;
+  /** What the matcher is built from: the tables the build compiled in (tests derive them from the dataset). */
+  tables: MatcherTables;
   settings: Settings;
   /** Called after every change to the page's marks (badge counts, an open card). */
   onChange?: (app: ContentApp) => void;
@@ -49,7 +50,7 @@ export class ContentApp {
     this.signal = options.signal;
     this.settings = options.settings;
     this.onChange = options.onChange;
-    const matcher = new Matcher(options.config);
+    const matcher = new Matcher(options.tables);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
     this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) });
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);

@@ -1,21 +1,20 @@
 /**
- * The two storage reads the content script needs before it can scan (the
- * matcher config the background publishes, and the settings), started by the
- * bundle's first module right after the `frontier-facts:start` mark. They are
- * IPC round trips of 8–20 ms; started there, they overlap the set-up of the
- * rest of the bundle (a few ms of module code and API bindings) instead of
- * following it. Nothing runs earlier than before, and nothing else moves: this
- * module only reorders work inside start→ready.
+ * The one storage read the content script needs before it can scan (the
+ * settings: is it on here, and in which style), started by the bundle's first
+ * module right after the `frontier-facts:start` mark. It is an IPC round trip
+ * of 8–20 ms; started there, it overlaps the set-up of the rest of the bundle
+ * instead of following it. Nothing runs earlier than before, and nothing else
+ * moves: this module only reorders work inside start→ready. (The matcher's
+ * tables are compiled into the bundle: see scripts/matcher-tables-plugin.ts.)
  *
  * It uses the browser's own `browser`/`chrome` storage API, not the polyfill,
  * and imports only the storage keys: it must be cheap to evaluate first.
  */
 import type { Storage } from 'webextension-polyfill';
-import { CONFIG_CACHE_KEY, SETTINGS_KEY } from '../shared/storage-keys';
+import { SETTINGS_KEY } from '../shared/storage-keys';
 
-/** Stored values, unparsed: undefined when absent or when the read failed. */
+/** The stored value, unparsed: undefined when absent or when the read failed. */
 export interface EarlyReads {
-  config: Promise<unknown>;
   settings: Promise<unknown>;
 }
 
@@ -36,7 +35,7 @@ const readKey = (area: Storage.StorageArea, key: string): Promise<unknown> =>
     () => undefined,
   );
 
-/** Starts both reads (once). */
+/** Starts the read (once). */
 export function startEarlyReads(): void {
   const world = globalThis as World;
   // Firefox has `browser`; Chromium's `chrome` returns promises from storage calls under MV3.
@@ -48,7 +47,6 @@ export function startEarlyReads(): void {
     if (SETTINGS_KEY in changes && pending) pending.settings = Promise.resolve(changes[SETTINGS_KEY]?.newValue);
   };
   pending = {
-    config: readKey(storage.local, CONFIG_CACHE_KEY),
     settings: readKey(area, SETTINGS_KEY),
     stop: () => area.onChanged.removeListener(onChanged),
   };
@@ -56,7 +54,7 @@ export function startEarlyReads(): void {
 }
 
 /**
- * Takes the reads, once; null when there were none (no extension storage, or already taken).
+ * Takes the read, once; null when there was none (no extension storage, or already taken).
  * The caller must already listen for settings changes: from here on they are its own.
  */
 export function takeEarlyReads(): EarlyReads | null {
@@ -64,5 +62,5 @@ export function takeEarlyReads(): EarlyReads | null {
   if (!taken) return null;
   pending = null;
   taken.stop();
-  return { config: taken.config, settings: taken.settings };
+  return { settings: taken.settings };
 }

@@ -1,6 +1,6 @@
 /**
- * Content script entry: claims the page, fetches the matcher config from the
- * background, scans, and answers the page's messages. Everything it starts
+ * Content script entry: claims the page, reads the settings, scans with the
+ * matcher tables the build compiled in, and answers the page's messages. Everything it starts
  * hangs off one AbortController, so teardown (extension reloaded, a newer
  * instance, the page unloading) removes every listener and mark at once.
  */
@@ -11,7 +11,8 @@ import { ContentApp, MARK_READY } from './content-app';
 import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
 import { purgeLeftovers } from './leftovers';
-import { onSettingsChanged, readStartupData } from './settings-source';
+import { onSettingsChanged, readSettings } from './settings-source';
+import matcherTables from 'virtual:frontier-facts/matcher-tables';
 import { takeEarlyReads } from './early-reads';
 import { CardController } from './card/card-controller';
 import { isActiveOn, type Settings } from '../shared/settings';
@@ -41,7 +42,7 @@ if (claimPage(document, isAlive, teardown, signal)) {
 
 async function main(): Promise<void> {
   // The background may be suspending or restarting as a message leaves (Firefox refuses it then):
-  // without the retry, a page loaded at that moment would get no config and no marks.
+  // without the retry, a page loaded at that moment would get no badge and no card.
   const send = createSender(retryingTransport((message) => browser.runtime.sendMessage(message)));
   const isTop = window === window.top;
   let app: ContentApp | undefined;
@@ -78,16 +79,10 @@ async function main(): Promise<void> {
   onSettingsChanged((next) => applySettings(next), signal);
 
   try {
-    const startup = await readStartupData();
-    let config = startup.config;
-    if (!config) {
-      const reply = await send('config.get');
-      if (!reply.ok) throw new Error(`no matcher config: ${reply.error}`);
-      config = reply.value;
-    }
+    const stored = await readSettings();
     if (signal.aborted) return;
-    const settings = latestSettings ?? startup.settings;
-    const current = new ContentApp({ doc: document, signal, config, settings, onChange: reportStatus });
+    const settings = latestSettings ?? stored;
+    const current = new ContentApp({ doc: document, signal, tables: matcherTables, settings, onChange: reportStatus });
     app = current;
     const card = new CardController({
       doc: document,

@@ -5,7 +5,7 @@
  */
 import type { ClaimPattern, EntityId, PatternScope, Verdict } from '../data/schema';
 
-/** A claim pattern as shipped to the content script: `requires` precomputed by the background. */
+/** A claim pattern, with `requires` when precomputed (the build does it for the content script). */
 export type ShippedPattern = ClaimPattern & { requires?: string[][][] };
 
 /** The part of a claim the content script needs to recognise it. */
@@ -57,8 +57,8 @@ export function compileClaimRules(rules: readonly ClaimRule[]): CompiledClaimPat
 }
 
 /**
- * The literal requirements of a pattern (`match`, and `near` when present). The background
- * computes them once when it publishes the config, so a page does not pay for the parsing.
+ * The literal requirements of a pattern (`match`, and `near` when present). The build computes
+ * them once for the content script (matcher-tables.ts), so a page does not pay for the parsing.
  */
 export function patternRequires(p: ClaimPattern): string[][][] {
   return [requiredLiterals(p.match), ...(p.near === undefined ? [] : [requiredLiterals(p.near)])];

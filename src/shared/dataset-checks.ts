@@ -10,7 +10,8 @@ import { Check, Concepts, Dataset, ENTITY_IDS, type EntityId, type Source } from
 import shippedChecks from '../data/checks.json';
 import shippedConcepts from '../data/concepts.json';
 import { compileClaimRules } from './claim-patterns';
-import { Matcher } from './matcher';
+import { matcherFromConfig } from './derive-matcher-tables';
+import type { Matcher } from './matcher';
 import { checkerConfig } from './claims/config';
 import type { CheckRule } from './claims/types';
 
@@ -161,7 +162,7 @@ export function validateDataset(
   /** Claims the text states or repeats; an example sentence is read as being about its claim's subject. */
   const flags = (text: string, entity: EntityId | null) => {
     if (compileFailed) return [];
-    matcher ??= new Matcher(
+    matcher ??= matcherFromConfig(
       { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims },
       { ...checkerConfig(), checks: checks.data as CheckRule[] },
     );

@@ -1,7 +1,7 @@
 /**
- * What the content script's matcher is built from, as the background ships it: the shape only,
- * so the message contract (views.ts) and the code that derives regexes (matcher-sources.ts) both
- * use it without importing each other.
+ * The dataset's part that a matcher is built from (entities with their aliases and cues, claims
+ * with their patterns): the shape only, so the code that derives regexes (matcher-sources.ts) and
+ * the tables (matcher-tables.ts) both use it without importing each other.
  */
 import type { Alias, Entity, EntityId } from '../data/schema';
 import type { ClaimRule } from './claim-patterns';
@@ -11,14 +11,14 @@ export interface MatcherConfig {
   datasetVersion: string;
   entities: Array<{ id: EntityId; aliases: Alias[]; cues: Entity['cues'] }>;
   claims: ClaimRule[];
-  /** Regex sources derived once by the background (see prepareMatcher); derived locally when absent. */
+  /** Regex sources derived ahead of time (see prepareMatcher); derived when absent. */
   prepared?: PreparedMatcher;
 }
 
 /**
  * The regex sources a Matcher needs, derived from the config. Deriving them (escaping ~100
- * aliases, the greedy key cover, cue lists) costs a page ~10 ms of cold code, so the
- * background computes them once and ships them with the config (`MatcherConfig.prepared`).
+ * aliases, the greedy key cover, cue lists) costs ~10 ms of cold code, so the build computes
+ * them once for the content script (matcher-tables.ts).
  */
 export interface PreparedMatcher {
   scanner: string;

@@ -1,8 +1,8 @@
 /**
  * The regex sources behind a Matcher: the one alias scanner, the key-literal
- * prefilter and the context-cue lists, derived from the config. The background
- * derives them once and ships them with the config (MatcherConfig.prepared);
- * a Matcher given none derives them itself.
+ * prefilter and the context-cue lists, derived from the config. The build
+ * derives them once for the content script (matcher-tables.ts); a Matcher given
+ * a config derives them itself.
  */
 import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';

@@ -9,14 +9,12 @@
  * paragraphs with a hit pay for context checks and sentence splitting.
  */
 import type { AliasContext, EntityId } from '../data/schema';
-import { compileClaimRules, mayMatch, type CompiledClaimPattern } from './claim-patterns';
-import { ClaimChecker, type CheckerConfig } from './claims/checker';
-import { checkerConfig, withTraditionalSpellings } from './claims/config';
+import { compileRegex, mayMatch, type CompiledClaimPattern } from './claim-patterns';
+import { ClaimChecker } from './claims/checker';
 import { foldFullWidth } from './claims/fold';
 import type { Stance } from './claims/types';
+import { aliasKey, type AliasEntry, type MatcherTables, type PatternSource } from './matcher-tables';
 import { splitSentences, type Span } from './sentences';
-import { prepareMatcher } from './matcher-sources';
-import type { MatcherConfig } from './views';
 
 export interface MentionHit {
   entityId: EntityId;
@@ -61,13 +59,6 @@ export interface ParagraphMatches {
   claims: ClaimHit[];
 }
 
-interface AliasEntry {
-  entityId: EntityId;
-  context: AliasContext;
-  /** Set for case-sensitive aliases: the exact (whitespace-normalised) text required. */
-  exact: string | undefined;
-}
-
 interface EntityCues {
   topic: RegExp | null;
   specific: RegExp | null;
@@ -81,14 +72,30 @@ export function mentionedEntities(matches: ParagraphMatches | null): ReadonlySet
   return matches ? new Set(matches.mentions.map((m) => m.entityId)) : NONE;
 }
 
-/** Case-insensitive lookup key for matched alias text. */
-function aliasKey(text: string, caseSensitive = false): string {
-  const normal = text
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/’/g, "'")
-    .replace(/[‐‑–]/g, '-');
-  return caseSensitive ? normal : normal.toLowerCase();
+/** A claim pattern whose regexes compile on first use: most pages never run most of them. */
+function lazyPattern(source: PatternSource): CompiledClaimPattern {
+  let match: RegExp | undefined;
+  let near: RegExp | undefined;
+  let unless: RegExp | undefined;
+  return {
+    claimId: source.claimId,
+    entity: source.entity,
+    verdict: source.verdict,
+    scope: source.scope,
+    requires: source.requires,
+    get match() {
+      return (match ??= compileRegex(source.match, source.claimId));
+    },
+    get near() {
+      return source.near === undefined ? undefined : (near ??= compileRegex(source.near, source.claimId));
+    },
+    get unless() {
+      return source.unless === undefined ? undefined : (unless ??= compileRegex(source.unless, source.claimId));
+    },
+  };
 }
+
+const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
 
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
@@ -96,37 +103,49 @@ const OPENS_WITH_PRONOUN =
 
 export class Matcher {
   readonly datasetVersion: string;
+  private readonly tables: MatcherTables;
   private readonly scanner: RegExp;
-  private readonly aliases = new Map<string, AliasEntry[]>();
+  private readonly aliases: Map<string, AliasEntry[]>;
+  /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
   private readonly patterns: CompiledClaimPattern[];
-  private readonly checker: ClaimChecker;
-  private readonly verdicts = new Map<string, CompiledClaimPattern['verdict']>();
+  private checkerInstance: ClaimChecker | undefined;
+  private readonly verdicts: Map<string, CompiledClaimPattern['verdict']>;
   /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
   private readonly prefilter: RegExp | null;
   /** The prefilter's source: a content script finds the parts of a page worth walking with it. */
   readonly keySource: string | null;
 
-  /** `checks`: the typed checks to run (the shipped ones unless a dataset check passes its own). */
-  constructor(config: MatcherConfig, checks: CheckerConfig = checkerConfig()) {
-    this.checker = new ClaimChecker(checks);
-    this.datasetVersion = config.datasetVersion;
-    for (const claim of config.claims) this.verdicts.set(claim.id, claim.verdict);
-    for (const entity of withTraditionalSpellings(config.entities)) {
-      for (const alias of entity.aliases) {
-        const key = aliasKey(alias.text);
-        const entries = this.aliases.get(key) ?? [];
-        entries.push({ entityId: entity.id, context: alias.context, exact: alias.caseSensitive ? aliasKey(alias.text, true) : undefined });
-        this.aliases.set(key, entries);
-      }
+  /**
+   * From tables derived ahead of time: the content script's are compiled in by the build; anything
+   * else derives them at run time (derive-matcher-tables.ts: matcherFromConfig).
+   */
+  constructor(tables: MatcherTables) {
+    this.tables = tables;
+    this.datasetVersion = tables.datasetVersion;
+    this.verdicts = new Map(tables.verdicts);
+    this.aliases = new Map(tables.aliases);
+    this.patterns = tables.patterns.map(lazyPattern);
+    this.scanner = new RegExp(tables.scanner, 'gi');
+    this.prefilter = regex(tables.prefilter);
+    this.keySource = tables.prefilter;
+  }
+
+  private cuesOf(entity: EntityId): EntityCues | undefined {
+    let cues = this.cues.get(entity);
+    if (!cues) {
+      const c = this.tables.cues.find((x) => x.entity === entity);
+      if (!c) return undefined;
+      cues = { topic: regex(c.topic), specific: regex(c.specific), veto: regex(c.veto) };
+      this.cues.set(entity, cues);
     }
-    const prepared = config.prepared ?? prepareMatcher(config);
-    const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
-    for (const c of prepared.cues) this.cues.set(c.entity, { topic: regex(c.topic), specific: regex(c.specific), veto: regex(c.veto) });
-    this.patterns = compileClaimRules(config.claims);
-    this.scanner = new RegExp(prepared.scanner, 'gi');
-    this.prefilter = regex(prepared.prefilter);
-    this.keySource = prepared.prefilter;
+    return cues;
+  }
+
+  /** The claim checker, set up the first time a paragraph has something to check. */
+  private get checker(): ClaimChecker {
+    const config = this.tables.checker;
+    return (this.checkerInstance ??= new ClaimChecker(typeof config === 'function' ? config() : config));
   }
 
   /**
@@ -191,7 +210,7 @@ export class Matcher {
     for (const level of ['none', 'topic', 'specific'] as const) {
       for (const c of candidates) {
         if (c.entry.context !== level) continue;
-        const cues = this.cues.get(c.entry.entityId);
+        const cues = this.cuesOf(c.entry.entityId);
         const sentence = sentenceOf(c.start);
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.

@@ -15,8 +15,9 @@ import '../data/zod-setup';
 // content script would otherwise load (and compile) at start-up.
 import * as z from 'zod/mini';
 import { ENTITY_IDS, VERDICTS } from '../data/vocabulary';
-import { settingsPatchSchema, type Settings } from './settings';
-import type { CardData, ClaimView, DatasetInfo, LookupResult, MatcherConfig, SearchResult, SourceView } from './views';
+import type { Settings } from './settings';
+import { settingsPatchSchema } from './settings-schema';
+import type { CardData, ClaimView, DatasetInfo, LookupResult, SearchResult, SourceView } from './views';
 
 const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -31,8 +32,6 @@ const entityId = () => z.enum(ENTITY_IDS);
  * a content script validates its first message long after the page is ready.
  */
 const REQUESTS = {
-  /** Aliases, cues and claim patterns for the content script's matcher. */
-  'config.get': () => message('config.get', {}),
   /** A subject's card: description, top facts and the given flagged claims, with sources. */
   'card.get': () => message('card.get', { entityId: entityId(), claimIds: z.array(claimId()).check(z.maxLength(50)) }),
   /** Full-text search over facts and claims in English and Chinese. */
@@ -118,7 +117,6 @@ export const pageReportSchema = () => (pageReport ??= makePageReport());
 
 /** What each message answers with (inside `{ ok: true, value }`, except page.report). */
 export interface Responses {
-  'config.get': MatcherConfig;
   'card.get': CardData;
   'facts.search': SearchResult[];
   'claims.get': ClaimView[];
@@ -140,7 +138,6 @@ export interface Responses {
 
 /** Which context answers which message. The meta-test checks both lists cover every type. */
 export const BACKGROUND_MESSAGES = [
-  'config.get',
   'card.get',
   'facts.search',
   'claims.get',

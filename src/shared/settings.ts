@@ -1,11 +1,12 @@
 /**
- * User settings: defaults, schema, migrations. One module, read by every
- * context (refined-github's options-storage pattern). Settings live in
- * extension storage, never in the dataset's tables, so dataset upgrades
- * cannot touch them.
+ * User settings: defaults, types, the plain readers that turn whatever is
+ * stored into valid settings, and migrations. One module, read by every
+ * context (refined-github's options-storage pattern); it imports no schema
+ * library, so a page's content script reads its settings without zod. The zod
+ * schemas that guard `settings.update` messages live in settings-schema.ts,
+ * and a test holds the readers here to them. Settings live in extension
+ * storage, never in the dataset's tables, so dataset upgrades cannot touch them.
  */
-import '../data/zod-setup';
-import * as z from 'zod/mini';
 import { SETTINGS_KEY } from './storage-keys';
 
 export { SETTINGS_KEY };
@@ -16,42 +17,38 @@ export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 export const UI_LANGUAGES = ['auto', 'en', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-export const DEFAULT_SETTINGS = {
-  version: SETTINGS_VERSION,
+/** The longest hover dwell before a card opens, in ms. */
+export const CARD_DELAY_MAX_MS = 3000;
+/** Longest list of sites where the extension is off. */
+export const DISABLED_SITES_MAX = 5000;
+
+/** The fields a user can set. */
+export interface SettingsFields {
   /** false = paused everywhere. */
+  enabled: boolean;
+  /** Hostnames as the user sees them in the address bar ("www.example.com"), lower-cased. */
+  disabledSites: string[];
+  highlightStyle: HighlightStyle;
+  /** Hover dwell before a card opens, in ms (0…CARD_DELAY_MAX_MS). */
+  cardDelayMs: number;
+  language: UiLanguage;
+}
+
+export type Settings = { version: typeof SETTINGS_VERSION } & SettingsFields;
+
+/** What callers may change. */
+export type SettingsPatch = Partial<SettingsFields>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
   enabled: true,
-  /** Sites (hostnames) where the extension stays off. */
-  disabledSites: [] as string[],
-  highlightStyle: 'underline' as HighlightStyle,
-  /** Hover dwell before a card opens, in ms (Wikipedia's Page Previews use ~500). */
+  disabledSites: [],
+  highlightStyle: 'underline',
+  /** Wikipedia's Page Previews use ~500. */
   cardDelayMs: 500,
-  language: 'auto' as UiLanguage,
+  language: 'auto',
 };
 
-/** The field schemas. Built on first use: zod schemas cost start-up time in every page. */
-function makeFields() {
-  return {
-    enabled: z.boolean(),
-    /** Hostnames as the user sees them in the address bar ("www.example.com"). */
-    disabledSites: z
-      .array(
-        z.pipe(
-          z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/i)),
-          z.transform((h: string) => h.toLowerCase()),
-        ),
-      )
-      .check(z.maxLength(5000)),
-    highlightStyle: z.enum(HIGHLIGHT_STYLES),
-    cardDelayMs: z.int().check(z.minimum(0), z.maximum(CARD_DELAY_MAX_MS)),
-    language: z.enum(UI_LANGUAGES),
-  };
-}
-type Fields = ReturnType<typeof makeFields>;
-let fieldSchemas: Fields | undefined;
-/** The field schemas (exported for the test that holds the plain readers below to them). */
-export const settingsFieldSchemas = (): Fields => (fieldSchemas ??= makeFields());
-
-const CARD_DELAY_MAX_MS = 3000;
 const HOSTNAME = /^[a-z0-9.-]+$/i;
 const oneOf =
   <T extends string>(options: readonly T[]) =>
@@ -59,15 +56,15 @@ const oneOf =
     options.includes(v as T) ? (v as T) : undefined;
 
 /**
- * The same rules as the field schemas, as plain checks: every page's content script reads the
- * stored settings, and building zod schemas there cost ~5 ms of its start-up. Each returns the
- * parsed value, or undefined when the schema would reject it. A unit test compares the two on
- * random input.
+ * The same rules as the field schemas (settings-schema.ts), as plain checks: every page's content
+ * script reads the stored settings, and neither building zod schemas (~5 ms) nor loading zod belongs
+ * in its start-up. Each returns the parsed value, or undefined when the schema would reject it. A
+ * unit test compares the two on random input.
  */
-export const settingsFieldReaders: { [K in keyof Fields]: (v: unknown) => z.infer<Fields[K]> | undefined } = {
+export const settingsFieldReaders: { [K in keyof SettingsFields]: (v: unknown) => SettingsFields[K] | undefined } = {
   enabled: (v) => (typeof v === 'boolean' ? v : undefined),
   disabledSites: (v) => {
-    if (!Array.isArray(v) || v.length > 5000) return undefined;
+    if (!Array.isArray(v) || v.length > DISABLED_SITES_MAX) return undefined;
     const out: string[] = [];
     // Indexed, not forEach: a hole in the array is an undefined entry to the schema too.
     for (let i = 0; i < v.length; i++) {
@@ -82,15 +79,6 @@ export const settingsFieldReaders: { [K in keyof Fields]: (v: unknown) => z.infe
   language: oneOf(UI_LANGUAGES),
 };
 
-export type Settings = { version: typeof SETTINGS_VERSION } & { [K in keyof Fields]: z.infer<Fields[K]> };
-
-let patchSchema: z.ZodMiniType<SettingsPatch> | undefined;
-/** What callers may change; unknown keys are rejected. */
-export function settingsPatchSchema() {
-  return (patchSchema ??= z.partial(z.strictObject(settingsFieldSchemas())) as unknown as z.ZodMiniType<SettingsPatch>);
-}
-export type SettingsPatch = Partial<{ [K in keyof Fields]: z.infer<Fields[K]> }>;
-
 /**
  * Reads whatever is stored (any version, any damage) into valid settings:
  * each field that fails its schema falls back to its default on its own, so
@@ -100,10 +88,10 @@ export function parseSettings(stored: unknown): Settings {
   const input = migrate(typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {});
   const out: Record<string, unknown> = { version: SETTINGS_VERSION };
   for (const [key, read] of Object.entries(settingsFieldReaders)) {
-    out[key] = (read as (v: unknown) => unknown)(input[key]) ?? DEFAULT_SETTINGS[key as keyof Fields];
+    out[key] = (read as (v: unknown) => unknown)(input[key]) ?? DEFAULT_SETTINGS[key as keyof SettingsFields];
   }
   if (Array.isArray(out.disabledSites)) out.disabledSites = [...new Set(out.disabledSites as string[])];
-  return out as Settings;
+  return out as unknown as Settings;
 }
 
 export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {

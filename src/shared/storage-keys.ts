@@ -6,6 +6,3 @@
 
 /** User settings (storage.sync where available, else storage.local). */
 export const SETTINGS_KEY = 'settings';
-
-/** The matcher config the background publishes for content scripts (storage.local). */
-export const CONFIG_CACHE_KEY = 'matcherConfig';

@@ -6,8 +6,6 @@
 import type { Stance } from './claims/types';
 import type { Claim, EntityId, Fact, FactStatus, LocalizedText, Source, SourceTier, Verdict } from '../data/schema';
 
-export type { MatcherConfig } from './matcher-config';
-
 export interface SourceView {
   id: string;
   outlet: string;

@@ -9,7 +9,7 @@ import { ContentApp } from '../../src/content/content-app';
 import type { Send } from '../../src/shared/messages';
 import { parseSettings } from '../../src/shared/settings';
 import type { CardData } from '../../src/shared/views';
-import { centerOf, matcherConfig, rangeOver } from './fixtures';
+import { centerOf, matcherTables, rangeOver } from './fixtures';
 
 const CARD_DELAY = 500;
 const cardData: CardData = {
@@ -42,7 +42,7 @@ async function page() {
     '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened Project Glasswing this week. Nothing else here.</p>';
   controller = new AbortController();
   const settings = parseSettings({ cardDelayMs: CARD_DELAY });
-  const app = new ContentApp({ doc: document, signal: controller.signal, config: matcherConfig, settings });
+  const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
   await app.start();
   const send = (async (type: string, payload?: { entityId?: string }) => {
     asked.push(`${type}:${payload?.entityId ?? ''}`);

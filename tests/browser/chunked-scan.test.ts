@@ -10,9 +10,9 @@ import { Highlighter } from '../../src/content/highlighter';
 import { PageIndex } from '../../src/content/page-index';
 import { Matcher } from '../../src/shared/matcher';
 import { syntheticPage } from '../../tooling/synthetic-pages';
-import { matcherConfig } from './fixtures';
+import { matcherTables } from './fixtures';
 
-const matcher = new Matcher(matcherConfig);
+const matcher = new Matcher(matcherTables);
 const keys = new RegExp(matcher.keySource!, 'gi');
 
 afterEach(() => document.body.replaceChildren());

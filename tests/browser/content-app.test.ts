@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentApp } from '../../src/content/content-app';
 import { parseSettings } from '../../src/shared/settings';
-import { highlighted, matcherConfig } from './fixtures';
+import { highlighted, matcherTables } from './fixtures';
 
 const running: AbortController[] = [];
 afterEach(() => {
@@ -18,7 +18,7 @@ async function start(html: string, settings = parseSettings(undefined)) {
   document.body.innerHTML = html;
   const controller = new AbortController();
   running.push(controller);
-  const app = new ContentApp({ doc: document, signal: controller.signal, config: matcherConfig, settings });
+  const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
   await app.start();
   return { app, controller, report: () => app.index.report(location.href, app.isReady) };
 }
@@ -69,7 +69,7 @@ describe('ContentApp in a real page', () => {
     shadow.innerHTML = '<p>Inside a web component: Project Glasswing.</p>';
     const controller = new AbortController();
     running.push(controller);
-    const app = new ContentApp({ doc: document, signal: controller.signal, config: matcherConfig, settings: parseSettings(undefined) });
+    const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings: parseSettings(undefined) });
     await app.start();
     expect(app.index.mentionList().map((m) => m.text)).toEqual(['Project Glasswing']);
     expect(app.openShadowRoots).toEqual([shadow]);

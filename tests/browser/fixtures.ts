@@ -1,12 +1,17 @@
 /** Shared by the browser-tier tests: the real dataset's matcher config and a few DOM probes. */
 import { rawDataset } from '../../src/data/index';
 import { Dataset } from '../../src/data/schema';
-import type { MatcherConfig } from '../../src/shared/views';
+import { deriveMatcherTables } from '../../src/shared/derive-matcher-tables';
+import type { MatcherTables } from '../../src/shared/matcher-tables';
 
 const data = Dataset.parse(rawDataset);
 
-/** What the background would hand the content script (minus the precomputed sources). */
-export const matcherConfig: MatcherConfig = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
+/** The matcher's tables, derived from the dataset as the build derives the content script's. */
+export const matcherTables: MatcherTables = deriveMatcherTables({
+  datasetVersion: data.meta.version,
+  entities: data.entities,
+  claims: data.claims,
+});
 
 /** A Range over the first occurrence of `text` under `root`. */
 export function rangeOver(text: string, root: Node = document.body): Range {

@@ -5,12 +5,12 @@ import { caretAt, markAtPoint, pointOnRange } from '../../src/content/hit-test';
 import { PageIndex } from '../../src/content/page-index';
 import { scanTree } from '../../src/content/scan';
 import { Matcher } from '../../src/shared/matcher';
-import { centerOf, matcherConfig, rangeOver } from './fixtures';
+import { centerOf, matcherTables, rangeOver } from './fixtures';
 
 afterEach(() => document.body.replaceChildren());
 
 async function indexPage(root: Node = document.body): Promise<PageIndex> {
-  const index = new PageIndex(new Matcher(matcherConfig), {}, new Highlighter(undefined));
+  const index = new PageIndex(new Matcher(matcherTables), {}, new Highlighter(undefined));
   await scanTree(root, { signal: new AbortController().signal, onParagraph: (p) => void index.addParagraph(p) });
   return index;
 }

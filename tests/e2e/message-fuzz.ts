@@ -57,7 +57,6 @@ function shapeless(): unknown[] {
 /** Known types with a bad payload (the schemas are strict: an extra key alone is refused). */
 function badPayloads(): Record<string, unknown[]> {
   return {
-    'config.get': [{ extra: 1 }],
     'card.get': [
       {},
       { entityId: 'nobody', claimIds: [] },

@@ -517,7 +517,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const good = await inContentScriptWorld<Array<{ ok: boolean }>>(
       browser,
       page,
-      `Promise.all([chrome.runtime.sendMessage({ type: 'config.get' }), chrome.runtime.sendMessage({ type: 'card.get', entityId: 'project-glasswing', claimIds: [] })])`,
+      `Promise.all([chrome.runtime.sendMessage({ type: 'dataset.info' }), chrome.runtime.sendMessage({ type: 'card.get', entityId: 'project-glasswing', claimIds: [] })])`,
     );
     expect(good.map((r) => r.ok)).toEqual([true, true]);
     expect(await storedSettings(helper)).toEqual(settingsBefore);

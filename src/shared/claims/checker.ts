@@ -19,6 +19,7 @@ import type { CheckRule, ConceptTable, Slot, Stance } from './types';
 
 export interface CheckerConfig {
   checks: CheckRule[];
+  /** Each concept's phrase lists, regional Chinese spellings included (compiled on first use). */
   concepts: ConceptTable;
   /** Traditional→Simplified pairs, concatenated (src/data/generated/zh-variants.json). */
   foldPairs: string;

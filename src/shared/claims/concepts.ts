@@ -6,6 +6,8 @@
  * `re:` is a regex source for the few shapes a list cannot say.
  */
 
+import type { ConceptTable } from './types';
+
 export interface Occurrence {
   start: number;
   end: number;
@@ -32,10 +34,19 @@ function phraseSource(phrase: string): string {
   return left + body + right;
 }
 
-/** One regex (global) for a list of phrases; longest first so the most specific wins. */
-export function compileConcept(phrases: readonly string[]): RegExp {
+/** The regex source of a list of phrases; longest first so the most specific wins. */
+export function conceptSource(phrases: readonly string[]): string {
   const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(phraseSource).join('|') || '(?!)', 'g');
+  return sorted.map(phraseSource).join('|') || '(?!)';
+}
+
+/**
+ * One concept's regex, compiled from its phrase lists. Shipped as lists, not regex sources: the
+ * sources are twice the size (153 KB against 80 KB of the content script), and a page compiles
+ * only the concepts that a sentence with a mention asks for.
+ */
+export function compileConcept(lists: ConceptTable[string] | undefined): RegExp {
+  return new RegExp(lists ? conceptSource([...lists.en, ...lists.zh]) : '(?!)', 'g');
 }
 
 /** Non-overlapping occurrences of a compiled concept in folded text. */

@@ -14,14 +14,13 @@ export class ConceptIndex {
   constructor(private readonly table: ConceptTable) {}
 
   has(name: string): boolean {
-    return name in this.table;
+    return Object.hasOwn(this.table, name);
   }
 
   regex(name: string): RegExp {
     let re = this.compiled.get(name);
     if (!re) {
-      const phrases = this.table[name];
-      re = compileConcept(phrases ? [...phrases.en, ...phrases.zh] : []);
+      re = compileConcept(this.has(name) ? this.table[name] : undefined);
       this.compiled.set(name, re);
     }
     return re;

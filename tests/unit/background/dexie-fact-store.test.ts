@@ -159,7 +159,7 @@ describe('DexieFactStore queries', () => {
     }
   });
 
-  it('hands the content script every alias and claim pattern', async () => {
+  it('hands the selection lookup every alias and claim pattern', async () => {
     const config = await store().matcherConfig();
     expect(config.entities.map((e) => e.id).sort()).toEqual(['claude-mythos', 'eo-14409', 'project-glasswing']);
     expect(config.claims).toHaveLength(data.claims.length);

@@ -13,12 +13,12 @@ import { Dataset } from '../../../src/data/schema';
 import { CHUNK_CHARS, scanChunked, scanTree, type Paragraph } from '../../../src/content/scan';
 import { Highlighter } from '../../../src/content/highlighter';
 import { PageIndex } from '../../../src/content/page-index';
-import { Matcher } from '../../../src/shared/matcher';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
 import { labelledHtml, loadLabelledPages } from '../../support/labelled';
 
 const data = Dataset.parse(rawDataset);
-const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const matcher = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 const keys = new RegExp(matcher.keySource!, 'gi');
 const signal = new AbortController().signal;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEarlyReads, takeEarlyReads } from '../../../src/content/early-reads';
-import { CONFIG_CACHE_KEY, SETTINGS_KEY } from '../../../src/shared/storage-keys';
+import { SETTINGS_KEY } from '../../../src/shared/storage-keys';
 
 type Listener = (changes: Record<string, { newValue?: unknown }>) => void;
 
@@ -43,17 +43,15 @@ afterEach(() => {
   delete world.chrome;
 });
 
-describe('storage reads started before the bundle is set up', () => {
-  it('starts both reads at once and hands over what they read', async () => {
-    const local = fakeArea({ [CONFIG_CACHE_KEY]: { buildId: 'b', config: 1 } });
+describe('the settings read started before the bundle is set up', () => {
+  it('reads the settings from sync storage, nothing else, and hands over what it read', async () => {
+    const local = fakeArea({ matcherConfig: { buildId: 'b', config: 1 } });
     const sync = fakeArea({ [SETTINGS_KEY]: { enabled: false } });
     install(local, sync);
     startEarlyReads();
-    expect([local.reads, sync.reads]).toEqual([1, 1]);
-    local.flush();
+    expect([local.reads, sync.reads]).toEqual([0, 1]);
     sync.flush();
     const reads = takeEarlyReads()!;
-    await expect(reads.config).resolves.toEqual({ buildId: 'b', config: 1 });
     await expect(reads.settings).resolves.toEqual({ enabled: false });
   });
 
@@ -61,7 +59,7 @@ describe('storage reads started before the bundle is set up', () => {
     const local = fakeArea({ [SETTINGS_KEY]: { enabled: true } });
     install(local, undefined, 'chrome');
     startEarlyReads();
-    expect(local.reads).toBe(2);
+    expect(local.reads).toBe(1);
     local.flush();
     await expect(takeEarlyReads()!.settings).resolves.toEqual({ enabled: true });
   });
@@ -77,7 +75,6 @@ describe('storage reads started before the bundle is set up', () => {
     local.flush();
     const reads = takeEarlyReads()!;
     await expect(reads.settings).resolves.toEqual({ enabled: false });
-    await expect(reads.config).resolves.toBeUndefined();
   });
 
   it('hands over once and stops listening then: later changes are the content script’s', () => {
@@ -91,15 +88,13 @@ describe('storage reads started before the bundle is set up', () => {
     expect(takeEarlyReads()).toBeNull();
   });
 
-  it('a failed read hands over undefined (defaults, or ask the background), never a rejection', async () => {
-    const local = fakeArea({ [CONFIG_CACHE_KEY]: new Error('quota') });
+  it('a failed read hands over undefined (the defaults), never a rejection', async () => {
+    const local = fakeArea({});
     const sync = fakeArea({ [SETTINGS_KEY]: new Error('sync off') });
     install(local, sync);
     startEarlyReads();
-    local.flush();
     sync.flush();
     const reads = takeEarlyReads()!;
-    await expect(reads.config).resolves.toBeUndefined();
     await expect(reads.settings).resolves.toBeUndefined();
   });
 
@@ -110,6 +105,6 @@ describe('storage reads started before the bundle is set up', () => {
     install(local);
     startEarlyReads();
     startEarlyReads();
-    expect(local.reads).toBe(2);
+    expect(local.reads).toBe(1);
   });
 });

@@ -5,13 +5,13 @@
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../../src/shared/matcher';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 import { Dataset } from '../../../src/data/schema';
 import { rawDataset } from '../../../src/data/index';
 import { loadSplit, score, type Split } from '../../support/claims-labelled';
 
 const data = Dataset.parse(rawDataset);
-const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const matcher = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 const claimIds = new Set(data.claims.map((c) => c.id));
 
 /** Floors per split: the targets on the tuning splits; on the held-out split, the level reached (see README). */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, ENTITY_IDS } from '../../../src/data/schema';
-import { Matcher } from '../../../src/shared/matcher';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 import {
   combined,
   formatErrors,
@@ -25,7 +25,7 @@ import {
 const BAR = 0.9;
 
 const data = Dataset.parse(rawDataset);
-const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const matcher = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 const pages = loadLabelledPages();
 const scores = pages.map((page) => scorePage(page, predictPage(matcher, page)));
 const mentions = sumTallies(scores.map((s) => s.mentions));

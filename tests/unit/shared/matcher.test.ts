@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, type EntityId } from '../../../src/data/schema';
-import { Matcher, mentionedEntities } from '../../../src/shared/matcher';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
+import { mentionedEntities } from '../../../src/shared/matcher';
 import { phraseSource } from '../../../src/shared/matcher-sources';
 
 const data = Dataset.parse(rawDataset);
-const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const matcher = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 
 /** [subject, matched text] for each mention in one paragraph. */
 function mentions(text: string, carried: EntityId[] = []): Array<[EntityId, string]> {

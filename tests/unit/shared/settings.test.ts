@@ -5,7 +5,8 @@
  * damaged one let through.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, settingsFieldReaders, settingsFieldSchemas } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, parseSettings, settingsFieldReaders } from '../../../src/shared/settings';
+import { settingsFieldSchemas } from '../../../src/shared/settings-schema';
 import { mulberry32 } from '../../../tooling/prng';
 
 const rand = mulberry32(20260602);

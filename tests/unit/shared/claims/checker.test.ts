@@ -3,12 +3,13 @@
  * opposite errors a reader reported (issue 13), stance, time, look-alikes, bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { Matcher, type ScanContext } from '../../../../src/shared/matcher';
+import { matcherFromConfig } from '../../../../src/shared/derive-matcher-tables';
+import type { ScanContext } from '../../../../src/shared/matcher';
 import { Dataset } from '../../../../src/data/schema';
 import { rawDataset } from '../../../../src/data/index';
 
 const data = Dataset.parse(rawDataset);
-const matcher = new Matcher({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+const matcher = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 const claims = (text: string, context: ScanContext = {}) =>
   (matcher.scanParagraph(text, new Set(), context)?.claims ?? []).map((c) => ({
     id: c.claimId,

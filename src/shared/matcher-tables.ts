@@ -1,0 +1,55 @@
+/**
+ * Everything a Matcher needs, derived from the dataset in one place: the alias
+ * lookup (Traditional spellings added, keys normalised), the one scanner regex
+ * and its key prefilter, the context-cue sources, the claim patterns with their
+ * literal requirements, and the claim checker's checks, concept regex sources
+ * and fold table. The build derives them once (derive-matcher-tables.ts, run by
+ * scripts/matcher-tables-plugin.ts) and compiles them into the content script, so
+ * a page pays for no derivation, no storage read and no message; tests, the
+ * dataset checks and the selection lookup derive them from the same code at run
+ * time. This module holds only the shape: the content script imports it, and
+ * the derivation's imports (the raw concept lists, the fold table) stay out of
+ * its bundle.
+ */
+import type { AliasContext, EntityId, PatternScope, Verdict } from '../data/schema';
+import type { CheckerConfig } from './claims/checker';
+import type { PreparedMatcher } from './matcher-config';
+
+export interface AliasEntry {
+  entityId: EntityId;
+  context: AliasContext;
+  /** Set for case-sensitive aliases: the exact (whitespace-normalised) text required. */
+  exact: string | undefined;
+}
+
+/** A claim pattern as regex sources, compiled only when a paragraph needs it. */
+export interface PatternSource {
+  claimId: string;
+  entity: EntityId;
+  verdict: Verdict;
+  scope: PatternScope;
+  match: string;
+  near?: string;
+  unless?: string;
+  /** See CompiledClaimPattern.requires. */
+  requires: string[][][];
+}
+
+export interface MatcherTables extends PreparedMatcher {
+  datasetVersion: string;
+  /** Normalised alias text (aliasKey) → what it may name. */
+  aliases: Array<[string, AliasEntry[]]>;
+  verdicts: Array<[string, Verdict]>;
+  patterns: PatternSource[];
+  /** The claim checker's configuration, or how to get it (only paragraphs with a mention or a page trigger need it). */
+  checker: CheckerConfig | (() => CheckerConfig);
+}
+
+/** Case-insensitive lookup key for matched alias text. */
+export function aliasKey(text: string, caseSensitive = false): string {
+  const normal = text
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/’/g, "'")
+    .replace(/[‐‑–]/g, '-');
+  return caseSensitive ? normal : normal.toLowerCase();
+}
