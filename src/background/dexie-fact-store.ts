@@ -34,6 +34,8 @@ interface MetaRow {
   date: string;
   /** The build whose dataset this is (see DexieFactStoreOptions.buildId). */
   buildId: string;
+  /** The last day the research searched for news (absent in stores seeded by older builds). */
+  searched?: string;
   seededAt: number;
 }
 
@@ -100,7 +102,14 @@ export class DexieFactStore implements FactStore {
       await sources.bulkAdd(data.sources);
       await facts.bulkAdd(data.facts.map((f) => ({ ...f, words: factWords(f) })));
       await claims.bulkAdd(data.claims.map((c) => ({ ...c, words: claimWords(c) })));
-      await meta.put({ key: 'dataset', version: data.meta.version, date: data.meta.date, buildId: this.buildId, seededAt: Date.now() });
+      await meta.put({
+        key: 'dataset',
+        version: data.meta.version,
+        date: data.meta.date,
+        searched: data.meta.searched,
+        buildId: this.buildId,
+        seededAt: Date.now(),
+      });
     });
   }
 
@@ -118,6 +127,7 @@ export class DexieFactStore implements FactStore {
     return {
       version: meta?.version ?? '0.0.0',
       date: meta?.date ?? '',
+      ...(meta?.searched ? { searched: meta.searched } : {}),
       counts: { entities, facts: facts.length, claims, sources },
       byStatus,
     };
@@ -178,6 +188,7 @@ export class DexieFactStore implements FactStore {
       developments: developmentsOf(all).slice(0, 20),
       datasetVersion: meta?.version ?? '0.0.0',
       datasetDate: meta?.date ?? '',
+      ...(meta?.searched ? { datasetSearched: meta.searched } : {}),
     };
   }
 

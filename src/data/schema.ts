@@ -212,6 +212,11 @@ export const DatasetMeta = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver: MAJOR.MINOR.PATCH'),
   /** The day the dataset was last reviewed as a whole; cards show it as "as of". */
   date: IsoDate,
+  /**
+   * The last day a research pass searched for news on all three subjects. Later than `date` when
+   * that search found nothing newer: readers see both ("facts as of …, news checked to …").
+   */
+  searched: IsoDate,
 });
 export type DatasetMeta = z.infer<typeof DatasetMeta>;
 

@@ -14,6 +14,7 @@ export function DatasetPanel({ info }: { info: DatasetInfo | null | 'failed' }) 
       {info !== null && info !== 'failed' && (
         <>
           <p>{t('options_dataset_version', info.version, formatDate(info.date, lang))}</p>
+          {info.searched && info.searched > info.date && <p>{t('options_dataset_searched', formatDate(info.searched, lang))}</p>}
           <dl class="ff-counts">
             {countRows(info).map(([key, value]) => (
               <div key={key}>

@@ -209,6 +209,10 @@ export function validateDataset(
 
   for (const id of sources.keys()) if (!used.has(id)) warnings.push(`source ${id}: not cited by any fact or claim`);
   const newestFact = data.facts.reduce((max, f) => (f.asOf > max ? f.asOf : max), '');
+  if (data.meta.searched < data.meta.date)
+    errors.push(
+      `meta.searched ${data.meta.searched} is before meta.date ${data.meta.date}: news cannot have been checked before the newest fact`,
+    );
   if (newestFact && data.meta.date !== newestFact)
     errors.push(`meta.date ${data.meta.date} must be the newest fact confirmation (${newestFact}): it is what "facts as of" shows`);
   return { errors, warnings };

@@ -71,6 +71,8 @@ export interface CardData {
   developments: DevelopmentView[];
   datasetVersion: string;
   datasetDate: string;
+  /** The last day the research searched for news (meta.searched); absent from older stores. */
+  datasetSearched?: string;
 }
 
 /** What "Look up in Frontier Facts" found in a selected text, checked by the page scan's matcher. */
@@ -87,6 +89,8 @@ export type SearchResult = { kind: 'fact'; score: number; fact: FactView } | { k
 export interface DatasetInfo {
   version: string;
   date: string;
+  /** The last day the research searched for news (meta.searched). */
+  searched?: string;
   counts: { entities: number; facts: number; claims: number; sources: number };
   byStatus: Record<FactStatus, number>;
 }

@@ -72,7 +72,13 @@ function Card({ state, fallbackName, lang, flags = [], published = null, titleId
               {name}
             </h2>
           )}
-          {data && <p class="as-of">{t('card_facts_as_of', formatDate(data.datasetDate, lang))}</p>}
+          {data && (
+            <p class="as-of">
+              {data.datasetSearched && data.datasetSearched > data.datasetDate
+                ? t('card_facts_as_of_searched', formatDate(data.datasetDate, lang), formatDate(data.datasetSearched, lang))
+                : t('card_facts_as_of', formatDate(data.datasetDate, lang))}
+            </p>
+          )}
         </div>
         <button type="button" class="close" aria-label={t('card_close')} title={t('card_close')} onClick={onClose}>
           ×

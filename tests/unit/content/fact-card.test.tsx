@@ -154,6 +154,13 @@ describe('FactCard', () => {
     expect([...root.querySelectorAll('.fact > .ff-badge')].map((b) => b.textContent)).toEqual(['Verified', 'Disputed']);
   });
 
+  it('says how far the news was searched when that is later than the newest fact', () => {
+    const { root } = show({ flags: [], card: { ...mentionOnly, datasetSearched: '2026-12-05' } });
+    expect(root.querySelector('header .as-of')!.textContent).toBe('Facts as of Nov 23, 2026 · news checked to Dec 5, 2026');
+    const { root: same } = show({ flags: [], card: { ...mentionOnly, datasetSearched: '2026-11-23' } });
+    expect(same.querySelector('header .as-of')!.textContent).toBe('Facts as of Nov 23, 2026');
+  });
+
   it('renders dataset text as text, never markup', () => {
     const { root, text } = show({ card: mentionOnly, flags: [] });
     expect(root.querySelector('img')).toBeNull();

@@ -92,6 +92,9 @@ describe('validation catches', () => {
     const stale = clone();
     stale.meta.date = '2026-01-01';
     expect(errorsOf(stale).join('\n')).toMatch(/meta.date 2026-01-01 must be the newest fact confirmation/);
+    const searchedEarly = clone();
+    searchedEarly.meta.searched = '2026-01-01';
+    expect(errorsOf(searchedEarly).join('\n')).toMatch(/meta.searched 2026-01-01 is before meta.date/);
   });
 
   it('a disputed fact without two sides', () => {
