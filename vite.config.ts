@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { computeBuildId } from './scripts/build-id';
+import { cardUiPlugin } from './scripts/card-ui-plugin';
 import { matcherTablesPlugin } from './scripts/matcher-tables-plugin';
 
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
@@ -22,15 +23,17 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: strin
 
 const buildId = computeBuildId();
 const dev = process.env.FF_DEV === '1';
+const define = { __FF_BUILD_ID__: JSON.stringify(buildId) };
+const browserTargets = ['chrome120', 'firefox140'];
 
 export default defineConfig({
   // JSX through the bundler's own transform; no Babel preset needed for Preact.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  define: { __FF_BUILD_ID__: JSON.stringify(buildId) },
+  define,
   build: {
     outDir: `${outRoot}/${target}`,
     emptyOutDir: true,
-    target: ['chrome120', 'firefox140'],
+    target: browserTargets,
     minify: !dev,
     // Source maps in development only: a store build ships none.
     sourcemap: dev,
@@ -39,6 +42,7 @@ export default defineConfig({
   },
   plugins: [
     matcherTablesPlugin(),
+    cardUiPlugin({ outDir: `${outRoot}/${target}`, define, minify: !dev, target: browserTargets }),
     webExtension({
       browser: target,
       manifest: () => ({ ...JSON.parse(readFileSync('manifest.json', 'utf8')), version: pkg.version }),

@@ -5,8 +5,7 @@
  * instance, the page unloading) removes every listener and mark at once.
  */
 import './start-mark';
-import browser from 'webextension-polyfill';
-import { createSender, handleMessages, retryingTransport, type Sender } from '../shared/messages';
+import type { Sender } from '../shared/message-core';
 import { ContentApp, MARK_READY } from './content-app';
 import { claimPage, watchForOrphaning } from './instance-guard';
 import { createPageHandlers } from './page-handlers';
@@ -15,17 +14,14 @@ import { onSettingsChanged, readSettings } from './settings-source';
 import matcherTables from 'virtual:frontier-facts/matcher-tables';
 import { takeEarlyReads } from './early-reads';
 import { CardController } from './card/card-controller';
+import { loadCardUi } from './card/card-ui-loader';
+import { createContentSender, handleContentMessages } from './content-messages';
+import { extensionAlive, extensionApi, onRuntimeMessage } from './ext';
 import { isActiveOn, type Settings } from '../shared/settings';
 
 const controller = new AbortController();
 const { signal } = controller;
-const isAlive = () => {
-  try {
-    return typeof browser.runtime?.id === 'string';
-  } catch {
-    return false;
-  }
-};
+const isAlive = extensionAlive;
 const teardown = () => controller.abort();
 
 if (claimPage(document, isAlive, teardown, signal)) {
@@ -43,7 +39,7 @@ if (claimPage(document, isAlive, teardown, signal)) {
 async function main(): Promise<void> {
   // The background may be suspending or restarting as a message leaves (Firefox refuses it then):
   // without the retry, a page loaded at that moment would get no badge and no card.
-  const send = createSender(retryingTransport((message) => browser.runtime.sendMessage(message)));
+  const send = createContentSender();
   const isTop = window === window.top;
   let app: ContentApp | undefined;
   let failed = false;
@@ -59,17 +55,16 @@ async function main(): Promise<void> {
 
   // Registered first so an early page.report gets `ready: false` rather than no answer.
   const handlers = createPageHandlers({ getApp: () => app, hasFailed: () => failed, reveal: (mark) => app?.reveal(mark) });
-  const listener = handleMessages(handlers, {
-    accept: (_type, sender: Sender) => sender.id === browser.runtime.id,
+  const listener = handleContentMessages(handlers, {
+    accept: (_type, sender: Sender) => sender.id === extensionApi()?.runtime.id,
   });
-  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+  const stopListening = onRuntimeMessage((message, sender) => {
     // Only the top frame answers page-level messages (it owns the page report); hiding and showing
     // the marks reaches every frame.
     if (!isTop && (message as { type?: unknown } | null)?.type !== 'page.marks') return undefined;
     return listener(message, sender);
-  };
-  browser.runtime.onMessage.addListener(onMessage as never);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage as never), { once: true });
+  });
+  signal.addEventListener('abort', stopListening, { once: true });
 
   // Listening before reading: a change that lands while the reads are in flight is not lost.
   let latestSettings: Settings | undefined;
@@ -93,6 +88,7 @@ async function main(): Promise<void> {
       settings: () => current.currentSettings,
       shadowRoots: () => current.openShadowRoots,
       marksHidden: () => current.marksHidden,
+      ui: loadCardUi,
     });
     current.onReveal = (mark) => card.openFromKeyboard(mark);
     current.onMarksHidden = () => card.close(false);

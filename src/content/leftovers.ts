@@ -3,7 +3,7 @@
  * it could not clean up (Firefox unloads an old content script without running
  * its code): our highlight registrations and any card host element.
  */
-import { CARD_TAG } from './card/card-host';
+import { CARD_TAG } from './card/card-tag';
 import { ALL_HIGHLIGHT_NAMES } from './highlight-names';
 
 export function purgeLeftovers(doc: Document): void {

@@ -1,7 +1,8 @@
 /** The settings as the content script sees them: read straight from extension storage. */
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 import { settingsArea, takeEarlyReads } from './early-reads';
+import { extensionApi } from './ext';
 
 /**
  * The settings, from the read the bundle started first thing (early-reads.ts). Register
@@ -15,10 +16,12 @@ export async function readSettings(): Promise<Settings> {
 }
 
 export function onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal): void {
-  const handler = (changes: Record<string, browser.Storage.StorageChange>) => {
+  const storage = extensionApi()?.storage;
+  if (!storage) return;
+  const handler = (changes: Record<string, Storage.StorageChange>) => {
     if (SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
   };
-  const target = settingsArea(browser.storage).onChanged;
+  const target = settingsArea(storage).onChanged;
   target.addListener(handler);
   signal.addEventListener('abort', () => target.removeListener(handler), { once: true });
 }

@@ -17,6 +17,7 @@ import * as z from 'zod/mini';
 import { ENTITY_IDS, VERDICTS } from '../data/vocabulary';
 import type { Settings } from './settings';
 import { settingsPatchSchema } from './settings-schema';
+import { dispatchMessages, senderOver, type HandleOptions, type Handlers, type Transport } from './message-core';
 import type { CardData, ClaimView, DatasetInfo, LookupResult, SearchResult, SourceView } from './views';
 
 const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
@@ -153,116 +154,29 @@ export const BACKGROUND_MESSAGES = [
 ] as const satisfies readonly MessageType[];
 export const CONTENT_MESSAGES = ['page.report', 'page.reveal', 'page.next', 'page.marks'] as const satisfies readonly MessageType[];
 
-/** Messages answered with the bare value instead of a Result (public contracts). */
-const BARE_REPLIES: ReadonlySet<MessageType> = new Set<MessageType>(['page.report']);
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** The part of `runtime.MessageSender` the handlers look at. */
-export interface Sender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-  frameId?: number;
-}
-
-export type Handler<T extends MessageType> = (request: Request<T>, sender: Sender) => Responses[T] | Promise<Responses[T]>;
-export type Handlers<K extends MessageType> = { [T in K]: Handler<T> };
-
-export interface HandleOptions {
-  /** Whether to accept a message of this type from this sender (e.g. only our extension). */
-  accept: (type: MessageType, sender: Sender) => boolean;
-  /** Called once per distinct problem, so a flood of bad messages cannot flood the log. */
-  log?: (problem: string) => void;
-}
+export type { HandleOptions, Handler, Handlers, Result, RetryOptions, Sender, Transport } from './message-core';
+export { retryingTransport } from './message-core';
 
 /**
- * Builds a `runtime.onMessage` listener that validates, checks the sender and
+ * Builds a `runtime.onMessage` listener that validates (zod), checks the sender and
  * dispatches to the handlers. Unknown or malformed messages get `{ ok: false }`.
  */
 export function handleMessages<K extends MessageType>(handlers: Handlers<K>, options: HandleOptions) {
-  const logged = new Set<string>();
-  const logOnce = (problem: string) => {
-    if (logged.has(problem) || logged.size > 100) return;
-    logged.add(problem);
-    options.log?.(problem);
-  };
-  return (message: unknown, sender: Sender): Promise<unknown> => {
-    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-    const fail = (error: string): Promise<Result<never>> => {
-      logOnce(`${String(type).slice(0, 40)}: ${error}`);
-      return Promise.resolve({ ok: false, error });
-    };
-    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return fail('unknown message type');
-    const messageType = type as K;
-    if (!options.accept(messageType, sender)) return fail('sender not allowed');
-    const parsed = requestSchema(messageType).safeParse(message);
-    if (!parsed.success) return fail(`invalid ${messageType}: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
-    const handler = handlers[messageType] as Handler<K>;
-    return Promise.resolve()
-      .then(() => handler(parsed.data as Request<K>, sender))
-      .then(
-        (value) => (BARE_REPLIES.has(messageType) ? value : { ok: true, value }),
-        (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
-      );
-  };
+  return dispatchMessages(handlers, {
+    ...options,
+    validate: (type, message) => {
+      const parsed = requestSchema(type).safeParse(message);
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? 'bad shape' };
+    },
+  });
 }
 
-export type Transport = (message: unknown) => Promise<unknown>;
-
-/**
- * How a browser refuses a message no listener received: Firefox when it races the event page's
- * suspension (the page is being torn down as the message arrives), either browser while the
- * background is being replaced by an update. The message was not handled, so sending it again is safe.
- */
-const UNREACHABLE = /Receiving end does not exist|Could not establish connection/i;
-
-export interface RetryOptions {
-  /** Sends in all, the first included. */
-  attempts?: number;
-  /** Pause before the first retry; each next one doubles it. */
-  firstDelayMs?: number;
-  /** The pause itself (a test passes one that resolves at once). */
-  wait?: (ms: number) => Promise<void>;
-}
-
-/**
- * A transport to the background that sends again, after growing pauses, when the background could
- * not be reached; any other failure, and the last attempt's, is the caller's. For runtime messages
- * only: a tab without a content script answers the same way, and that is an answer.
- */
-export function retryingTransport(
-  transport: Transport,
-  { attempts = 6, firstDelayMs = 50, wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: RetryOptions = {},
-): Transport {
-  return async (message) => {
-    for (let attempt = 1, delay = firstDelayMs; ; attempt++, delay *= 2) {
-      try {
-        return await transport(message);
-      } catch (error) {
-        if (attempt >= attempts || !UNREACHABLE.test(error instanceof Error ? error.message : String(error))) throw error;
-        await wait(delay);
-      }
-    }
-  };
-}
-
-/** A typed `send(type, payload)` over a transport; never rejects, always resolves to a Result. */
+/** A typed `send(type, payload)` over a transport; never rejects, always resolves to a Result. The bare page report is checked against its schema. */
 export function createSender(transport: Transport) {
-  return async function send<T extends MessageType>(type: T, ...[payload]: SendArgs<T>): Promise<Result<Responses[T]>> {
-    try {
-      const reply = await transport({ ...(payload ?? {}), type });
-      if (BARE_REPLIES.has(type)) {
-        const parsed = pageReportSchema().safeParse(reply);
-        return parsed.success ? { ok: true, value: parsed.data as Responses[T] } : { ok: false, error: 'no valid reply' };
-      }
-      if (typeof reply === 'object' && reply !== null && 'ok' in reply) return reply as Result<Responses[T]>;
-      return { ok: false, error: 'no reply' };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  };
+  return senderOver(transport, (reply) => {
+    const parsed = pageReportSchema().safeParse(reply);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: 'no valid reply' };
+  });
 }
 
-type SendArgs<T extends MessageType> = keyof Payload<T> extends never ? [payload?: Payload<T>] : [payload: Payload<T>];
-export type Send = ReturnType<typeof createSender>;
+export type { Send } from './message-core';

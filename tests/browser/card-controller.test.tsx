@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController, CLOSE_DELAY_MS } from '../../src/content/card/card-controller';
+import { cardUi } from '../../src/content/card/card-ui';
+import type { CardUi } from '../../src/content/card/card-view';
 import { ContentApp } from '../../src/content/content-app';
 import type { Send } from '../../src/shared/messages';
 import { parseSettings } from '../../src/shared/settings';
@@ -37,7 +39,7 @@ afterEach(() => {
   CSS.highlights.clear();
 });
 
-async function page() {
+async function page(ui: CardControllerOptionsUi = cardUi) {
   document.body.innerHTML =
     '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened Project Glasswing this week. Nothing else here.</p>';
   controller = new AbortController();
@@ -57,10 +59,29 @@ async function page() {
     settings: () => settings,
     shadowRoots: () => [],
     marksHidden: () => app.marksHidden,
+    ui,
   });
   // Faked only now: the scan itself yields to the page with real timers.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
   return { app, card, mention: centerOf(rangeOver('Project Glasswing')), elsewhere: centerOf(rangeOver('Nothing else')) };
+}
+
+type CardControllerOptionsUi = CardUi | (() => Promise<CardUi>);
+
+/** A UI loader the test resolves (or fails) by hand, as a slow first import would. */
+function deferredUi() {
+  let resolve!: (ui: CardUi) => void;
+  let reject!: (error: Error) => void;
+  const loads: Promise<CardUi>[] = [];
+  const load = () => {
+    const p = new Promise<CardUi>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    loads.push(p);
+    return p;
+  };
+  return { load, loads, resolve: () => resolve(cardUi), reject: () => reject(new Error('import failed')) };
 }
 
 const move = ({ x, y }: { x: number; y: number }) =>
@@ -162,5 +183,59 @@ describe('CardController', () => {
     expect(card.isOpen).toBe(false);
     expect(hostCount()).toBe(0);
     expect(asked).toEqual([]);
+  });
+
+  describe('with the UI loaded on first use', () => {
+    it('starts loading the UI during the dwell and opens once both the dwell and the load are done', async () => {
+      const ui = deferredUi();
+      const { card, mention } = await page(ui.load);
+      expect(ui.loads.length).toBe(0); // nothing loads on a page nobody hovers
+      move(mention);
+      vi.advanceTimersToNextFrame();
+      expect(ui.loads.length).toBe(1);
+      vi.advanceTimersByTime(CARD_DELAY);
+      expect(card.isOpen).toBe(false); // the dwell is over, the UI is not there yet
+      ui.resolve();
+      await expect.poll(() => card.isOpen).toBe(true);
+      await expect.poll(() => cardTitle()).toContain('Project Glasswing');
+      expect(ui.loads.length).toBe(1);
+    });
+
+    it('does not open if the pointer left before the UI arrived', async () => {
+      const ui = deferredUi();
+      const { card, mention, elsewhere } = await page(ui.load);
+      move(mention);
+      vi.advanceTimersToNextFrame();
+      vi.advanceTimersByTime(CARD_DELAY);
+      move(elsewhere);
+      vi.advanceTimersToNextFrame();
+      ui.resolve();
+      await Promise.resolve();
+      await Promise.resolve();
+      vi.advanceTimersByTime(CARD_DELAY * 4);
+      expect(card.isOpen).toBe(false);
+      expect(hostCount()).toBe(0);
+    });
+
+    it('survives a failed load quietly and tries again on the next dwell', async () => {
+      const ui = deferredUi();
+      const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+      const { card, mention, elsewhere } = await page(ui.load);
+      move(mention);
+      vi.advanceTimersToNextFrame();
+      ui.reject();
+      vi.advanceTimersByTime(CARD_DELAY);
+      await expect.poll(() => debug.mock.calls.length).toBe(1);
+      expect(card.isOpen).toBe(false);
+      move(elsewhere);
+      vi.advanceTimersToNextFrame();
+      move(mention);
+      vi.advanceTimersToNextFrame();
+      expect(ui.loads.length).toBe(2);
+      ui.resolve();
+      vi.advanceTimersByTime(CARD_DELAY);
+      await expect.poll(() => card.isOpen).toBe(true);
+      debug.mockRestore();
+    });
   });
 });

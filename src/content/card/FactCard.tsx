@@ -19,7 +19,9 @@ import { Label } from '../../ui/kit/Label';
 import { SourceList } from '../../ui/kit/SourceList';
 import { correctionParts, flagHeading, shownFlags, sinceDevelopment, type CardFlag } from './card-text';
 
-export type CardState = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: CardData };
+import type { CardState } from './card-view';
+
+export type { CardState };
 
 export interface FactCardProps {
   state: CardState;

@@ -10,8 +10,9 @@
 import { render, type ComponentChild } from 'preact';
 import css from './card.css?inline';
 import { registerOwn } from '../own-elements';
+import { CARD_TAG } from './card-tag';
 
-export const CARD_TAG = 'ff-card-host';
+export { CARD_TAG };
 
 const HOST_STYLE: Record<string, string> = {
   // First, every other property back to its initial value: a page rule that merely exists on
@@ -63,6 +64,16 @@ export class CardHost {
   /** The rendered card element (first child of the mount). */
   get card(): HTMLElement | null {
     return this.mount.firstElementChild as HTMLElement | null;
+  }
+
+  /** The shadow root (the card's controls live there). */
+  get shadowRoot(): ShadowRoot {
+    return this.root;
+  }
+
+  /** The focused element inside the card, if any. */
+  get activeElement(): Element | null {
+    return this.root.activeElement;
   }
 
   contains(node: Node | null): boolean {

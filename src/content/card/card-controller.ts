@@ -14,8 +14,11 @@
  *
  * pointermove only records coordinates; the hit test runs at most once per
  * animation frame, and not at all on a page with no marks.
+ *
+ * The card's UI (card-ui.tsx: Preact, its CSS, the strings) is not in the scan bundle: it loads
+ * when a reader first dwells on or focuses a mark, during the same delay that fetches the card's
+ * data, so the first card opens no later than before.
  */
-import { resolveLang, type Lang } from '../../shared/i18n';
 import type { Send } from '../../shared/messages';
 import type { Settings } from '../../shared/settings';
 import type { Highlighter } from '../highlighter';
@@ -23,10 +26,9 @@ import { markAtPoint } from '../hit-test';
 import type { MarkRecord, PageIndex } from '../page-index';
 import { pagePublishedDate } from '../page-date';
 import { nextTabbableAfter, tabbablesIn } from './card-focus';
-import { CardHost } from './card-host';
 import { placeCard, unionBox } from './card-position';
 import type { CardFlag } from './card-text';
-import { FactCard, type CardState } from './FactCard';
+import type { CardState, CardUi, CardView } from './card-view';
 
 export const CLOSE_DELAY_MS = 300;
 
@@ -40,12 +42,18 @@ export interface CardControllerOptions {
   shadowRoots: () => ShadowRoot[];
   /** True while the reader has hidden the page's marks (popup switch, keyboard command): no hover or focus cards. */
   marksHidden?: () => boolean;
+  /** The card's UI: the module itself, or how to load it on first use (the content script imports it). */
+  ui: CardUi | (() => Promise<CardUi>);
 }
 
 type OpenedBy = 'pointer' | 'focus' | 'keyboard';
 
 export class CardController {
-  private host: CardHost | null = null;
+  private host: CardView | null = null;
+  private ui: CardUi | null;
+  private uiLoading: Promise<CardUi | null> | null = null;
+  /** An open asked for before the UI had loaded: done once it has, unless cancelled meanwhile. */
+  private waiting: { mark: MarkRecord; by: OpenedBy } | null = null;
   private mark: MarkRecord | null = null;
   private openedBy: OpenedBy = 'pointer';
   private pending: MarkRecord | null = null;
@@ -67,6 +75,7 @@ export class CardController {
 
   constructor(private readonly o: CardControllerOptions) {
     const { doc, signal } = o;
+    this.ui = typeof o.ui === 'function' ? null : o.ui;
     const win = doc.defaultView ?? window;
     const opts = { passive: true, signal } as const;
     doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
@@ -96,9 +105,10 @@ export class CardController {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     this.pending = null;
+    this.waiting = null;
     const host = this.host;
     if (!host) return;
-    const hadFocus = host.contains(this.o.doc.activeElement) || host.element.shadowRoot?.activeElement != null;
+    const hadFocus = host.contains(this.o.doc.activeElement) || host.activeElement != null;
     // Detach first: Chrome fires focusout while removing a focused element, and that handler
     // must see the card as already closed (or it schedules a close that cancels the next open).
     this.host = null;
@@ -139,7 +149,8 @@ export class CardController {
         this.pending = mark;
         this.pendingBy = 'pointer';
         clearTimeout(this.openTimer);
-        void this.load(mark); // fetch during the dwell so the card opens complete
+        void this.load(mark); // fetch (and load the UI) during the dwell so the card opens complete
+        void this.loadUi();
         this.openTimer = setTimeout(() => this.open(mark, 'pointer'), this.o.settings().cardDelayMs);
       }
       return;
@@ -148,6 +159,7 @@ export class CardController {
       this.pending = null;
       clearTimeout(this.openTimer);
     }
+    if (this.waiting?.by === 'pointer') this.waiting = null;
     if (this.host && this.openedBy === 'pointer') this.scheduleClose();
   }
 
@@ -181,6 +193,7 @@ export class CardController {
     this.pendingBy = 'focus';
     clearTimeout(this.openTimer);
     void this.load(mark);
+    void this.loadUi();
     this.openTimer = setTimeout(() => this.open(mark, 'focus'), this.o.settings().cardDelayMs);
   }
 
@@ -191,6 +204,7 @@ export class CardController {
       clearTimeout(this.openTimer);
       this.pending = null;
     }
+    if (this.waiting?.by === 'focus') this.waiting = null;
     if (this.host && this.openedBy !== 'pointer') this.scheduleClose();
   }
 
@@ -199,9 +213,9 @@ export class CardController {
     const host = this.host;
     const link = this.returnFocus;
     if (!host || !link?.isConnected || event.altKey || event.ctrlKey || event.metaKey) return;
-    const root = host.element.shadowRoot;
-    const inside = root?.activeElement ?? null;
-    const controls = root ? tabbablesIn(root) : [];
+    const root = host.shadowRoot;
+    const inside = root.activeElement;
+    const controls = tabbablesIn(root);
     let next: HTMLElement | null | undefined;
     if (!inside) {
       // From the link itself, Tab enters the card.
@@ -245,9 +259,10 @@ export class CardController {
     clearTimeout(this.closeTimer);
     this.pending = null;
     if (!this.host) {
+      if (!this.ui) return this.openOnceLoaded(mark, by);
       const active = this.o.doc.activeElement;
       this.returnFocus = active instanceof HTMLElement && active !== this.o.doc.body ? active : null;
-      this.host = new CardHost(this.o.doc);
+      this.host = this.ui.createCardView(this.o.doc);
       this.host.element.addEventListener('pointerleave', () => this.openedBy === 'pointer' && this.scheduleClose(), {
         signal: this.o.signal,
       });
@@ -265,26 +280,51 @@ export class CardController {
     void this.renderFor(mark, by === 'keyboard');
   }
 
+  /** Loads the card's UI once (a failed load is retried on the next dwell). */
+  private loadUi(): Promise<CardUi | null> {
+    if (this.ui) return Promise.resolve(this.ui);
+    const load = this.o.ui;
+    if (typeof load !== 'function') return Promise.resolve((this.ui = load));
+    this.uiLoading ??= load().then(
+      (ui) => (this.ui = ui),
+      (error: unknown) => {
+        console.debug('[frontier-facts] card UI did not load', error);
+        this.uiLoading = null;
+        return null;
+      },
+    );
+    return this.uiLoading;
+  }
+
+  /** The first open on a page that has not loaded the UI yet: open when it arrives, if still wanted. */
+  private openOnceLoaded(mark: MarkRecord, by: OpenedBy): void {
+    this.waiting = { mark, by };
+    void this.loadUi().then((ui) => {
+      const wanted = this.waiting;
+      this.waiting = null;
+      if (ui && wanted && !this.host && !this.o.signal.aborted) this.open(wanted.mark, wanted.by);
+    });
+  }
+
   private async renderFor(mark: MarkRecord, focus: boolean): Promise<void> {
     const seq = ++this.renderSeq;
-    const lang = this.langFor(mark);
+    const contextLang = this.contextLangFor(mark);
     const flags = this.flagsFor(mark);
     const published = this.publishedDate();
     const draw = (state: CardState) => {
       if (seq !== this.renderSeq || !this.host) return;
-      this.host.render(
-        <FactCard
-          state={state}
-          fallbackName={mark.kind === 'mention' ? mark.text : mark.sentence}
-          lang={lang}
-          flags={flags}
-          published={published}
-          titleId="ff-card-title"
-          announce={!focus}
-          onClose={() => this.close(true)}
-          onMore={() => void this.o.send('ui.openPopup')}
-        />,
-      );
+      this.host.render({
+        state,
+        fallbackName: mark.kind === 'mention' ? mark.text : mark.sentence,
+        language: this.o.settings().language,
+        contextLang,
+        flags,
+        published,
+        titleId: 'ff-card-title',
+        announce: !focus,
+        onClose: () => this.close(true),
+        onMore: () => void this.o.send('ui.openPopup'),
+      });
       const card = this.host.card;
       if (card && this.resizeObserver) {
         this.resizeObserver.disconnect();
@@ -333,14 +373,14 @@ export class CardController {
     return state;
   }
 
-  /** The user's language setting, else the language of the text around the mark. */
-  private langFor(mark: MarkRecord): Lang {
+  /** The language of the text around the mark (the card uses it when the reader's setting is "auto"). */
+  private contextLangFor(mark: MarkRecord): string | undefined {
     const el = mark.range.startContainer.parentElement;
     const declared = el?.closest('[lang]')?.getAttribute('lang') ?? undefined;
     // Pages often declare no language, or "en" around Chinese copy: the sentence itself decides then.
     const cjk = mark.sentence.match(/[\u3400-\u9fff]/g)?.length ?? 0;
     const latin = mark.sentence.match(/[A-Za-z]/g)?.length ?? 0;
-    return resolveLang(this.o.settings().language, cjk > latin ? 'zh' : declared);
+    return cjk > latin ? 'zh' : declared;
   }
 
   private reposition(): void {
