@@ -45,7 +45,9 @@ const DATELINE_AFTER = /^\s?(?:电|讯|消息|报道|报导|讯息)/;
  */
 function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts, vocab: EventVocabulary): Occurrence[] {
   // A dateline date ("新华社华盛顿6月3日电", "IT之家4月8日消息", "彭博4月10日报导") is when the story was filed, not when its event happened.
-  const dates = facts.dates.filter((d) => slot.date.some((spec) => dateMatches(d, spec)) && !DATELINE_AFTER.test(facts.text.slice(d.end, d.end + 3)));
+  const dates = facts.dates.filter(
+    (d) => slot.date.some((spec) => dateMatches(d, spec)) && !DATELINE_AFTER.test(facts.text.slice(d.end, d.end + 3)),
+  );
   if (dates.length === 0) return [];
   const others = vocab.events.filter((e) => e !== slot.event).flatMap((e) => facts.find(e));
   // A longer event phrase around the slot's word is another event: "the May 21 signing ceremony" is the ceremony.
