@@ -45,7 +45,7 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(card.facts).toBeGreaterThanOrEqual(3);
     expect(card.facts).toBeLessThanOrEqual(5);
     expect(card.badges.length).toBe(card.facts);
-    expect(card.asOf).toMatch(/^Facts as of [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(card.asOf).toMatch(/^Facts as of [A-Z][a-z]{2} \d{1,2}, \d{4}(?: · news checked to [A-Z][a-z]{2} \d{1,2}, \d{4})?$/);
     expect(card.links.length).toBeGreaterThan(0);
     for (const href of card.links) expect(href).toMatch(/^https:\/\//);
     // Never over the mention.
@@ -119,7 +119,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const card = await waitFor(() => readCard(page), 15_000, 'card');
     expect(card.text).toContain('要点');
     expect(card.title).toContain('玻璃翼计划');
-    expect(card.asOf).toMatch(/^事实截至 \d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(card.asOf).toMatch(/^事实截至 \d{4}年\d{1,2}月\d{1,2}日(?: · 新闻核查至 \d{4}年\d{1,2}月\d{1,2}日)?$/);
     await page.mouseMove(2, 2);
     await waitFor(async () => (await readCard(page)) === null, 15_000, 'card to close');
   });

@@ -292,7 +292,7 @@ describe.each(BROWSERS)('%s', (name) => {
       expect(card.kicker).toBe('AI executive order (EO 14409)');
       expect(card.title).toMatch(/^False: sharing is voluntary$/);
       expect(card.text.match(/\bFalse\b/g)).toHaveLength(1);
-      expect(card.asOf).toMatch(/^Facts as of [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+      expect(card.asOf).toMatch(/^Facts as of [A-Z][a-z]{2} \d{1,2}, \d{4}(?: · news checked to [A-Z][a-z]{2} \d{1,2}, \d{4})?$/);
       const parts = await page.evaluate(() => {
         const root = document.querySelector('ff-card-host')!.shadowRoot!;
         const flag = root.querySelector('.flag')!;
