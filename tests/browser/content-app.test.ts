@@ -63,6 +63,34 @@ describe('ContentApp in a real page', () => {
     expect(highlighted('ff-mention')).toEqual([]);
   });
 
+  it('on a live feed (paragraphs in and out, several changes per frame) ends with exactly the live ranges', async () => {
+    const { report } = await start('<section id="feed"></section>');
+    const feed = document.getElementById('feed')!;
+    let n = 0;
+    const paragraph = () => {
+      const p = document.createElement('p');
+      p.textContent = n % 3 === 0 ? `Update ${n}: partners joined Project Glasswing.` : `Update ${n}: the council met.`;
+      if (n % 3 === 0) p.dataset.mention = '';
+      n++;
+      return p;
+    };
+    for (let tick = 0; tick < 12; tick++) {
+      // Two changes in one task (append, then remove the oldest), and a frame's worth of them in a row.
+      feed.append(paragraph(), paragraph(), paragraph());
+      while (feed.children.length > 6) feed.firstElementChild!.remove();
+      if (tick % 4 === 3) await new Promise((r) => requestAnimationFrame(r));
+    }
+    const expected = () => [...feed.querySelectorAll('p[data-mention]')].map((p) => p.textContent!.split(':')[0]);
+    const marked = () =>
+      [...(CSS.highlights.get('ff-mention') ?? [])].map((r) => {
+        const range = r as Range;
+        return range.startContainer.isConnected ? range.startContainer.parentElement!.textContent!.split(':')[0] : 'removed';
+      });
+    await expect.poll(marked).toEqual(expected());
+    expect(expected()).toHaveLength(2);
+    expect(report().mentions).toHaveLength(2);
+  });
+
   it('scans open shadow roots and watches them', async () => {
     document.body.innerHTML = '<x-card></x-card>';
     const shadow = document.querySelector('x-card')!.attachShadow({ mode: 'open' });
