@@ -37,9 +37,15 @@ afterEach(() => {
   CSS.highlights.clear();
 });
 
-async function page() {
-  document.body.innerHTML =
-    '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened Project Glasswing this week. Nothing else here.</p>';
+async function page(shadow = false) {
+  const html =
+    '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened <a href="#pg" id="pg">Project Glasswing</a> this week. Nothing else here.</p>';
+  // shadow: the article lives in the open shadow root of a plain <div>.
+  if (shadow) {
+    document.body.innerHTML = '<div id="host"></div>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = html;
+  } else document.body.innerHTML = html;
+  const root: Node = shadow ? document.getElementById('host')!.shadowRoot! : document.body;
   controller = new AbortController();
   const settings = parseSettings({ cardDelayMs: CARD_DELAY });
   const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
@@ -55,12 +61,12 @@ async function page() {
     highlighter: app.highlighter,
     send,
     settings: () => settings,
-    shadowRoots: () => [],
+    shadowRoots: () => app.openShadowRoots,
     marksHidden: () => app.marksHidden,
   });
   // Faked only now: the scan itself yields to the page with real timers.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
-  return { app, card, mention: centerOf(rangeOver('Project Glasswing')), elsewhere: centerOf(rangeOver('Nothing else')) };
+  return { app, card, root, mention: centerOf(rangeOver('Project Glasswing', root)), elsewhere: centerOf(rangeOver('Nothing else', root)) };
 }
 
 const move = ({ x, y }: { x: number; y: number }) =>
@@ -134,6 +140,28 @@ describe('CardController', () => {
     vi.advanceTimersToNextFrame();
     vi.advanceTimersByTime(CARD_DELAY);
     expect(card.isOpen).toBe(true);
+  });
+
+  it('opens on hover and on focus inside the open shadow root of a plain div; Escape returns focus there', async () => {
+    const { card, root, mention, elsewhere } = await page(true);
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    expect(card.current?.range.startContainer.getRootNode()).toBe(root);
+    move(elsewhere);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(card.isOpen).toBe(false);
+    // The focus event reaches the document retargeted to the host: the card still finds the link inside.
+    const link = (root as ShadowRoot).getElementById('pg')!;
+    link.focus();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    expect(card.current?.kind).toBe('mention');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(card.isOpen).toBe(false);
+    expect((root as ShadowRoot).activeElement).toBe(link);
   });
 
   it('Escape closes the card', async () => {
