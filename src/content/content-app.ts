@@ -6,10 +6,11 @@
 import { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import type { MatcherTables } from '../shared/matcher-tables';
+import { LateShadowRoots } from './late-shadow-roots';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
 import { pagePublishedDate } from './page-date';
-import { scanChunked, scanTree, type Paragraph } from './scan';
+import { findOpenShadowRoots, scanChunked, scanTree, type Paragraph } from './scan';
 import { sliceClock } from './yield-to-page';
 
 export const MARK_READY = 'frontier-facts:ready';
@@ -29,7 +30,9 @@ export class ContentApp {
   private readonly doc: Document;
   private readonly signal: AbortSignal;
   private readonly batcher: MutationBatcher;
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Open shadow roots found, with the generation whose scan covered them (a full rescan scans them again). */
+  private readonly shadowRoots = new Map<ShadowRoot, number>();
+  private readonly lateRoots: LateShadowRoots;
   /** Scans of shadow roots found during a document scan: ready waits for them. */
   private readonly shadowScans = new Set<Promise<unknown>>();
   /** The matcher's key literals, for skipping text that cannot match (null: walk everything). */
@@ -54,6 +57,7 @@ export class ContentApp {
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
     this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) });
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
+    this.lateRoots = new LateShadowRoots(this.doc, this.signal, (root) => this.findLateRoots(root));
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
   }
 
@@ -76,7 +80,7 @@ export class ContentApp {
 
   /** The page's open shadow roots we scan (for hit-testing inside them). */
   get openShadowRoots(): ShadowRoot[] {
-    return [...this.shadowRoots];
+    return [...this.shadowRoots.keys()];
   }
 
   /** The initial scan; resolves once every paragraph has been matched and highlighted. */
@@ -86,6 +90,7 @@ export class ContentApp {
       this.highlighter.setStyle(this.settings.highlightStyle);
       this.batcher.observe(this.doc);
       await this.scanDocument();
+      this.lateRoots.watchPage();
     }
     this.ready = true;
     this.notify();
@@ -111,6 +116,7 @@ export class ContentApp {
     this.highlighter.setStyle(settings.highlightStyle);
     this.batcher.observe(this.doc);
     await this.scanDocument();
+    this.lateRoots.watchPage();
     this.notify();
   }
 
@@ -186,8 +192,8 @@ export class ContentApp {
 
   /** Open shadow roots on the page are scanned and observed like the document. */
   private adoptShadowRoot(shadow: ShadowRoot): void {
-    if (this.shadowRoots.has(shadow)) return;
-    this.shadowRoots.add(shadow);
+    if (this.shadowRoots.get(shadow) === this.generation) return;
+    this.shadowRoots.set(shadow, this.generation);
     this.batcher.observe(shadow);
     const scan: Promise<void> = this.scan(shadow, this.generation, sliceClock())
       .then(() => {
@@ -205,7 +211,11 @@ export class ContentApp {
       this.notify();
       return;
     }
-    if (batch.removed) this.index.dropDisconnected();
+    if (batch.removed) {
+      this.index.dropDisconnected();
+      // A removed host's root is forgotten (and found again if the host comes back).
+      for (const shadow of this.shadowRoots.keys()) if (!shadow.host.isConnected) this.shadowRoots.delete(shadow);
+    }
     const generation = this.generation;
     const clock = sliceClock();
     for (const root of batch.roots) {
@@ -216,6 +226,21 @@ export class ContentApp {
     }
     this.index.verifyVisibility();
     this.notify();
+    // A host inserted now may get its shadow root (and the root its text) a little later.
+    this.lateRoots.afterInsert(batch.roots);
+  }
+
+  /** A later look for roots (late-shadow-roots.ts): new ones are scanned, known ones looked into for nested ones. */
+  private async findLateRoots(root: Node): Promise<void> {
+    if (!this.active || this.signal.aborted || !root.isConnected) return;
+    await findOpenShadowRoots(root, {
+      signal: this.signal,
+      onRoot: (shadow) => {
+        if (this.shadowRoots.get(shadow) === this.generation) return true;
+        this.adoptShadowRoot(shadow);
+        return false;
+      },
+    });
   }
 }
 

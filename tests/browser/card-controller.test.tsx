@@ -39,9 +39,15 @@ afterEach(() => {
   CSS.highlights.clear();
 });
 
-async function page(ui: CardControllerOptionsUi = cardUi) {
-  document.body.innerHTML =
-    '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened Project Glasswing this week. Nothing else here.</p>';
+async function page(shadow = false, ui: CardControllerOptionsUi = cardUi) {
+  const html =
+    '<p style="font: 16px/1.5 sans-serif; width: 700px">Anthropic widened <a href="#pg" id="pg">Project Glasswing</a> this week. Nothing else here.</p>';
+  // shadow: the article lives in the open shadow root of a plain <div>.
+  if (shadow) {
+    document.body.innerHTML = '<div id="host"></div>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = html;
+  } else document.body.innerHTML = html;
+  const root: Node = shadow ? document.getElementById('host')!.shadowRoot! : document.body;
   controller = new AbortController();
   const settings = parseSettings({ cardDelayMs: CARD_DELAY });
   const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
@@ -57,13 +63,13 @@ async function page(ui: CardControllerOptionsUi = cardUi) {
     highlighter: app.highlighter,
     send,
     settings: () => settings,
-    shadowRoots: () => [],
+    shadowRoots: () => app.openShadowRoots,
     marksHidden: () => app.marksHidden,
     ui,
   });
   // Faked only now: the scan itself yields to the page with real timers.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
-  return { app, card, mention: centerOf(rangeOver('Project Glasswing')), elsewhere: centerOf(rangeOver('Nothing else')) };
+  return { app, card, root, mention: centerOf(rangeOver('Project Glasswing', root)), elsewhere: centerOf(rangeOver('Nothing else', root)) };
 }
 
 type CardControllerOptionsUi = CardUi | (() => Promise<CardUi>);
@@ -157,6 +163,28 @@ describe('CardController', () => {
     expect(card.isOpen).toBe(true);
   });
 
+  it('opens on hover and on focus inside the open shadow root of a plain div; Escape returns focus there', async () => {
+    const { card, root, mention, elsewhere } = await page(true);
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    expect(card.current?.range.startContainer.getRootNode()).toBe(root);
+    move(elsewhere);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CLOSE_DELAY_MS);
+    expect(card.isOpen).toBe(false);
+    // The focus event reaches the document retargeted to the host: the card still finds the link inside.
+    const link = (root as ShadowRoot).getElementById('pg')!;
+    link.focus();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    expect(card.current?.kind).toBe('mention');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(card.isOpen).toBe(false);
+    expect((root as ShadowRoot).activeElement).toBe(link);
+  });
+
   it('Escape closes the card', async () => {
     const { card, mention } = await page();
     move(mention);
@@ -188,7 +216,7 @@ describe('CardController', () => {
   describe('with the UI loaded on first use', () => {
     it('starts loading the UI during the dwell and opens once both the dwell and the load are done', async () => {
       const ui = deferredUi();
-      const { card, mention } = await page(ui.load);
+      const { card, mention } = await page(false, ui.load);
       expect(ui.loads.length).toBe(0); // nothing loads on a page nobody hovers
       move(mention);
       vi.advanceTimersToNextFrame();
@@ -203,7 +231,7 @@ describe('CardController', () => {
 
     it('does not open if the pointer left before the UI arrived', async () => {
       const ui = deferredUi();
-      const { card, mention, elsewhere } = await page(ui.load);
+      const { card, mention, elsewhere } = await page(false, ui.load);
       move(mention);
       vi.advanceTimersToNextFrame();
       vi.advanceTimersByTime(CARD_DELAY);
@@ -220,7 +248,7 @@ describe('CardController', () => {
     it('survives a failed load quietly and tries again on the next dwell', async () => {
       const ui = deferredUi();
       const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
-      const { card, mention, elsewhere } = await page(ui.load);
+      const { card, mention, elsewhere } = await page(false, ui.load);
       move(mention);
       vi.advanceTimersToNextFrame();
       ui.reject();

@@ -14,8 +14,9 @@ afterEach(() => {
   CSS.highlights.clear();
 });
 
-async function start(html: string, settings = parseSettings(undefined)) {
-  document.body.innerHTML = html;
+/** Starts the app on `html` (null: on the page as it is). */
+async function start(html: string | null, settings = parseSettings(undefined)) {
+  if (html !== null) document.body.innerHTML = html;
   const controller = new AbortController();
   running.push(controller);
   const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
@@ -103,6 +104,64 @@ describe('ContentApp in a real page', () => {
     expect(app.openShadowRoots).toEqual([shadow]);
     shadow.append(Object.assign(document.createElement('p'), { textContent: 'Also: Claude Mythos Preview.' }));
     await expect.poll(() => app.index.mentionList().length).toBe(2);
+  });
+
+  it('scans open shadow roots on plain elements, nested ones too, and leaves closed roots and editable text alone', async () => {
+    document.body.innerHTML =
+      '<main><p>Weather only.</p><div id="plain"></div><section id="outer"></section><div id="closed"></div></main>';
+    const plain = document.getElementById('plain')!.attachShadow({ mode: 'open' });
+    plain.innerHTML = `<article><p>Anthropic widened Project Glasswing this week.</p>
+      <div contenteditable="true">Draft: Claude Mythos Preview.</div><textarea>Claude Mythos Preview</textarea>
+      <input value="Project Glasswing"></article>`;
+    const outer = document.getElementById('outer')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>Weather.</p><div id="inner"></div>';
+    const inner = outer.getElementById('inner')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p>Deeper: Claude Mythos Preview found bugs.</p>';
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Closed: Project Glasswing.</p>';
+    const { app, report } = await start(null);
+    expect(report().mentions.map((m) => m.sentence)).toEqual([
+      'Anthropic widened Project Glasswing this week.',
+      'Deeper: Claude Mythos Preview found bugs.',
+    ]);
+    expect(highlighted('ff-mention')).toEqual(['Project Glasswing', 'Claude Mythos Preview']);
+    expect(new Set(app.openShadowRoots)).toEqual(new Set([plain, outer, inner]));
+    // A full rescan (switched off and on) scans the roots again rather than counting them as done.
+    await app.updateSettings(parseSettings({ disabledSites: [location.hostname] }));
+    expect(report().mentions).toEqual([]);
+    await app.updateSettings(parseSettings(undefined));
+    await expect.poll(() => report().mentions.length).toBe(2);
+  });
+
+  it('finds a root attached to an element just inserted, then filled, and text added to it later', async () => {
+    const { report } = await start('<main id="feed"><p>Nothing yet.</p></main>');
+    const host = document.createElement('div');
+    document.getElementById('feed')!.append(host);
+    // The page gives the host its root once the insertion was handled, and fills it later still: no mutation tells of either.
+    // (The observer's callback, which schedules the batch, runs at the first await: idle callbacks run in order.)
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const shadow = host.attachShadow({ mode: 'open' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    shadow.innerHTML = '<article><p>Late: Anthropic widened Project Glasswing.</p></article>';
+    await expect.poll(() => report().mentions.map((m) => m.text), { timeout: 15_000 }).toEqual(['Project Glasswing']);
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Also: Claude Mythos Preview.' }));
+    await expect.poll(() => report().mentions.map((m) => m.text)).toEqual(['Project Glasswing', 'Claude Mythos Preview']);
+    // Removing the host drops its marks and forgets the root.
+    host.remove();
+    await expect.poll(() => report().mentions).toEqual([]);
+  });
+
+  it('finds a root attached late to an element that was already there, at the reader’s first interaction', async () => {
+    const { app, report } = await start('<main><p>Weather only.</p><div id="slot"></div></main>');
+    const shadow = document.getElementById('slot')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Anthropic widened Project Glasswing.</p>';
+    // No mutation record for either step: nothing is found until the page is looked at again.
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+    expect(report().mentions).toEqual([]);
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 5, clientY: 5 }));
+    await expect.poll(() => report().mentions.map((m) => m.text)).toEqual(['Project Glasswing']);
+    expect(app.openShadowRoots).toEqual([shadow]);
   });
 
   it('applies settings live: off for this site removes every mark, on again brings them back', async () => {

@@ -25,7 +25,7 @@ import type { Highlighter } from '../highlighter';
 import { markAtPoint } from '../hit-test';
 import type { MarkRecord, PageIndex } from '../page-index';
 import { pagePublishedDate } from '../page-date';
-import { nextTabbableAfter, tabbablesIn } from './card-focus';
+import { deepActiveElement, nextTabbableAfter, tabbablesIn } from './card-focus';
 import { placeCard, unionBox } from './card-position';
 import type { CardFlag } from './card-text';
 import type { CardState, CardUi, CardView } from './card-view';
@@ -172,7 +172,8 @@ export class CardController {
   }
 
   private onFocusIn(event: FocusEvent): void {
-    const target = event.target as Node | null;
+    // Focus inside an open shadow root reaches the document retargeted to its host: the path's first node is the link.
+    const target = (event.composedPath()[0] ?? event.target) as Node | null;
     if (this.host?.contains(target) || (target as Element | null)?.localName === this.host?.element.localName) {
       clearTimeout(this.closeTimer);
       return;
@@ -219,7 +220,7 @@ export class CardController {
     let next: HTMLElement | null | undefined;
     if (!inside) {
       // From the link itself, Tab enters the card.
-      if (event.shiftKey || this.o.doc.activeElement !== link || controls.length === 0) return;
+      if (event.shiftKey || deepActiveElement(this.o.doc) !== link || controls.length === 0) return;
       next = controls[0];
     } else if (event.shiftKey) {
       const at = controls.indexOf(inside as HTMLElement);
@@ -260,7 +261,7 @@ export class CardController {
     this.pending = null;
     if (!this.host) {
       if (!this.ui) return this.openOnceLoaded(mark, by);
-      const active = this.o.doc.activeElement;
+      const active = deepActiveElement(this.o.doc);
       this.returnFocus = active instanceof HTMLElement && active !== this.o.doc.body ? active : null;
       this.host = this.ui.createCardView(this.o.doc);
       this.host.element.addEventListener('pointerleave', () => this.openedBy === 'pointer' && this.scheduleClose(), {

@@ -24,6 +24,13 @@ export function nextTabbableAfter(doc: Document, from: Element, exclude: Element
   return null;
 }
 
+/** The focused element, inside open shadow roots too (the document's activeElement is their host). */
+export function deepActiveElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 function isRendered(el: HTMLElement): boolean {
   if (typeof el.checkVisibility === 'function') return el.checkVisibility({ visibilityProperty: true });
   return el.getClientRects().length > 0;

@@ -18,7 +18,7 @@
  */
 import { sliceClock, yieldToPage } from '../yield-to-page';
 import { hasSkippedName, insideSkipped, isSkipped, kindOf } from './elements';
-import { openShadowRootsUnder } from './shadow-roots';
+import { findOpenShadowRoots } from './shadow-roots';
 import { scanTree } from './tree-walk';
 import type { ScanOptions, ScanOutcome } from './types';
 
@@ -48,10 +48,17 @@ export async function scanChunked(root: Node, options: ChunkedScanOptions): Prom
   if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return scanTree(root, options);
   if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return 'done';
   if (insideSkipped(root)) return 'done';
-  const outcome = await new ChunkedScan(options).split(root as ParentNode & Node, null);
-  // Skipped blocks were never walked, so their shadow hosts were not met on the way.
-  if (outcome === 'done' && options.onShadowRoot) for (const shadow of openShadowRootsUnder(root)) options.onShadowRoot(shadow);
-  return outcome;
+  const scan = new ChunkedScan(options);
+  const outcome = await scan.split(root as ParentNode & Node, null);
+  const onShadowRoot = options.onShadowRoot;
+  if (outcome !== 'done' || !onShadowRoot) return outcome;
+  // Skipped blocks were never walked, and a host's light text says nothing of its shadow content:
+  // one pass over the elements finds the roots (walked blocks do not report them, see ChunkedScan).
+  const onRoot = (shadow: ShadowRoot) => {
+    onShadowRoot(shadow);
+    return false; // the caller scans each root, and that scan finds the roots nested in it
+  };
+  return findOpenShadowRoots(root, { signal: options.signal, clock: scan.clock, onRoot });
 }
 
 /** Walks the known key matches of an element's text in order, as its children are met left to right. */
@@ -114,14 +121,16 @@ class Run {
 }
 
 class ChunkedScan {
-  private readonly clock: ReturnType<typeof sliceClock>;
+  readonly clock: ReturnType<typeof sliceClock>;
   private readonly walkOptions: ScanOptions;
   private readonly keys: RegExp;
 
   constructor(private readonly options: ChunkedScanOptions) {
     this.clock = options.clock ?? sliceClock();
     // Every block handed to scanTree was reached from the (checked) root through blocks that are not skipped.
-    this.walkOptions = { ...options, clock: this.clock, ancestorsChecked: true };
+    // Its walks report no shadow roots: the pass after the split finds every one, walked or not.
+    const { onShadowRoot: _found, ...walkOptions } = options;
+    this.walkOptions = { ...walkOptions, clock: this.clock, ancestorsChecked: true };
     this.keys = new RegExp(options.keys.source, 'gi');
   }
 

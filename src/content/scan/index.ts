@@ -7,5 +7,6 @@
 export { CHUNK_CHARS, scanChunked, type ChunkedScanOptions } from './chunked';
 export { isBlock, paragraphRoot } from './elements';
 export { paragraphRange, type Paragraph } from './paragraph';
+export { findOpenShadowRoots } from './shadow-roots';
 export { scanTree } from './tree-walk';
 export type { ScanOptions, ScanOutcome } from './types';

@@ -24,6 +24,9 @@ export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun):
     options.onParagraph({ text: (root as Text).data, nodes: [root as Text], starts: [0] });
     return 'done';
   }
+  // The root itself may be a host (an element just inserted, then given a shadow root).
+  const rootShadow = root.nodeType === Node.ELEMENT_NODE && !run ? (root as Element).shadowRoot : null;
+  if (rootShadow) options.onShadowRoot?.(rootShadow);
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const clock = options.clock ?? sliceClock();
@@ -86,17 +89,19 @@ class Walk {
   element(el: Element): boolean {
     const kind = kindOf(el);
     if (kind === 'skip' || el === this.options.skip) return false;
+    // Any element the walk meets may be a host (a plain <div> or <span> as well as a custom element).
+    // Only a walk of its own reports them: a chunked scan finds them in one pass of its own after.
+    const onShadowRoot = this.options.onShadowRoot;
+    if (onShadowRoot) {
+      const shadow = el.shadowRoot;
+      if (shadow) onShadowRoot(shadow); // ours were skipped above (kindOf)
+    }
     if (kind === 'inline') {
       this.blockOf.set(el, this.blockOf.get(el.parentNode!) ?? this.root);
       if (el.localName === 'br') this.paragraph.addBreak();
       return true;
     }
     this.blockOf.set(el, el);
-    // Shadow hosts are custom elements in practice; asking every element for its shadowRoot costs.
-    if (this.options.onShadowRoot && el.localName.includes('-')) {
-      const shadow = (el as HTMLElement).shadowRoot;
-      if (shadow) this.options.onShadowRoot(shadow);
-    }
     return true;
   }
 

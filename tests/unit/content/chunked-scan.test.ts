@@ -13,6 +13,7 @@ import { Dataset } from '../../../src/data/schema';
 import { CHUNK_CHARS, scanChunked, scanTree, type Paragraph } from '../../../src/content/scan';
 import { Highlighter } from '../../../src/content/highlighter';
 import { PageIndex } from '../../../src/content/page-index';
+import { registerOwn } from '../../../src/content/own-elements';
 import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
 import { labelledHtml, loadLabelledPages } from '../../support/labelled';
@@ -26,13 +27,41 @@ function load(html: string): void {
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
 }
 
+/** The report of one scan of root, then (as the content script does) of every open shadow root it finds, nested ones included. */
 async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
   const index = new PageIndex(matcher, {}, new Highlighter(undefined));
   const onParagraph = (p: Paragraph) => void index.addParagraph(p);
-  if (mode === 'walk') await scanTree(root, { signal, onParagraph });
-  else await scanChunked(root, { signal, onParagraph, keys, onGap: () => index.breakContext() });
+  const queue: Node[] = [root];
+  const seen = new Set<Node>(queue);
+  const onShadowRoot = (shadow: ShadowRoot) => {
+    if (!seen.has(shadow)) queue.push(shadow);
+    seen.add(shadow);
+  };
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    // A shadow root's text is not the page's next paragraph.
+    if (next !== root) index.breakContext();
+    if (mode === 'walk') await scanTree(next, { signal, onParagraph, onShadowRoot });
+    else await scanChunked(next, { signal, onParagraph, onShadowRoot, keys, onGap: () => index.breakContext() });
+  }
   const report = index.report('https://example.test/', true);
-  return { mentions: report.mentions, claims: report.claims };
+  return { mentions: report.mentions, claims: report.claims, roots: seen.size - 1 };
+}
+
+/** Moves every `nth` paragraph into an open shadow root of a plain element put in its place (a div, a section, or a span inside a div). */
+function intoShadowRoots(nth: number): number {
+  const hosts = ['div', 'section', 'article', 'span'];
+  let moved = 0;
+  [...document.body.querySelectorAll('p')].forEach((p, i) => {
+    if (i % nth !== 0) return;
+    const name = hosts[moved % hosts.length]!;
+    const host = document.createElement(name);
+    const outer = name === 'span' ? document.createElement('div') : host;
+    if (outer !== host) outer.append(host);
+    p.replaceWith(outer);
+    host.attachShadow({ mode: 'open' }).append(p);
+    moved++;
+  });
+  return moved;
 }
 
 async function paragraphsWalked(root: Node = document.body): Promise<string[]> {
@@ -47,6 +76,40 @@ describe('scanChunked', () => {
     load(seedHtml(id));
     const walked = await reportBy('walk');
     expect(walked.mentions.length).toBeGreaterThan(0);
+    expect(await reportBy('chunked')).toEqual(walked);
+  });
+
+  it.each(SEED_IDS)('finds what a full walk finds on seed %s with paragraphs in shadow roots of plain elements', async (id) => {
+    load(seedHtml(id));
+    expect(intoShadowRoots(2)).toBeGreaterThan(0);
+    const walked = await reportBy('walk');
+    expect(walked.roots).toBeGreaterThan(0);
+    expect(await reportBy('chunked')).toEqual(walked);
+  });
+
+  it('finds the mentions of paragraphs moved into shadow roots', async () => {
+    load(seedHtml(SEED_IDS[0]!));
+    const plain = (await reportBy('walk')).mentions.filter((m) => /^[A-Z]/.test(m.text)).map((m) => m.text);
+    intoShadowRoots(1);
+    expect(document.body.querySelectorAll('p')).toHaveLength(0);
+    // Named mentions need no context from the paragraph before, so every one is still there.
+    const moved = (await reportBy('chunked')).mentions.filter((m) => /^[A-Z]/.test(m.text)).map((m) => m.text);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(moved).toEqual(expect.arrayContaining(plain));
+  });
+
+  it('finds what a full walk finds on a synthetic news page with shadow roots, nested ones included', async () => {
+    load(syntheticPage(3000).html);
+    intoShadowRoots(7);
+    // A root inside a root: the second host lives in the first one's tree.
+    const outer = document.createElement('div');
+    document.body.append(outer);
+    const inner = document.createElement('div');
+    const outerRoot = outer.attachShadow({ mode: 'open' });
+    outerRoot.append(Object.assign(document.createElement('p'), { textContent: 'Weather only.' }), inner);
+    inner.attachShadow({ mode: 'open' }).innerHTML = '<article><p>Nested deeper: Claude Mythos found a bug.</p></article>';
+    const walked = await reportBy('walk');
+    expect(walked.mentions.some((m) => m.sentence === 'Nested deeper: Claude Mythos found a bug.')).toBe(true);
     expect(await reportBy('chunked')).toEqual(walked);
   });
 
@@ -146,6 +209,31 @@ describe('scanChunked', () => {
     const filler = `<p>${'Draft notes. '.repeat(200)}</p>`;
     document.body.innerHTML = `<div contenteditable="true">${filler}<section>${filler}<p>Project Glasswing typed here.</p></section></div><p id="after">Project Glasswing after.</p>`;
     expect(await paragraphsWalked()).toEqual(['Project Glasswing after.']);
+  });
+
+  it('finds open shadow roots on plain elements it never walked, and leaves closed ones and our own alone', async () => {
+    document.body.innerHTML =
+      '<div><p>Weather only.</p><div id="plain"></div><p>More <span id="inline"></span> weather.</p><div id="closed"></div><div id="ours"></div></div>';
+    const plain = document.getElementById('plain')!.attachShadow({ mode: 'open' });
+    plain.innerHTML = '<article><p>Project Glasswing inside a plain div.</p></article>';
+    const inline = document.getElementById('inline')!.attachShadow({ mode: 'open' });
+    inline.innerHTML = 'Claude Mythos in a span.';
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Project Glasswing, closed.</p>';
+    const ours = document.getElementById('ours')!;
+    ours.attachShadow({ mode: 'open' }).innerHTML = '<p>Project Glasswing on our card.</p>';
+    registerOwn(ours);
+    const roots: ShadowRoot[] = [];
+    await scanChunked(document.body, {
+      signal,
+      keys,
+      onGap: () => undefined,
+      onParagraph: () => undefined,
+      onShadowRoot: (r) => roots.push(r),
+    });
+    expect(roots).toEqual([plain, inline]);
+    const walkedRoots: ShadowRoot[] = [];
+    await scanTree(document.body, { signal, onParagraph: () => undefined, onShadowRoot: (r) => walkedRoots.push(r) });
+    expect(walkedRoots).toEqual([plain, inline]);
   });
 
   it('finds open shadow roots under blocks it never walked', async () => {
