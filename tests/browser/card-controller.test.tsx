@@ -8,6 +8,7 @@ import { CardController, CLOSE_DELAY_MS } from '../../src/content/card/card-cont
 import { cardUi } from '../../src/content/card/card-ui';
 import type { CardUi } from '../../src/content/card/card-view';
 import { ContentApp } from '../../src/content/content-app';
+import { isOwnElement, registerOwn } from '../../src/content/own-elements';
 import type { Send } from '../../src/shared/messages';
 import { parseSettings } from '../../src/shared/settings';
 import type { CardData } from '../../src/shared/views';
@@ -109,6 +110,29 @@ describe('CardController', () => {
     expect(hostCount()).toBe(1);
     await expect.poll(() => cardTitle()).toContain('Project Glasswing');
     expect(CSS.highlights.get('ff-active')?.size).toBe(1);
+  });
+
+  it("registers the card's host in the scan bundle's registry of our elements (the UI module is built apart)", async () => {
+    // The built card-ui.js has no registry the scanner reads: it must use the one it is handed, before the host enters the page.
+    const handed: unknown[] = [];
+    let registeredBeforeInsert = false;
+    const ui: CardUi = {
+      createCardView: (doc, register) => {
+        handed.push(register);
+        return cardUi.createCardView(doc, (node) => {
+          register(node);
+          registeredBeforeInsert = !node.isConnected;
+        });
+      },
+    };
+    const { card, mention } = await page(false, ui);
+    move(mention);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(CARD_DELAY);
+    expect(card.isOpen).toBe(true);
+    expect(handed).toEqual([registerOwn]);
+    expect(registeredBeforeInsert).toBe(true);
+    expect(isOwnElement(document.querySelector('ff-card-host')!)).toBe(true);
   });
 
   it('does not open when the pointer leaves the mark during the dwell', async () => {

@@ -23,6 +23,7 @@ import type { Send } from '../../shared/messages';
 import type { Settings } from '../../shared/settings';
 import type { Highlighter } from '../highlighter';
 import { markAtPoint } from '../hit-test';
+import { registerOwn } from '../own-elements';
 import type { MarkRecord, PageIndex } from '../page-index';
 import { pagePublishedDate } from '../page-date';
 import { deepActiveElement, nextTabbableAfter, tabbablesIn } from './card-focus';
@@ -263,7 +264,7 @@ export class CardController {
       if (!this.ui) return this.openOnceLoaded(mark, by);
       const active = deepActiveElement(this.o.doc);
       this.returnFocus = active instanceof HTMLElement && active !== this.o.doc.body ? active : null;
-      this.host = this.ui.createCardView(this.o.doc);
+      this.host = this.ui.createCardView(this.o.doc, registerOwn);
       this.host.element.addEventListener('pointerleave', () => this.openedBy === 'pointer' && this.scheduleClose(), {
         signal: this.o.signal,
       });

@@ -9,7 +9,6 @@
  */
 import { render, type ComponentChild } from 'preact';
 import css from './card.css?inline';
-import { registerOwn } from '../own-elements';
 import { CARD_TAG } from './card-tag';
 
 export { CARD_TAG };
@@ -42,7 +41,8 @@ export class CardHost {
   private readonly root: ShadowRoot;
   private readonly mount: HTMLElement;
 
-  constructor(doc: Document) {
+  /** registerOwn: the scan bundle's registry of our elements (this module is built apart and has no copy of its own that the scanner reads). */
+  constructor(doc: Document, registerOwn: (node: Node) => void) {
     const { element, root } = createHost(doc);
     this.element = element;
     this.root = root;

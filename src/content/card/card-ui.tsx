@@ -9,8 +9,8 @@ import { CardHost } from './card-host';
 import type { CardUi, CardView, CardViewProps } from './card-view';
 import { FactCard } from './FactCard';
 
-export function createCardView(doc: Document): CardView {
-  const host = new CardHost(doc);
+export function createCardView(doc: Document, registerOwn: (node: Node) => void): CardView {
+  const host = new CardHost(doc, registerOwn);
   return {
     element: host.element,
     get card() {

@@ -41,5 +41,10 @@ export interface CardView {
 
 /** The card UI module's exports. */
 export interface CardUi {
-  createCardView(doc: Document): CardView;
+  /**
+   * registerOwn marks the host as ours before it enters the page, in the scan bundle's registry: the
+   * UI module is a separate bundle, and a registry of its own would leave the scanner and the
+   * mutation observer treating the card as page content (scanning its text, adopting its shadow root).
+   */
+  createCardView(doc: Document, registerOwn: (node: Node) => void): CardView;
 }
