@@ -215,7 +215,13 @@ export class Matcher {
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
           const [from, to] = level === 'specific' ? [0, text.length] : sentence;
-          if (tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to)) continue;
+          // A named alias survives a look-alike in another clause when its own clause names a detail of this
+          // subject: "Trump signed the AI order on May 21, the same day Newsom issued his own AI order".
+          if (
+            tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to) &&
+            (level === 'specific' || !settledInClause(text, c, sentence, cues))
+          )
+            continue;
           // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
           // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
           // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
@@ -279,4 +285,32 @@ export class Matcher {
       ];
     });
   }
+}
+
+/** A clause boundary inside a sentence: a comma, semicolon, colon, dash or bracket. */
+const CLAUSE_EDGE = /[,;:()，；：（）]|\s[-–—]\s|—/g;
+
+/**
+ * Whether a candidate whose sentence holds a look-alike word is settled by its own clause: the look-alike is
+ * outside it, and the clause (the candidate's words aside) holds one of the subject's specific cues.
+ */
+function settledInClause(
+  text: string,
+  c: { start: number; end: number },
+  [from, to]: Span,
+  cues: { veto?: RegExp | null; specific?: RegExp | null },
+): boolean {
+  if (!cues.specific || !cues.veto) return false;
+  let start = from;
+  let end = to;
+  CLAUSE_EDGE.lastIndex = from;
+  for (let m = CLAUSE_EDGE.exec(text); m && m.index < to; m = CLAUSE_EDGE.exec(text)) {
+    if (m.index + m[0].length <= c.start) start = m.index + m[0].length;
+    else if (m.index >= c.end) {
+      end = m.index;
+      break;
+    }
+  }
+  const clause = text.slice(start, c.start) + ' ' + text.slice(c.end, end);
+  return !cues.veto.test(text.slice(start, end)) && cues.specific.test(clause);
 }

@@ -94,6 +94,15 @@ describe('context', () => {
     ).toEqual([expect.objectContaining({ entityId: 'claude-mythos', text: 'Mythos Preview' })]);
   });
 
+  it("keeps a named alias whose own clause is about this subject when the look-alike is in another clause", () => {
+    expect(mentions('Trump signed the AI executive order on May 21, the same day Gavin Newsom issued his own AI order.')).toEqual([
+      ['eo-14409', 'AI executive order'],
+    ]);
+    // The look-alike in the alias's own clause, or a clause with nothing of this subject, still vetoes.
+    expect(matcher.scanParagraph('Gov. Newsom, a likely candidate, signed an AI executive order on Tuesday.')).toBeNull();
+    expect(matcher.scanParagraph("Newsom's AI executive order, issued May 21, covers state agencies.")).toBeNull();
+  });
+
   it('lets the previous paragraph vouch for a vague reference, but not against a look-alike', () => {
     const text = 'He said the order would have slowed American labs down.';
     expect(matcher.scanParagraph(text)).toBeNull();
