@@ -75,7 +75,13 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
   const tokensOf = (text: string) => [...text.toLowerCase().matchAll(/[a-z0-9]{3,}|[\u3400-\u9fff]{2,}/g)].map((m) => m[0]);
   const uncovered = new Set(aliases.map((a) => a.toLowerCase()));
   const keys = new Set<string>();
-  for (const alias of uncovered) if (tokensOf(alias).length === 0) return null;
+  // An alias of short words only ("AI EO") is its own key: rare as a phrase, where "eo" alone is in most texts.
+  for (const alias of [...uncovered]) {
+    if (tokensOf(alias).length > 0) continue;
+    if (alias.replace(/[\s.]/g, '').length < 4) return null;
+    keys.add(alias);
+    uncovered.delete(alias);
+  }
   while (uncovered.size > 0) {
     const counts = new Map<string, number>();
     for (const alias of uncovered) for (const token of new Set(tokensOf(alias))) counts.set(token, (counts.get(token) ?? 0) + 1);

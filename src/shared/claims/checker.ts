@@ -154,7 +154,9 @@ export class ClaimChecker {
       facts.dates.some((d) => d.month !== undefined && isoOf(d.year ?? 2026, d.month, d.day ?? 1) < check.until!)
     )
       return null;
-    if (check.unless?.some((c) => facts.find(c).some((o) => sameClause(facts.text, o, anchor)))) return null;
+    // A negated exception is none: "killed it in May and it never came back" is still final.
+    if (check.unless?.some((c) => facts.find(c).some((o) => sameClause(facts.text, o, anchor) && !negatedRightBefore(facts, o))))
+      return null;
     return { anchor, parts, truthStated: this.statesTruth(check, facts, anchor) };
   }
 
@@ -284,6 +286,11 @@ function negatedJustBefore(facts: SentenceFacts, part: Occurrence): boolean {
     const gap = facts.text.slice(m.end, part.start);
     return gap.length <= 24 && !CLAUSE_SPLIT.test(gap) && !/[,，]|\b(?:but|rather|instead)\b|而是|但|却/.test(gap);
   });
+}
+
+/** A negation right before a span, nothing but words between ("never came back", 从未恢复). */
+function negatedRightBefore(facts: SentenceFacts, part: Occurrence): boolean {
+  return facts.find('stance-negation').some((m) => m.end <= part.start && /^[\s\w'-]{0,12}$/.test(facts.text.slice(m.end, part.start)));
 }
 
 const overlaps = (a: Occurrence, b: Occurrence) => a.start < b.end && b.start < a.end;

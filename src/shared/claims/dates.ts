@@ -97,7 +97,8 @@ const cjkYear = (s: string | undefined) => {
 const FORMS: Form[] = [
   // June 3 / June 3rd / June the 3rd / Wednesday, June 3, 2026
   {
-    re: new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${DAY}(?![\\d:])${YEAR}`, 'g'),
+    // "April 10: Treasury convenes…" is a date; "April 10:30" is not.
+    re: new RegExp(`(?<![a-z])${MONTH}\\s+(?:the\\s+)?${DAY}(?!\\d|:\\d)${YEAR}`, 'g'),
     read: (m) => ({ month: month(m[1]), day: num(m[2]), year: year(m[3]) }),
   },
   // 3 June / 3rd of June
@@ -144,7 +145,7 @@ const FORMS: Form[] = [
   // in April / since May: a month on its own (capital May only, read from the raw text by the caller's check)
   {
     re: new RegExp(
-      `(?<=\\b(?:in|since|by|during|early|late|mid|mid-|until|before|after|last|this|next|of)\\s)${MONTH}(?![a-z])(?!\\s+\\d)`,
+      `(?:(?<=\\b(?:in|since|by|during|early|late|mid|mid-|until|before|after|last|this|next|of)\\s)|(?<=['’]s\\s)|(?=\\S+\\s+(?:launch|launches|release|debut|unveiling|announcement|rollout|meeting)\\b))${MONTH}(?![a-z])(?!\\s+\\d)`,
       'g',
     ),
     read: (m) => ({ month: month(m[1]) }),

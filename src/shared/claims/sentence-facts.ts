@@ -81,6 +81,7 @@ export function distance(text: string, a: Occurrence, b: Occurrence): number {
   const [left, right] = a.end <= b.start ? [a, b] : [b, a];
   const gap = text.slice(left.end, right.start);
   // A pair of dashes is an aside ("The government — via an NSA-run process — decides…"), not a clause break.
-  const aside = (gap.match(/\s-\s/g)?.length ?? 0) === 2 && !/[;；:：]/.test(gap);
+  // Not across lines: "April 8 - A unveils X\nApril 10 - B meets" holds two dashes but no aside.
+  const aside = (gap.match(/\s-\s/g)?.length ?? 0) === 2 && !/[;；:：\n]/.test(gap);
   return gap.length + (!aside && CLAUSE_BREAK.test(gap) ? 80 : 0);
 }

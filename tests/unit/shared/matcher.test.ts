@@ -94,7 +94,7 @@ describe('context', () => {
     ).toEqual([expect.objectContaining({ entityId: 'claude-mythos', text: 'Mythos Preview' })]);
   });
 
-  it("keeps a named alias whose own clause is about this subject when the look-alike is in another clause", () => {
+  it('keeps a named alias whose own clause is about this subject when the look-alike is in another clause', () => {
     expect(mentions('Trump signed the AI executive order on May 21, the same day Gavin Newsom issued his own AI order.')).toEqual([
       ['eo-14409', 'AI executive order'],
     ]);

@@ -34,6 +34,12 @@ describe('keyRegex (the matcher’s prefilter)', () => {
     expect(keyRegex(['AI'], [])).toBeNull();
   });
 
+  it('keys an alias of short words on the whole phrase, not on a fragment found in most text', () => {
+    const re = keyRegex(['AI EO', 'Project Glasswing'], [])!;
+    expect(re.test('Inside the AI EO fight')).toBe(true);
+    expect(re.test('People said the video was good.')).toBe(false);
+  });
+
   it('rules out ordinary text', () => {
     expect(keys.test('The weather will be sunny with light winds in the afternoon.')).toBe(false);
   });
