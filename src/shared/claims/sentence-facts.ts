@@ -83,5 +83,7 @@ export function distance(text: string, a: Occurrence, b: Occurrence): number {
   // A pair of dashes is an aside ("The government — via an NSA-run process — decides…"), not a clause break.
   // Not across lines: "April 8 - A unveils X\nApril 10 - B meets" holds two dashes but no aside.
   const aside = (gap.match(/\s-\s/g)?.length ?? 0) === 2 && !/[;；:：\n]/.test(gap);
-  return gap.length + (!aside && CLAUSE_BREAK.test(gap) ? 80 : 0);
+  // "ONCD: builds the procedures" (a label and what it does, in a list or table) is one statement.
+  const label = /^\s*[:：]/.test(gap) && !CLAUSE_BREAK.test(gap.replace(/^\s*[:：]/, ''));
+  return gap.length + (!aside && !label && CLAUSE_BREAK.test(gap) ? 80 : 0);
 }
