@@ -221,6 +221,13 @@ export class ClaimChecker {
           facts.some((f, j) => j !== hit.sentenceIndex && f.has('stance-refute')))
       )
         stances[i] = 'refutes';
+      // A paragraph that opens by refuting the claim goes on to explain it: "'CFT measures' had nothing to do with
+      // it. The phrase … refers to countering the financing of terrorism." (A writer does not then assert it.)
+      else if (
+        stances[i] === 'asserts' &&
+        raw.some((o, j) => j < i && o.claimId === hit.claimId && o.sentenceIndex < hit.sentenceIndex && stances[j] === 'refutes')
+      )
+        stances[i] = 'refutes';
     });
     const paragraphDate = writtenDate(folded(input.text, this.fold), input.text);
     const out: Finding[] = [];

@@ -82,6 +82,13 @@ export function findQuantities(text: string): Quantity[] {
       value = parseChinese(token);
     }
     if (value === null) continue;
+    // A list's numbering ("\n4. Inside the Oval Office…") counts items, not anything the item says.
+    if (
+      /^\d{1,2}$/.test(token) &&
+      /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 8), start)) &&
+      /^[.)]\s/.test(text.slice(end, end + 2))
+    )
+      continue;
     let unitless = unit === 'count';
     if (unit === 'count') {
       const u = UNIT.exec(text.slice(end, end + 12));
