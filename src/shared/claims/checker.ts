@@ -239,7 +239,7 @@ export class ClaimChecker {
       const until = hit.check?.until;
       // A headline in a list carries its own date; else the paragraph's dateline; else the page's date.
       const sentence = facts[hit.sentenceIndex]!;
-      const written = writtenDate(sentence.text, sentence.raw) ?? paragraphDate ?? input.pageDate ?? null;
+      const written = lineDate(sentence, hit.anchor) ?? writtenDate(sentence.text, sentence.raw) ?? paragraphDate ?? input.pageDate ?? null;
       out.push({
         claimId: hit.claimId,
         entity: hit.entity,
@@ -329,6 +329,15 @@ export function writtenDate(folded: string, raw: string): string | null {
     if (atStart || atEnd) return isoOf(d.year ?? 2026, d.month, d.day);
   }
   return null;
+}
+
+/** The date of the line holding the claim, in a list of headlines each dated at its end ("· Trump halts AI order (May 21)"). */
+function lineDate(sentence: SentenceFacts, anchor: Occurrence): string | null {
+  const from = sentence.text.lastIndexOf('\n', anchor.start - 1) + 1;
+  const found = sentence.text.indexOf('\n', anchor.end);
+  const to = found === -1 ? sentence.text.length : found;
+  if (from === 0 && to === sentence.text.length) return null;
+  return writtenDate(sentence.text.slice(from, to), sentence.raw.slice(from, to));
 }
 
 const isoOf = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

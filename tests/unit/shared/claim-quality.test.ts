@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl and tune4en.jsonl are what the checks were tuned on; test.jsonl was only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl and the tune5 sets are what the checks were tuned on; test.jsonl was only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,12 +24,16 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // order, Mythos or Glasswing ("Every new model will pass across the NSA's desk…"), which the earlier sets'
   // rule and the checker treat as no claim. The floor holds what it reaches on the rest.
   tune4en: { precision: 0.95, recall: 0.6 },
-  test: { precision: 0.94, recall: 0.83 },
+  // Written 2026-12-06 by three writers apart from the checker (assertions in many wordings; stance; Chinese media).
+  tune5en: { precision: 0.95, recall: 0.8 },
+  tune5stance: { precision: 0.95, recall: 0.8 },
+  tune5zh: { precision: 0.95, recall: 0.85 },
+  test: { precision: 0.94, recall: 0.85 },
 };
 
 describe('labelled claim set', () => {
   it('is well formed: known claims, quotes taken from the paragraph', () => {
-    for (const split of ['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'test'] as const) {
+    for (const split of ['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'tune5en', 'tune5stance', 'tune5zh', 'test'] as const) {
       for (const record of loadSplit(split)) {
         for (const e of record.expect) {
           expect(claimIds.has(e.claim), `${record.id}: ${e.claim}`).toBe(true);
@@ -39,7 +43,7 @@ describe('labelled claim set', () => {
     }
   });
 
-  it.each(['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'test'] as const)(
+  it.each(['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'tune5en', 'tune5stance', 'tune5zh', 'test'] as const)(
     '%s: flags with the precision and recall the split requires, never a refutation as a statement',
     (split) => {
       const s = score(matcher, loadSplit(split));
@@ -51,7 +55,15 @@ describe('labelled claim set', () => {
   );
 
   it('reads time: sentences true when written say until when', () => {
-    const s = score(matcher, [...loadSplit('tune'), ...loadSplit('tune2'), ...loadSplit('tune3'), ...loadSplit('tune4zh')]);
+    const s = score(matcher, [
+      ...loadSplit('tune'),
+      ...loadSplit('tune2'),
+      ...loadSplit('tune3'),
+      ...loadSplit('tune4zh'),
+      ...loadSplit('tune5en'),
+      ...loadSplit('tune5stance'),
+      ...loadSplit('tune5zh'),
+    ]);
     expect(s.timeErrors).toEqual([]);
   });
 });
