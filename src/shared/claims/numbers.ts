@@ -48,6 +48,8 @@ const SMALL: Record<string, number> = {
   eighty: 80,
   ninety: 90,
   dozen: 12,
+  trio: 3,
+  quartet: 4,
 };
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 };
 const WORD = `(?:${[...Object.keys(SMALL), ...Object.keys(SCALE)].sort((a, b) => b.length - a.length).join('|')})`;

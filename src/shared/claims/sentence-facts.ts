@@ -84,6 +84,7 @@ export function distance(text: string, a: Occurrence, b: Occurrence): number {
   // Not across lines: "April 8 - A unveils X\nApril 10 - B meets" holds two dashes but no aside.
   const aside = (gap.match(/\s-\s/g)?.length ?? 0) === 2 && !/[;；:：\n]/.test(gap);
   // "ONCD: builds the procedures" (a label and what it does, in a list or table) is one statement.
-  const label = /^\s*[:：]/.test(gap) && !CLAUSE_BREAK.test(gap.replace(/^\s*[:：]/, ''));
+  // So is "Participants (total): ~150", the colon right before the value.
+  const label = /^\s*[:：]|[:：]\s*[~≈约]?\s*$/.test(gap) && !CLAUSE_BREAK.test(gap.replace(/^\s*[:：]|[:：]\s*[~≈约]?\s*$/, ''));
   return gap.length + (!aside && !label && CLAUSE_BREAK.test(gap) ? 80 : 0);
 }
