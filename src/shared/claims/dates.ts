@@ -108,7 +108,7 @@ const FORMS: Form[] = [
   },
   // the third of June / June the third
   {
-    re: new RegExp(`(?<![a-z])(?:the\\s+)?${ORDINAL_WORD}\\s+of\\s+${MONTH}(?![a-z])${YEAR}`, 'g'),
+    re: new RegExp(`(?<![a-z])(?:the\\s+)?${ORDINAL_WORD}\\s+(?:day\\s+)?of\\s+${MONTH}(?![a-z])${YEAR}`, 'g'),
     read: (m) => ({ day: ordinal(m[1]!), month: month(m[2]), year: year(m[3]) }),
   },
   {

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl and the tune5 sets are what the checks were tuned on; test.jsonl was only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets and tune6.jsonl are what the checks were tuned on; test.jsonl and test2.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,12 +28,28 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune5en: { precision: 0.95, recall: 0.8 },
   tune5stance: { precision: 0.95, recall: 0.8 },
   tune5zh: { precision: 0.95, recall: 0.85 },
+  // Paraphrases built to fool the checker (values in words, far from their verbs, aliases only).
+  tune6: { precision: 0.95, recall: 0.75 },
   test: { precision: 0.94, recall: 0.85 },
+  // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
+  test2: { precision: 0.95, recall: 0.8 },
 };
 
 describe('labelled claim set', () => {
   it('is well formed: known claims, quotes taken from the paragraph', () => {
-    for (const split of ['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'tune5en', 'tune5stance', 'tune5zh', 'test'] as const) {
+    for (const split of [
+      'tune',
+      'tune2',
+      'tune3',
+      'tune4zh',
+      'tune4en',
+      'tune5en',
+      'tune5stance',
+      'tune5zh',
+      'tune6',
+      'test',
+      'test2',
+    ] as const) {
       for (const record of loadSplit(split)) {
         for (const e of record.expect) {
           expect(claimIds.has(e.claim), `${record.id}: ${e.claim}`).toBe(true);
@@ -43,7 +59,7 @@ describe('labelled claim set', () => {
     }
   });
 
-  it.each(['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'tune5en', 'tune5stance', 'tune5zh', 'test'] as const)(
+  it.each(['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'tune5en', 'tune5stance', 'tune5zh', 'tune6', 'test', 'test2'] as const)(
     '%s: flags with the precision and recall the split requires, never a refutation as a statement',
     (split) => {
       const s = score(matcher, loadSplit(split));
@@ -63,6 +79,7 @@ describe('labelled claim set', () => {
       ...loadSplit('tune5en'),
       ...loadSplit('tune5stance'),
       ...loadSplit('tune5zh'),
+      ...loadSplit('tune6'),
     ]);
     expect(s.timeErrors).toEqual([]);
   });
