@@ -231,7 +231,12 @@ export class Matcher {
             if (!named && !cues.specific?.test(rest)) continue;
           }
           const cue = level === 'topic' ? cues.topic : cues.specific;
-          if (!tested(`${level}:${c.entry.entityId}`, cue, 0, text.length) && !hasConfirmed(c.entry.entityId, c.start)) continue;
+          // A vague alias that is itself a cue ("14409") needs another one: the rest of the paragraph is tested.
+          const cued =
+            level === 'specific' && cue?.test(c.text)
+              ? cue.test(text.slice(0, c.start) + ' ' + text.slice(c.end))
+              : tested(`${level}:${c.entry.entityId}`, cue, 0, text.length);
+          if (!cued && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }
         confirmed.push({ entityId: c.entry.entityId, start: c.start, end: c.end, text: c.text, context: level, sentence });
       }

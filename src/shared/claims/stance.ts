@@ -65,9 +65,18 @@ function governs(
     // A negation inside a matched phrase belongs to it ("not voluntary", "could not attend"); inside an event-and-date
     // or number-and-noun span it still negates ("on June 9, not in April").
     if (ignore(m) || parts.some((p) => !p.composite && m.start < p.end && p.start < m.end)) return false;
-    if (m.start >= anchor.start && m.end <= anchor.end) return true;
-    return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE;
+    if (m.start >= anchor.start && m.end <= anchor.end) return !closedByComma(facts.text, m.end, anchor.end);
+    return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE && !closedByComma(facts.text, m.end, anchor.start);
   });
+}
+
+/**
+ * Chinese strings clauses together with commas: a marker whose own clause goes on past it ends at the comma
+ * ("美国出口禁令未解，Fable 5依旧下线": the ban is not lifted, the models are still offline; "Mythos可能带来的风险，约见…").
+ */
+function closedByComma(text: string, from: number, to: number): boolean {
+  const comma = text.indexOf(',', from);
+  return comma !== -1 && comma < to && /[\u3400-\u9fff]/.test(text.slice(from, comma));
 }
 
 /** A sentence that refutes what came before it: "That is false.", "此说法不实。" */
