@@ -149,6 +149,8 @@ export class ClaimChecker {
     if (
       check.pastEvents &&
       check.until &&
+      // On a page written before the title ended, it was the title then: the time rule says "true until".
+      !(facts.today && facts.today < check.until) &&
       // "Fed Chair Powell, who met bank CEOs in April, faces questions this week": the title is used today.
       !facts.has('present-marker') &&
       facts.dates.some((d) => d.month !== undefined && isoOf(d.year ?? 2026, d.month, d.day ?? 1) < check.until!)

@@ -38,7 +38,7 @@ export class SentenceFacts {
     readonly raw: string,
     private readonly index: ConceptIndex,
     /** The page's date, for "yesterday" and "today". */
-    private readonly today: string | null = null,
+    readonly today: string | null = null,
   ) {}
 
   get dates(): DateMention[] {
