@@ -151,6 +151,16 @@ const FORMS: Form[] = [
     read: (m) => ({ month: month(m[1]) }),
   },
   // Tuesday, Monday night
+  // A day without its month: "当地时间3日签署", "于2日", "signed on the 3rd". A check's date matches it on the day alone
+  // (dateMatches): signing "on the 3rd" is wrong whatever the month, and "2日签署" states the truth.
+  {
+    re: new RegExp(`(?<=(?:时间|于|在)\\s*)(\\d{1,2}|${CN}{1,3})\\s*日(?!\\s*(?:内|起|前|后|之前|之后))`, 'g'),
+    read: (m) => ({ day: num(m[1]) }),
+  },
+  {
+    re: /(?<=\bon\s+)the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|day|anniversary|time|floor|amendment))/g,
+    read: (m) => ({ day: num(m[1]) }),
+  },
   { re: new RegExp(`(?<![a-z])(${WEEKDAYS.join('|')})(?![a-z])`, 'g'), read: (m) => ({ weekday: WEEKDAYS.indexOf(m[1]!) }) },
   {
     re: new RegExp(`(?:周|星期|礼拜)([${CJK_WEEKDAY}天])`, 'g'),
@@ -237,6 +247,7 @@ export function dateMatches(d: DateMention, spec: string): boolean {
   const [y, m, day] = spec.split('-').map(Number) as [number, number | undefined, number | undefined];
   if (d.year !== undefined && d.year !== y) return false;
   if (m === undefined) return d.year === y;
+  if (d.month === undefined && d.day !== undefined && d.weekday === undefined) return d.day === day;
   if (d.month === undefined) return day !== undefined && d.weekday !== undefined && d.year === undefined && d.weekday === weekdayOf(spec);
   if (d.month !== m) return false;
   if (day === undefined) return true;

@@ -51,4 +51,17 @@ describe('dates', () => {
     expect(dateMatches(april!, '2026-04-07')).toBe(false);
     expect(weekdayOf('2026-06-02')).toBe(2);
   });
+
+  it('reads a day without its month where news copy leaves the month out, and matches it on the day', () => {
+    expect(parse('当地时间3日签署')).toEqual([{ day: 3 }]);
+    expect(parse('特朗普于2日签署')).toEqual([{ day: 2 }]);
+    expect(parse('signed it on the 3rd')).toEqual([{ day: 3 }]);
+    expect(parse('3日内完成')).toEqual([]);
+    expect(parse('on the 3rd of June')).toEqual([{ month: 6, day: 3 }]);
+    expect(parse('on the 3rd floor')).toEqual([]);
+    const [third] = findDates('时间3日');
+    expect(dateMatches(third!, '2026-06-03')).toBe(true);
+    expect(dateMatches(third!, '2026-06-02')).toBe(false);
+    expect(dateMatches(third!, '2026-06')).toBe(false);
+  });
 });
