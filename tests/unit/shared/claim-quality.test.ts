@@ -18,21 +18,21 @@ const claimIds = new Set(data.claims.map((c) => c.id));
 const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune: { precision: 0.95, recall: 0.85 },
   tune2: { precision: 0.95, recall: 0.9 },
-  tune3: { precision: 0.95, recall: 0.88 },
+  tune3: { precision: 0.95, recall: 0.9 },
   tune4zh: { precision: 0.95, recall: 0.9 },
   // A first English batch written in a hurry: 13 of its 45 claim labels sit in paragraphs that never name the
   // order, Mythos or Glasswing ("Every new model will pass across the NSA's desk…"), which the earlier sets'
   // rule and the checker treat as no claim. The floor holds what it reaches on the rest.
   tune4en: { precision: 0.95, recall: 0.6 },
   // Written 2026-12-06 by three writers apart from the checker (assertions in many wordings; stance; Chinese media).
-  tune5en: { precision: 0.95, recall: 0.8 },
-  tune5stance: { precision: 0.95, recall: 0.8 },
-  tune5zh: { precision: 0.95, recall: 0.85 },
+  tune5en: { precision: 0.95, recall: 0.86 },
+  tune5stance: { precision: 0.95, recall: 0.82 },
+  tune5zh: { precision: 0.95, recall: 0.9 },
   // Paraphrases built to fool the checker (values in words, far from their verbs, aliases only).
-  tune6: { precision: 0.95, recall: 0.75 },
+  tune6: { precision: 0.95, recall: 0.82 },
   test: { precision: 0.94, recall: 0.85 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
-  test2: { precision: 0.95, recall: 0.8 },
+  test2: { precision: 0.95, recall: 0.82 },
 };
 
 describe('labelled claim set', () => {
