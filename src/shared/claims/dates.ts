@@ -198,6 +198,8 @@ export function findDates(text: string, raw: string = text, today?: string | nul
 }
 
 const RELATIVE = /(?<![a-z])(yesterday|today|last night|tonight|earlier today)(?![a-z])|(昨天|昨日|昨晚|今天|今日|今晨)/g;
+/** "last Thursday", 上周四: the latest such day before the page's date (within the week before it). */
+const LAST_WEEKDAY = new RegExp(`(?<![a-z])last\\s+(${WEEKDAYS.join('|')})(?![a-z])|上(?:个)?(?:周|星期|礼拜)([${CJK_WEEKDAY}天])`, 'g');
 
 /** "Signed yesterday" on a June 4 page: June 3. */
 function relativeDates(text: string, today: string): DateMention[] {
@@ -207,6 +209,19 @@ function relativeDates(text: string, today: string): DateMention[] {
     const word = m[1] ?? m[2]!;
     const back = /yesterday|last night|昨/.test(word) ? 1 : 0;
     const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - back);
+    out.push({ start: m.index, end: m.index + m[0].length, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  }
+  LAST_WEEKDAY.lastIndex = 0;
+  for (let m = LAST_WEEKDAY.exec(text); m; m = LAST_WEEKDAY.exec(text)) {
+    const weekday = m[1] ? WEEKDAYS.indexOf(m[1]) : m[2] === '天' ? 0 : CJK_WEEKDAY.indexOf(m[2]!);
+    const d = new Date(`${today}T12:00:00Z`);
+    // English "last Thursday": the most recent one before today; 上周四: Thursday of the week before this one.
+    const back = m[1]
+      ? (d.getUTCDay() - weekday + 7) % 7 || 7
+      : d.getUTCDay() === 0
+        ? 7 + ((7 - weekday) % 7)
+        : d.getUTCDay() + 7 - (weekday === 0 ? 7 : weekday);
     d.setUTCDate(d.getUTCDate() - back);
     out.push({ start: m.index, end: m.index + m[0].length, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }

@@ -38,6 +38,8 @@ describe('dates', () => {
   it('resolves yesterday and today against the page date', () => {
     expect(parse('signed yesterday', 'signed yesterday', '2026-06-04')).toEqual([{ year: 2026, month: 6, day: 3 }]);
     expect(parse('昨天签署', '昨天签署', '2026-06-03')).toEqual([{ year: 2026, month: 6, day: 2 }]);
+    expect(parse('signed last Thursday', 'signed last Thursday', '2026-05-28')).toEqual([{ year: 2026, month: 5, day: 21 }]);
+    expect(parse('上周三签署', '上周三签署', '2026-06-07')).toEqual([{ year: 2026, month: 5, day: 27 }]);
   });
 
   it('matches specs: a day (or its weekday), a month, a year, a weekday', () => {
