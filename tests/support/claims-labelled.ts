@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Matcher } from '../../src/shared/matcher';
 
-export type Split = 'tune' | 'tune2' | 'tune3' | 'tune4zh' | 'tune4en' | 'tune5en' | 'tune5stance' | 'tune5zh' | 'tune6' | 'test' | 'test2';
+export type Split =
+  'tune' | 'tune2' | 'tune3' | 'tune4zh' | 'tune4en' | 'tune5en' | 'tune5stance' | 'tune5zh' | 'tune6' | 'tune7' | 'test' | 'test2';
 export type Stance = 'asserts' | 'reports' | 'refutes';
 
 export interface Expected {

@@ -66,7 +66,9 @@ function governs(
     // or number-and-noun span it still negates ("on June 9, not in April").
     if (ignore(m) || parts.some((p) => !p.composite && m.start < p.end && p.start < m.end)) return false;
     if (m.start >= anchor.start && m.end <= anchor.end) return !closedByComma(facts.text, m.end, anchor.end);
-    return m.end <= anchor.start && distance(facts.text, m, anchor) <= SCOPE && !closedByComma(facts.text, m.end, anchor.start);
+    if (m.end > anchor.start || distance(facts.text, m, anchor) > SCOPE || closedByComma(facts.text, m.end, anchor.start)) return false;
+    // "If you build a large model, you are obliged to share it": the condition ends at its comma; the rule is stated.
+    return !(/^(?:if|如果|若)$/.test(facts.text.slice(m.start, m.end)) && facts.text.slice(m.end, anchor.start).includes(','));
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets and tune6.jsonl are what the checks were tuned on; test.jsonl and test2.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl and tune7.jsonl are what the checks were tuned on; test.jsonl and test2.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,11 +25,13 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // rule and the checker treat as no claim. The floor holds what it reaches on the rest.
   tune4en: { precision: 0.95, recall: 0.6 },
   // Written 2026-12-06 by three writers apart from the checker (assertions in many wordings; stance; Chinese media).
-  tune5en: { precision: 0.95, recall: 0.86 },
-  tune5stance: { precision: 0.95, recall: 0.82 },
-  tune5zh: { precision: 0.95, recall: 0.9 },
+  tune5en: { precision: 0.95, recall: 0.88 },
+  tune5stance: { precision: 0.95, recall: 0.84 },
+  tune5zh: { precision: 0.95, recall: 0.92 },
   // Paraphrases built to fool the checker (values in words, far from their verbs, aliases only).
-  tune6: { precision: 0.95, recall: 0.82 },
+  tune6: { precision: 0.95, recall: 0.88 },
+  // The fourteen claims with the lowest recall across the tuning splits, eight wordings each.
+  tune7: { precision: 0.95, recall: 0.78 },
   test: { precision: 0.94, recall: 0.85 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.82 },
@@ -59,16 +61,26 @@ describe('labelled claim set', () => {
     }
   });
 
-  it.each(['tune', 'tune2', 'tune3', 'tune4zh', 'tune4en', 'tune5en', 'tune5stance', 'tune5zh', 'tune6', 'test', 'test2'] as const)(
-    '%s: flags with the precision and recall the split requires, never a refutation as a statement',
-    (split) => {
-      const s = score(matcher, loadSplit(split));
-      console.log(`${split}: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
-      expect(s.refutedAsAsserted).toEqual([]);
-      expect(s.precision, s.errors.filter((e) => e.includes(' FP ')).join('\n')).toBeGreaterThanOrEqual(FLOORS[split].precision);
-      expect(s.recall).toBeGreaterThanOrEqual(FLOORS[split].recall);
-    },
-  );
+  it.each([
+    'tune',
+    'tune2',
+    'tune3',
+    'tune4zh',
+    'tune4en',
+    'tune5en',
+    'tune5stance',
+    'tune5zh',
+    'tune6',
+    'tune7',
+    'test',
+    'test2',
+  ] as const)('%s: flags with the precision and recall the split requires, never a refutation as a statement', (split) => {
+    const s = score(matcher, loadSplit(split));
+    console.log(`${split}: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+    expect(s.refutedAsAsserted).toEqual([]);
+    expect(s.precision, s.errors.filter((e) => e.includes(' FP ')).join('\n')).toBeGreaterThanOrEqual(FLOORS[split].precision);
+    expect(s.recall).toBeGreaterThanOrEqual(FLOORS[split].recall);
+  });
 
   it('reads time: sentences true when written say until when', () => {
     const s = score(matcher, [
@@ -80,6 +92,7 @@ describe('labelled claim set', () => {
       ...loadSplit('tune5stance'),
       ...loadSplit('tune5zh'),
       ...loadSplit('tune6'),
+      ...loadSplit('tune7'),
     ]);
     expect(s.timeErrors).toEqual([]);
   });
