@@ -57,12 +57,16 @@ const CJK_DIGITS = '零〇一二两三四五六七八九十百千万亿';
 
 const NUMBER =
   `(?<![a-z0-9.,])(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s*(?:k\\b|thousand\\b|million\\b|万|千|亿))?` +
-  `|(?<![a-z])(?:a\\s+)?${WORD}(?:(?:\\s+|-|\\s+and\\s+)${WORD})*(?![a-z])` +
+  // "and" joins number words only after a scale ("one hundred and fifty"), not "between fourteen and ninety".
+  `|(?<![a-z])(?:a\\s+)?${WORD}(?:(?:\\s+|-)${WORD}|(?<=(?:hundred|thousand|million))\\s+and\\s+${WORD})*(?![a-z])` +
+  // Spans with a name of their own: a fortnight (14 days), a quarter of a year (90 days).
+  `|(?<![a-z])(?:a\\s+)?fortnight(?![a-z])|(?<![a-z])(?:a\\s+)?quarter[\\s-]of[\\s-]a[\\s-]year(?![a-z])` +
   `|百分之[${CJK_DIGITS}\\d.]+|[${CJK_DIGITS}]+`;
 
 // Units right after a number: "90 days", "90-day", "three months", "82%", "82 percent", "90天", "三个月".
 const UNIT = /^\s*-?\s*(?:(days?|天|日)|(weeks?|周|星期|个星期)|(months?|个月|月)|(%|percent\b|per\s+cent\b|个百分点))/;
-const RANGE_JOIN = /^\s*(?:to|through|or|and|-|至|到|~|～|或)\s*$/;
+// "14 to 90", "14-to-90-day", "two weeks and roughly three months".
+const RANGE_JOIN = /^\s*-?\s*(?:to|through|or|and|-|至|到|~|～|或)\s*-?\s*(?:(?:roughly|about|around|nearly|almost|some|up\s+to)\s+)?$/;
 
 /** Every quantity in the folded text, ranges merged, in order. */
 export function findQuantities(text: string): Quantity[] {
@@ -74,7 +78,10 @@ export function findQuantities(text: string): Quantity[] {
     let end = start + token.length;
     let value: number | null;
     let unit: QuantityUnit = 'count';
-    if (token.startsWith('百分之')) {
+    if (/fortnight|quarter/.test(token)) {
+      value = /fortnight/.test(token) ? 14 : 90;
+      unit = 'day';
+    } else if (token.startsWith('百分之')) {
       value = parseChinese(token.slice(3));
       unit = 'percent';
     } else if (/^[\d]/.test(token)) value = parseDigits(token);

@@ -29,12 +29,12 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune5stance: { precision: 0.95, recall: 0.84 },
   tune5zh: { precision: 0.95, recall: 0.92 },
   // Paraphrases built to fool the checker (values in words, far from their verbs, aliases only).
-  tune6: { precision: 0.95, recall: 0.88 },
+  tune6: { precision: 0.95, recall: 0.9 },
   // The fourteen claims with the lowest recall across the tuning splits, eight wordings each.
-  tune7: { precision: 0.95, recall: 0.78 },
-  test: { precision: 0.94, recall: 0.85 },
+  tune7: { precision: 0.95, recall: 0.87 },
+  test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
-  test2: { precision: 0.95, recall: 0.82 },
+  test2: { precision: 0.95, recall: 0.84 },
 };
 
 describe('labelled claim set', () => {

@@ -39,4 +39,13 @@ describe('quantities', () => {
     expect(parseChinese('十二')).toBe(12);
     expect(parseChinese('2万3千')).toBe(23000);
   });
+
+  it('reads ranges written as one word or between two named spans, and joins "and" only after a scale', () => {
+    const q = (t: string) => findQuantities(t).map(({ value, max, unit }) => ({ value, max, unit }));
+    expect(q('a 14-to-90-day head start')).toEqual([{ value: 14, max: 90, unit: 'day' }]);
+    expect(q('between fourteen and ninety days')).toEqual([{ value: 14, max: 90, unit: 'day' }]);
+    expect(q('between a fortnight and roughly three months')).toEqual([{ value: 14, max: 90, unit: 'day' }]);
+    expect(q('a quarter of a year')).toEqual([{ value: 90, max: undefined, unit: 'day' }]);
+    expect(q('one hundred and fifty')).toEqual([{ value: 150, max: undefined, unit: 'count' }]);
+  });
 });
