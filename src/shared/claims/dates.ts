@@ -200,6 +200,8 @@ export function findDates(text: string, raw: string = text, today?: string | nul
 const RELATIVE = /(?<![a-z])(yesterday|today|last night|tonight|earlier today)(?![a-z])|(昨天|昨日|昨晚|今天|今日|今晨)/g;
 /** "released last month", 上月: the month before the page's. */
 const LAST_MONTH = /(?<![a-z])last\s+month(?![a-z])|上(?:个)?月(?!\d)/g;
+/** "set up last year", 去年: the year before the page's. */
+const LAST_YEAR = /(?<![a-z])last\s+year(?![a-z])|去年/g;
 /** "last Thursday", 上周四: the latest such day before the page's date (within the week before it). */
 const LAST_WEEKDAY = new RegExp(`(?<![a-z])last\\s+(${WEEKDAYS.join('|')})(?![a-z])|上(?:个)?(?:周|星期|礼拜)([${CJK_WEEKDAY}天])`, 'g');
 
@@ -221,6 +223,9 @@ function relativeDates(text: string, today: string): DateMention[] {
     d.setUTCMonth(d.getUTCMonth() - 1);
     out.push({ start: m.index, end: m.index + m[0].length, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 });
   }
+  LAST_YEAR.lastIndex = 0;
+  for (let m = LAST_YEAR.exec(text); m; m = LAST_YEAR.exec(text))
+    out.push({ start: m.index, end: m.index + m[0].length, year: Number(today.slice(0, 4)) - 1 });
   LAST_WEEKDAY.lastIndex = 0;
   for (let m = LAST_WEEKDAY.exec(text); m; m = LAST_WEEKDAY.exec(text)) {
     const weekday = m[1] ? WEEKDAYS.indexOf(m[1]) : m[2] === '天' ? 0 : CJK_WEEKDAY.indexOf(m[2]!);

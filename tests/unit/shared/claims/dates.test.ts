@@ -41,6 +41,7 @@ describe('dates', () => {
     expect(parse('signed last Thursday', 'signed last Thursday', '2026-05-28')).toEqual([{ year: 2026, month: 5, day: 21 }]);
     expect(parse('上周三签署', '上周三签署', '2026-06-07')).toEqual([{ year: 2026, month: 5, day: 27 }]);
     expect(parse('released last month', 'released last month', '2026-05-15')).toEqual([{ year: 2026, month: 4 }]);
+    expect(parse('set up last year', 'set up last year', '2026-06-20')).toEqual([{ year: 2025 }]);
   });
 
   it('matches specs: a day (or its weekday), a month, a year, a weekday', () => {
