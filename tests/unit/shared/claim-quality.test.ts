@@ -26,15 +26,15 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune4en: { precision: 0.95, recall: 0.6 },
   // Written 2026-12-06 by three writers apart from the checker (assertions in many wordings; stance; Chinese media).
   tune5en: { precision: 0.95, recall: 0.88 },
-  tune5stance: { precision: 0.95, recall: 0.84 },
-  tune5zh: { precision: 0.95, recall: 0.92 },
+  tune5stance: { precision: 0.95, recall: 0.88 },
+  tune5zh: { precision: 0.95, recall: 0.94 },
   // Paraphrases built to fool the checker (values in words, far from their verbs, aliases only).
   tune6: { precision: 0.95, recall: 0.9 },
   // The fourteen claims with the lowest recall across the tuning splits, eight wordings each.
   tune7: { precision: 0.95, recall: 0.87 },
   test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
-  test2: { precision: 0.95, recall: 0.84 },
+  test2: { precision: 0.95, recall: 0.85 },
 };
 
 describe('labelled claim set', () => {
