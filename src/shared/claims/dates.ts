@@ -216,18 +216,14 @@ function relativeDates(text: string, today: string): DateMention[] {
     d.setUTCDate(d.getUTCDate() - back);
     out.push({ start: m.index, end: m.index + m[0].length, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }
-  LAST_MONTH.lastIndex = 0;
-  for (let m = LAST_MONTH.exec(text); m; m = LAST_MONTH.exec(text)) {
+  for (const m of text.matchAll(LAST_MONTH)) {
     const d = new Date(`${today}T12:00:00Z`);
     d.setUTCDate(1);
     d.setUTCMonth(d.getUTCMonth() - 1);
     out.push({ start: m.index, end: m.index + m[0].length, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 });
   }
-  LAST_YEAR.lastIndex = 0;
-  for (let m = LAST_YEAR.exec(text); m; m = LAST_YEAR.exec(text))
-    out.push({ start: m.index, end: m.index + m[0].length, year: Number(today.slice(0, 4)) - 1 });
-  LAST_WEEKDAY.lastIndex = 0;
-  for (let m = LAST_WEEKDAY.exec(text); m; m = LAST_WEEKDAY.exec(text)) {
+  for (const m of text.matchAll(LAST_YEAR)) out.push({ start: m.index, end: m.index + m[0].length, year: Number(today.slice(0, 4)) - 1 });
+  for (const m of text.matchAll(LAST_WEEKDAY)) {
     const weekday = m[1] ? WEEKDAYS.indexOf(m[1]) : m[2] === '天' ? 0 : CJK_WEEKDAY.indexOf(m[2]!);
     const d = new Date(`${today}T12:00:00Z`);
     // English "last Thursday": the most recent one before today; 上周四: Thursday of the week before this one.

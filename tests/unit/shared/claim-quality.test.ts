@@ -37,21 +37,13 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   test2: { precision: 0.95, recall: 0.85 },
 };
 
+const SPLITS = Object.keys(FLOORS) as Split[];
+/** The tuning splits whose time labels the checker is held to (tune4en's one time label breaks the rule, see the set's README). */
+const TIME_SPLITS = SPLITS.filter((split) => split.startsWith('tune') && split !== 'tune4en');
+
 describe('labelled claim set', () => {
   it('is well formed: known claims, quotes taken from the paragraph', () => {
-    for (const split of [
-      'tune',
-      'tune2',
-      'tune3',
-      'tune4zh',
-      'tune4en',
-      'tune5en',
-      'tune5stance',
-      'tune5zh',
-      'tune6',
-      'test',
-      'test2',
-    ] as const) {
+    for (const split of SPLITS) {
       for (const record of loadSplit(split)) {
         for (const e of record.expect) {
           expect(claimIds.has(e.claim), `${record.id}: ${e.claim}`).toBe(true);
@@ -61,20 +53,7 @@ describe('labelled claim set', () => {
     }
   });
 
-  it.each([
-    'tune',
-    'tune2',
-    'tune3',
-    'tune4zh',
-    'tune4en',
-    'tune5en',
-    'tune5stance',
-    'tune5zh',
-    'tune6',
-    'tune7',
-    'test',
-    'test2',
-  ] as const)('%s: flags with the precision and recall the split requires, never a refutation as a statement', (split) => {
+  it.each(SPLITS)('%s: flags with the precision and recall the split requires, never a refutation as a statement', (split) => {
     const s = score(matcher, loadSplit(split));
     console.log(`${split}: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
     expect(s.refutedAsAsserted).toEqual([]);
@@ -83,17 +62,10 @@ describe('labelled claim set', () => {
   });
 
   it('reads time: sentences true when written say until when', () => {
-    const s = score(matcher, [
-      ...loadSplit('tune'),
-      ...loadSplit('tune2'),
-      ...loadSplit('tune3'),
-      ...loadSplit('tune4zh'),
-      ...loadSplit('tune5en'),
-      ...loadSplit('tune5stance'),
-      ...loadSplit('tune5zh'),
-      ...loadSplit('tune6'),
-      ...loadSplit('tune7'),
-    ]);
+    const s = score(
+      matcher,
+      TIME_SPLITS.flatMap((split) => loadSplit(split)),
+    );
     expect(s.timeErrors).toEqual([]);
   });
 });
