@@ -10,6 +10,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { computeBuildId } from '../scripts/build-id';
+import { matcherTablesPlugin } from '../scripts/matcher-tables-plugin';
 import { distDir } from '../tooling/browsers';
 import { launchBenchChromium } from './chromium-browser';
 import { readyPass } from './in-page';
@@ -65,6 +66,9 @@ export async function buildProfileVariant(): Promise<string> {
     logLevel: 'warn',
     root: resolve(import.meta.dirname, '..'),
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The scan bundle imports its matcher tables from this plugin's virtual module (the card UI is the
+    // measured build's own copy, already in `dir`).
+    plugins: [matcherTablesPlugin(resolve(import.meta.dirname, '..'))],
     // The same build id as the measured build, so the profiled script accepts the config the background published.
     define: { __FF_BUILD_ID__: JSON.stringify(computeBuildId(resolve(import.meta.dirname, '..'))) },
     build: {

@@ -243,6 +243,7 @@ const Slot = z.union([
     after: z.boolean().optional(),
     nearest: ConceptName.optional(),
     notInside: ConceptName.optional(),
+    about: z.strictObject({ subject: ConceptName, among: ConceptName }).optional(),
   }),
   z.strictObject({ event: ConceptName, date: z.array(DateSpec).min(1), block: ConceptName.optional() }),
   z.strictObject({

@@ -21,6 +21,8 @@ export interface CheckerConfig {
   checks: CheckRule[];
   /** Each concept's phrase lists, regional Chinese spellings included (compiled on first use). */
   concepts: ConceptTable;
+  /** Each concept's gate (concept-gate.ts), derived when the extension is built; derived on first use when absent. */
+  gates?: Record<string, string[] | null>;
   /** Traditional→Simplified pairs, concatenated (src/data/generated/zh-variants.json). */
   foldPairs: string;
 }
@@ -71,7 +73,7 @@ export class ClaimChecker {
 
   constructor(config: CheckerConfig) {
     this.fold = createFolder(config.foldPairs);
-    this.index = new ConceptIndex(config.concepts);
+    this.index = new ConceptIndex(config.concepts, config.gates);
     this.checks = config.checks;
     this.typed = new Set(config.checks.map((c) => c.claim));
     const events = new Set<string>(['events-other']);
@@ -208,6 +210,12 @@ export class ClaimChecker {
     const stances = raw.map((h) => stanceOf(facts[h.sentenceIndex]!, h.anchor, h.parts, h.truthStated));
     raw.forEach((hit, i) => {
       if (stances[i] === null || stances[i] === 'refutes') return;
+      // "Outlets reported it was signed June 3, but that date reflects their time zones; Trump signed it on June 2":
+      // a report set beside the true value anywhere in its sentence is being corrected, even across a semicolon.
+      if (stances[i] === 'reports' && hit.check && this.statesTruth(hit.check, facts[hit.sentenceIndex]!)) {
+        stances[i] = 'refutes';
+        return;
+      }
       const next = facts[hit.sentenceIndex + 1];
       // "A post said it was signed on June 3. That is false." / "…June 3. In fact, it was signed June 2."
       const contradicted =

@@ -7,6 +7,7 @@ import checks from '../../data/checks.json';
 import concepts from '../../data/concepts.json';
 import zh from '../../data/generated/zh-variants.json';
 import type { CheckerConfig } from './checker';
+import { conceptGate } from './concept-gate';
 import type { CheckRule, ConceptTable } from './types';
 
 const phraseVariants = zh.phrases as Record<string, string[]>;
@@ -23,7 +24,9 @@ export function checkerConfig(): CheckerConfig {
   if (cached) return cached;
   const table: ConceptTable = {};
   for (const [name, lists] of Object.entries(concepts as ConceptTable)) table[name] = { en: lists.en, zh: withVariants(lists.zh) };
-  cached = { checks: checks as CheckRule[], concepts: table, foldPairs: zh.pairs };
+  const gates: Record<string, string[] | null> = {};
+  for (const [name, lists] of Object.entries(table)) gates[name] = conceptGate([...lists.en, ...lists.zh]);
+  cached = { checks: checks as CheckRule[], concepts: table, gates, foldPairs: zh.pairs };
   return cached;
 }
 

@@ -3,18 +3,35 @@
  * text, dates, quantities and concept occurrences. The checks and the stance
  * rules read it; nothing here knows about claims.
  */
+import { conceptGate, passesGate } from './concept-gate';
 import { compileConcept, occurrences, type Occurrence } from './concepts';
 import { findDates, type DateMention } from './dates';
 import { findQuantities, type Quantity } from './numbers';
 import type { ConceptTable } from './types';
 
-/** Compiled concepts, shared by every sentence (compiled on first use). */
+/** Compiled concepts, shared by every sentence (compiled on first use, and only for text that passes the gate). */
 export class ConceptIndex {
   private readonly compiled = new Map<string, RegExp>();
-  constructor(private readonly table: ConceptTable) {}
+  private readonly gates = new Map<string, string[] | null>();
+  constructor(
+    private readonly table: ConceptTable,
+    /** Gates derived at build time (the content script's tables carry them). */
+    private readonly prebuilt: Record<string, string[] | null> = {},
+  ) {}
 
   has(name: string): boolean {
     return Object.hasOwn(this.table, name);
+  }
+
+  /** Whether folded text may hold the concept: false means it certainly does not (concept-gate.ts). */
+  mayOccur(name: string, text: string): boolean {
+    let gate = Object.hasOwn(this.prebuilt, name) ? this.prebuilt[name] : this.gates.get(name);
+    if (gate === undefined) {
+      const lists = this.has(name) ? this.table[name] : undefined;
+      gate = lists ? conceptGate([...lists.en, ...lists.zh]) : [];
+      this.gates.set(name, gate);
+    }
+    return passesGate(gate, text);
   }
 
   regex(name: string): RegExp {
@@ -57,7 +74,7 @@ export class SentenceFacts {
   find(concept: string): Occurrence[] {
     let list = this.concepts.get(concept);
     if (!list) {
-      list = occurrences(this.index.regex(concept), this.text);
+      list = this.index.mayOccur(concept, this.text) ? occurrences(this.index.regex(concept), this.text) : [];
       this.concepts.set(concept, list);
     }
     return list;

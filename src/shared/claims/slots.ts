@@ -21,6 +21,7 @@ export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabular
       const outer = facts.find(slot.notInside);
       found = found.filter((o) => !outer.some((x) => x.start <= o.start && o.end <= x.end));
     }
+    if (slot.about) found = found.filter((o) => isAbout(o, slot.about!, facts));
     const last = chosen[chosen.length - 1];
     // "requires developers to share", not "a widely shared headline said… requires".
     if (slot.after && last) found = found.filter((o) => o.start > last.start);
@@ -37,7 +38,17 @@ export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabular
   return nearQuantities(slot, facts);
 }
 
+/** Whether the `among` name nearest to an occurrence is part of a `subject` one (true when the sentence names none). */
+function isAbout(o: Occurrence, about: { subject: string; among: string }, facts: SentenceFacts): boolean {
+  const names = facts.find(about.among);
+  if (names.length === 0) return true;
+  const nearest = names.reduce((best, n) => (distance(facts.text, n, o) < distance(facts.text, best, o) ? n : best));
+  return facts.find(about.subject).some((s) => s.start < nearest.end && nearest.start < s.end);
+}
+
 const DATELINE_AFTER = /^\s?(?:电|讯|消息|报道|报导|讯息)/;
+/** A date the news came out on, not its event's: 这次会面于4月10日被媒体披露, 4月10日曝光的会面. */
+const REPORTED_AFTER = /^\s?(?:被[^，。,]{0,4})?(?:披露|曝光|爆出|揭露|曝出)/;
 
 /**
  * Dates whose nearest event word belongs to the slot's event and is not blocked
@@ -46,7 +57,10 @@ const DATELINE_AFTER = /^\s?(?:电|讯|消息|报道|报导|讯息)/;
 function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts, vocab: EventVocabulary): Occurrence[] {
   // A dateline date ("新华社华盛顿6月3日电", "IT之家4月8日消息", "彭博4月10日报导") is when the story was filed, not when its event happened.
   const dates = facts.dates.filter(
-    (d) => slot.date.some((spec) => dateMatches(d, spec)) && !DATELINE_AFTER.test(facts.text.slice(d.end, d.end + 3)),
+    (d) =>
+      slot.date.some((spec) => dateMatches(d, spec)) &&
+      !DATELINE_AFTER.test(facts.text.slice(d.end, d.end + 3)) &&
+      !REPORTED_AFTER.test(facts.text.slice(d.end, d.end + 8)),
   );
   if (dates.length === 0) return [];
   const others = vocab.events.filter((e) => e !== slot.event).flatMap((e) => facts.find(e));

@@ -16,9 +16,18 @@ export type Slot =
    * The concept occurs in the sentence: within `within` characters of the slots before it; after the last of
    * them (`after`); and, with `nearest`, closer to them than any other occurrence of that concept (the model
    * an event names: "Mythos Preview in April … Mythos 5 on June 9"); with `notInside`, not part of a longer
-   * phrase of that concept ("signed at a ceremony", not "the signing ceremony").
+   * phrase of that concept ("signed at a ceremony", not "the signing ceremony"); with `about`, said of the
+   * subject: of the `among` names in the sentence (models), the one nearest the occurrence is the `subject`
+   * ("Fable 5 … is the one anyone can sign up for" is not about Mythos); a sentence naming none keeps it.
    */
-  | { concept: string; within?: number; after?: boolean; nearest?: string; notInside?: string }
+  | {
+      concept: string;
+      within?: number;
+      after?: boolean;
+      nearest?: string;
+      notInside?: string;
+      about?: { subject: string; among: string };
+    }
   /** A date bound to an occurrence of the event concept (the nearest event word) matches one of the specs. */
   | { event: string; date: string[]; block?: string }
   /** A quantity within `within` characters of the concept lies in [min, max] (a range: its low and high ends). */

@@ -128,6 +128,32 @@ describe('claim checking', () => {
     expect(mentions('Gamers will remember Mythos, the hack-and-slash action game from 2008.')).toEqual([]);
   });
 
+  it('reads availability as said of the model named nearest to it', () => {
+    expect(flagged('Claude Mythos 5 stays with approved partners; Claude Fable 5 is the one anyone can sign up for.')).toEqual([]);
+    expect(flagged('Mythos Preview went to vetted partners, and the model anyone can use today is Claude Fable 5.')).toEqual([]);
+    expect(flagged('Unlike Opus, Claude Mythos is now open to everyone through the Claude app.')).toContain(
+      'claim-mythos-publicly-available',
+    );
+  });
+
+  it('does not read a date the news came out on as the date of its event', () => {
+    expect(
+      flagged('今年4月，美国财长贝森特与时任美联储主席鲍威尔召集各大银行首席执行官讨论Claude Mythos的风险，这次会面于4月10日被媒体披露。'),
+    ).not.toContain('claim-bank-meeting-april-10');
+  });
+
+  it('reads a report set beside the true value in its sentence as corrected, across a semicolon', () => {
+    const text =
+      'Several outlets reported that the AI order was signed on June 3, but that date reflects their time zones; Trump signed EO 14409 on Tuesday, June 2.';
+    expect(claims(text).map((c) => `${c.id} ${c.stance}`)).toEqual(['claim-signed-june-3 refutes']);
+  });
+
+  it('does not carry a mandate word across a coordinated noun phrase', () => {
+    expect(flagged('Under EO 14409, CISA issues binding directives and OMB reviews grants within 30 days.')).not.toContain(
+      'claim-order-requires-review',
+    );
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
