@@ -142,7 +142,11 @@ export function validateDataset(
   for (const check of checks.data) {
     if (!claimIds.has(check.claim)) errors.push(`check ${check.id}: unknown claim "${check.claim}"`);
     const named = [...check.all, ...(check.truth ?? []).flat()].flatMap((slot) =>
-      'concept' in slot ? [slot.concept, slot.nearest, slot.notInside, slot.about?.subject, slot.about?.among] : 'event' in slot ? [slot.event, slot.block] : [slot.near],
+      'concept' in slot
+        ? [slot.concept, slot.nearest, slot.notInside, slot.about?.subject, slot.about?.among]
+        : 'event' in slot
+          ? [slot.event, slot.block]
+          : [slot.near],
     );
     for (const name of [...named, ...(check.unless ?? [])])
       if (name && !(name in concepts.data)) errors.push(`check ${check.id}: unknown concept "${name}"`);

@@ -9,7 +9,21 @@ import { join } from 'node:path';
 import type { Matcher } from '../../src/shared/matcher';
 
 export type Split =
-  'tune' | 'tune2' | 'tune3' | 'tune4zh' | 'tune4en' | 'tune5en' | 'tune5stance' | 'tune5zh' | 'tune6' | 'tune7' | 'test' | 'test2';
+  | 'tune'
+  | 'tune2'
+  | 'tune3'
+  | 'tune4zh'
+  | 'tune4en'
+  | 'tune5en'
+  | 'tune5stance'
+  | 'tune5zh'
+  | 'tune6'
+  | 'tune7'
+  | 'tune8'
+  | 'tune8ctx'
+  | 'test'
+  | 'test2'
+  | 'test3';
 export type Stance = 'asserts' | 'reports' | 'refutes';
 
 export interface Expected {

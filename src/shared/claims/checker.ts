@@ -14,7 +14,7 @@ import { findDates } from './dates';
 import { createFolder } from './fold';
 import { ConceptIndex, HARD_BREAK, SentenceFacts } from './sentence-facts';
 import { findSlot, type EventVocabulary } from './slots';
-import { opensWithContrast, refutesPrevious, stanceOf } from './stance';
+import { correctedAfter, opensWithContrast, refutesPrevious, stanceOf } from './stance';
 import type { CheckRule, ConceptTable, Slot, Stance } from './types';
 
 export interface CheckerConfig {
@@ -93,7 +93,7 @@ export class ClaimChecker {
   }
 
   findings(input: ParagraphInput): Finding[] {
-    const folded = this.fold(input.text);
+    const folded = unquote(this.fold(input.text));
     // Run-on "sentences" (a table flattened into one line, a wall of text) are read in windows: a claim is a
     // clause, and the checks' distances are quadratic in a sentence's length.
     const units = input.sentences.flatMap((span, index) => windows(folded, span).map((w) => ({ window: w, index })));
@@ -109,6 +109,9 @@ export class ClaimChecker {
         if (!mentioned && check.scope !== 'page') continue;
         const hit = this.runCheck(check, sentenceFacts);
         if (!hit || raw.some((h) => h.sentenceIndex === i && h.claimId === check.claim)) continue;
+        // "Biden's EO 14110 required developers to report safety tests; EO 14409 relies on sharing": a clause
+        // about a look-alike (another order), in a sentence that does not name the subject, is about it.
+        if (!inSentence.has(check.entity) && this.aboutLookalike(check.entity, sentenceFacts, hit.anchor)) continue;
         // Within a group the first (most specific) check owns the words it matched: "a mandatory 90-day review"
         // is that claim, not also "requires review"; a separate clause can still state another of the group.
         const owner =
@@ -141,6 +144,11 @@ export class ClaimChecker {
     });
     if (raw.length === 0) return [];
     return this.resolve(raw, facts, units, input);
+  }
+
+  private aboutLookalike(entity: string, facts: SentenceFacts, anchor: Occurrence): boolean {
+    const concept = `lookalike-${entity}`;
+    return this.index.has(concept) && facts.find(concept).some((o) => sameClause(facts.text, o, anchor));
   }
 
   /** The check's slots in the sentence, or null when one is missing or an `unless` concept is present. */
@@ -212,7 +220,8 @@ export class ClaimChecker {
       if (stances[i] === null || stances[i] === 'refutes') return;
       // "Outlets reported it was signed June 3, but that date reflects their time zones; Trump signed it on June 2":
       // a report set beside the true value anywhere in its sentence is being corrected, even across a semicolon.
-      if (stances[i] === 'reports' && hit.check && this.statesTruth(hit.check, facts[hit.sentenceIndex]!)) {
+      const sentence = facts[hit.sentenceIndex]!;
+      if (stances[i] === 'reports' && ((hit.check && this.statesTruth(hit.check, sentence)) || correctedAfter(sentence, hit.anchor))) {
         stances[i] = 'refutes';
         return;
       }
@@ -263,6 +272,16 @@ export class ClaimChecker {
     });
     return out;
   }
+}
+
+/**
+ * Quotation marks as spaces (same length): "making NSA 'screen' every new model" and 让NSA「审查」所有模型 say
+ * what they would say unquoted. Apostrophes inside words (Trump's, don't) stay.
+ */
+function unquote(text: string): string {
+  return text
+    .replace(/"/g, ' ')
+    .replace(/(^|[^a-z0-9])'|'(?![a-z0-9])/g, (m, before: string | undefined) => (before === undefined ? ' ' : `${before} `));
 }
 
 const WINDOW = 600;

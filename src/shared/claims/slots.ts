@@ -49,6 +49,8 @@ function isAbout(o: Occurrence, about: { subject: string; among: string }, facts
 const DATELINE_AFTER = /^\s?(?:电|讯|消息|报道|报导|讯息)/;
 /** A date the news came out on, not its event's: 这次会面于4月10日被媒体披露, 4月10日曝光的会面. */
 const REPORTED_AFTER = /^\s?(?:被[^，。,]{0,4})?(?:披露|曝光|爆出|揭露|曝出)/;
+/** "Bloomberg reported the session on April 10": the date of the report (unless the slot's event is that verb). */
+const REPORTED_BEFORE = /\b(?:reported|revealed|disclosed|broke\s+the\s+news\s+of|first\s+reported)\s+(?:[\w'-]+\s+){0,3}?(?:on\s+)?$/;
 
 /**
  * Dates whose nearest event word belongs to the slot's event and is not blocked
@@ -69,10 +71,18 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
     .find(slot.event)
     .filter((o) => !others.some((x) => x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start));
   if (own.length === 0) return [];
+  const reportDate = (d: Occurrence) => {
+    const before = facts.text.slice(Math.max(0, d.start - 60), d.start);
+    const m = REPORTED_BEFORE.exec(before);
+    if (!m) return false;
+    const verb = d.start - before.length + m.index;
+    return !own.some((o) => o.start <= verb && verb < o.end);
+  };
   const blockers = slot.block ? facts.find(slot.block) : [];
   const cjk = /[\u3400-\u9fff]/.test(facts.text);
   const out: Occurrence[] = [];
   for (const date of dates) {
+    if (reportDate(date)) continue;
     let best: { occ: Occurrence; own: boolean; d: number } | null = null;
     for (const occ of own) {
       const d = weighted(facts.text, occ, date, cjk);

@@ -90,3 +90,15 @@ export function refutesPrevious(facts: SentenceFacts): boolean {
 export function opensWithContrast(facts: SentenceFacts): boolean {
   return facts.find('stance-contrast').some((m) => m.start <= 3);
 }
+
+const DENIAL = /^(?:there\s+(?:is|was|'s)\s+no|no\s+such|never|并无|从未|没有所谓|并无所谓)$/;
+
+/** "…called it 'Claude Mythos 2 Preview', but there is no version number": a contrast after the claim, then a negation. */
+export function correctedAfter(facts: SentenceFacts, anchor: Occurrence): boolean {
+  // A denial of existence or truth, not any negation ("…, but the White House has not yet published the text").
+  const denials = [
+    ...facts.find('stance-negation').filter((n) => DENIAL.test(facts.text.slice(n.start, n.end))),
+    ...facts.find('stance-refute'),
+  ];
+  return facts.find('stance-contrast').some((c) => c.start >= anchor.end && denials.some((n) => n.start >= c.end && n.start - c.end <= 40));
+}

@@ -154,6 +154,33 @@ describe('claim checking', () => {
     );
   });
 
+  it('reads quoted words as the words they quote', () => {
+    expect(flagged("Under EO 14409 the NSA will 'screen' every new AI model before launch.")).toContain('claim-nsa-reviews-all-models');
+    expect(flagged('Anthropic has made Claude Mythos available to the “general” public.')).toContain('claim-mythos-publicly-available');
+    expect(flagged('川普的AI行政命令为模型上市发放「执照」铺路。')).toContain('claim-licensing-regime');
+  });
+
+  it('does not read a date a report came out on as the date of its event (English)', () => {
+    expect(
+      flagged(
+        "In April, Treasury Secretary Scott Bessent and then-Fed Chair Jerome Powell summoned the heads of major US banks to talk about Anthropic's Mythos; Bloomberg reported the session on April 10.",
+      ),
+    ).not.toContain('claim-bank-meeting-april-10');
+  });
+
+  it('reads a report followed by a denial in its own sentence as a refutation, not any negation', () => {
+    const refuted =
+      "A note on names: several outlets have called Anthropic's model 'Claude Mythos 2 Preview', but there is no version number.";
+    expect(claims(refuted).map((c) => c.stance)).toEqual(['refutes']);
+    expect(claims('據傳川普已在週一晚間簽署AI行政命令，但白宮尚未公布文本。').map((c) => c.stance)).toEqual(['reports']);
+  });
+
+  it('leaves a clause about a look-alike order to that order when the sentence does not name the subject', () => {
+    const text =
+      "Biden's EO 14110 of October 30, 2023 required developers of the most powerful models to report safety-test results to the government. EO 14409, by contrast, relies on voluntary sharing.";
+    expect(flagged(text)).toEqual([]);
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
