@@ -1,4 +1,6 @@
 /** In-page probes shared by the end-to-end tests and `npm start`'s headless picture (run through TestPage.evaluate). */
+import { drawsHighlightDecorations } from '../src/content/highlight-capability';
+import { HIGHLIGHT_NAMES, TINT_HIGHLIGHT_NAMES } from '../src/content/highlight-names';
 import type { TestPage } from './browsers';
 
 /** Viewport centre of the first occurrence of `text` in the page's light DOM (scrolled to the middle unless `scroll` is false). */
@@ -65,4 +67,14 @@ export function highlights(page: TestPage): Promise<Record<string, string[]>> {
     for (const [name, set] of CSS.highlights as unknown as Map<string, Set<Range>>) out[name] = [...set].map((r) => r.toString());
     return out;
   });
+}
+
+/**
+ * The registry names of the underline style in this page's browser: `ff-mention`/`ff-claim` where
+ * `::highlight()` paints underlines, the tinted fallback names where it does not (Firefox ESR 140:
+ * src/content/highlight-capability.ts). Tests read the names the extension actually uses there.
+ */
+export async function markNames(page: TestPage): Promise<{ mention: string; claim: string }> {
+  const userAgent = await page.evaluate(() => navigator.userAgent);
+  return drawsHighlightDecorations(userAgent) ? HIGHLIGHT_NAMES.underline : TINT_HIGHLIGHT_NAMES;
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
-import { centerOf, highlights, readCard, waitFor } from '../../tooling/page-helpers';
+import { centerOf, highlights, markNames, readCard, waitFor } from '../../tooling/page-helpers';
 import { startServer, type TestServer } from '../../tooling/server';
 
 let server: TestServer;
@@ -130,15 +130,16 @@ describe.each(BROWSERS)('%s', (name) => {
     await feed.goto(feedUrl);
     await browser.waitForReady(feedUrl);
     await feed.bringToFront();
+    const { mention } = await markNames(feed);
     // How soon is the benchmark's question (infinite scroll); here each story must get its mark.
     for (let i = 0; i < 5; i++) {
-      const before = await feed.evaluate(() => CSS.highlights.get('ff-mention')?.size ?? 0);
+      const before = await feed.evaluate((n: string) => CSS.highlights.get(n)?.size ?? 0, mention);
       await feed.evaluate((n: number) => {
         const w = window as unknown as { appendStory(t: string): number };
         w.appendStory(`Update ${n}: Anthropic added partners to Project Glasswing this week.`);
       }, i);
       await waitFor(
-        () => feed.evaluate((b: number) => (CSS.highlights.get('ff-mention')?.size ?? 0) > b, before),
+        () => feed.evaluate(([b, n]: [number, string]) => (CSS.highlights.get(n)?.size ?? 0) > b, [before, mention] as [number, string]),
         15_000,
         `story ${i} to be marked`,
       );
@@ -164,14 +165,15 @@ describe.each(BROWSERS)('%s', (name) => {
     const report = await browser.waitForReady(otherUrl);
     expect(report.mentions.map((m) => m.text)).toEqual(['Project Glasswing']);
     expect(report.mentions[0]!.sentence).toMatch(/^Inside a web component/);
+    const { mention } = await markNames(other);
     const frameMarks = await waitFor(
       () =>
-        other.evaluate(() => {
+        other.evaluate((n: string) => {
           const frame = document.getElementById('frame') as HTMLIFrameElement;
           const registry = (frame.contentWindow as unknown as typeof globalThis | null)?.CSS.highlights as unknown as
             Map<string, Set<Range>> | undefined;
-          return [...(registry?.get('ff-mention') ?? [])].map((r) => r.toString()).join();
-        }),
+          return [...(registry?.get(n) ?? [])].map((r) => r.toString()).join();
+        }, mention),
       15_000,
       'marks in the frame',
     );
@@ -192,8 +194,9 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   it('cleans up when the extension is reloaded, and works again on the next load', async () => {
+    const { mention } = await markNames(page);
     const before = await highlights(page);
-    expect(before['ff-mention']?.length).toBeGreaterThan(0);
+    expect(before[mention]?.length).toBeGreaterThan(0);
     await browser.reloadExtension();
     await page.bringToFront();
     // Chromium orphans the old script (it notices and removes its marks); Firefox unloads it and
@@ -201,8 +204,8 @@ describe.each(BROWSERS)('%s', (name) => {
     await waitFor(
       async () => {
         const now = await highlights(page);
-        const mentions = now['ff-mention']?.length ?? 0;
-        return name === 'chromium' ? mentions === 0 : mentions === 0 || mentions === before['ff-mention']!.length;
+        const mentions = now[mention]?.length ?? 0;
+        return name === 'chromium' ? mentions === 0 : mentions === 0 || mentions === before[mention]!.length;
       },
       15_000,
       'old marks to go',
@@ -216,6 +219,6 @@ describe.each(BROWSERS)('%s', (name) => {
     const report = await browser.waitForReady(url);
     expect(report.mentions.length).toBeGreaterThan(0);
     const after = await highlights(page);
-    expect(after['ff-mention']).toHaveLength(before['ff-mention']!.length);
+    expect(after[mention]).toHaveLength(before[mention]!.length);
   });
 });

@@ -30,7 +30,7 @@ import {
   storedSettings,
   tabIdFor,
 } from './extension-probes';
-import { centerOf, highlights, readCard, waitFor } from '../../tooling/page-helpers';
+import { centerOf, highlights, markNames, readCard, waitFor } from '../../tooling/page-helpers';
 import { SEED_IDS } from '../../tooling/seed-pages';
 import { startServer, type TestServer } from '../../tooling/server';
 import { buildVariant, editJson } from './variant-build';
@@ -181,7 +181,8 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(card.title).toContain('Project Glasswing');
     const before = await highlights(page);
     expect(before['ff-active']).toHaveLength(1);
-    const mentions = before['ff-mention']!.length;
+    const { mention } = await markNames(page);
+    const mentions = before[mention]!.length;
 
     await browser.reloadExtension();
     await page.bringToFront();
@@ -197,7 +198,7 @@ describe.each(BROWSERS)('%s', (name) => {
       // The orphan removed every mark (its listeners go with the same abort: a hover after it opens
       // nothing, tests/browser/card-controller checks that on a controlled clock). Chromium injects
       // no new copy into an open page, so the page works again once it loads again.
-      await waitFor(async () => ((await highlights(page))['ff-mention']?.length ?? 0) === 0, 15_000, 'the old marks to go');
+      await waitFor(async () => ((await highlights(page))[mention]?.length ?? 0) === 0, 15_000, 'the old marks to go');
       await page.goto(url);
       await browser.waitForReady(url);
     } else {
@@ -206,7 +207,7 @@ describe.each(BROWSERS)('%s', (name) => {
     }
     const report = (await browser.pageReport(url))!;
     expect(report.mentions).toHaveLength(mentions);
-    expect((await highlights(page))['ff-mention']).toHaveLength(mentions);
+    expect((await highlights(page))[mention]).toHaveLength(mentions);
     const again = await hoverCard(page, 'Claude Mythos Preview');
     expect(again.title).toContain('Claude Mythos');
     expect(

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type TestPage } from '../../tooling/browsers';
-import { readCard, waitFor } from '../../tooling/page-helpers';
+import { markNames, readCard, waitFor } from '../../tooling/page-helpers';
 import { startServer, type TestServer } from '../../tooling/server';
 
 let server: TestServer;
@@ -52,8 +52,10 @@ describe.each(BROWSERS)('%s', (name) => {
     const report = await browser.waitForReady(url);
     expect(report.mentions.map((m) => m.text)).toEqual(['Project Glasswing', 'Claude Mythos']);
     expect(report.claims).toEqual([]);
-    const marked = await page.evaluate(() =>
-      [...((CSS.highlights as unknown as Map<string, Set<Range>>).get('ff-mention') ?? [])].map((r) => r.toString()),
+    const { mention } = await markNames(page);
+    const marked = await page.evaluate(
+      (n: string) => [...((CSS.highlights as unknown as Map<string, Set<Range>>).get(n) ?? [])].map((r) => r.toString()),
+      mention,
     );
     expect(marked.sort()).toEqual(['Claude Mythos', 'Project Glasswing']);
     await page.bringToFront();
@@ -76,13 +78,14 @@ describe.each(BROWSERS)('%s', (name) => {
     await fresh.evaluate(() => (window as unknown as { attachExisting(): void }).attachExisting());
     await waitFor(() => fresh.evaluate(() => !!document.getElementById('existing')!.shadowRoot?.textContent), 15_000, 'page filled it');
     // No mutation tells of the root: it is found by the look at the page on the reader's first interaction.
+    const { mention } = await markNames(fresh);
     await fresh.mouseMove(3, 3);
     await waitFor(
       () =>
-        fresh.evaluate(() =>
-          [...((CSS.highlights as unknown as Map<string, Set<Range>>).get('ff-mention') ?? [])].some(
-            (r) => r.toString() === 'AI executive order',
-          ),
+        fresh.evaluate(
+          (n: string) =>
+            [...((CSS.highlights as unknown as Map<string, Set<Range>>).get(n) ?? [])].some((r) => r.toString() === 'AI executive order'),
+          mention,
         ),
       15_000,
       'late root marked',

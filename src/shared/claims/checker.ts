@@ -9,6 +9,7 @@ import type { EntityId } from '../../data/vocabulary';
 import type { CompiledClaimPattern } from '../claim-patterns';
 import { mayMatch, matchInSentence } from '../claim-patterns';
 import type { Span } from '../sentences';
+import type { ConceptGroup, PackedGroup } from './concept-gate';
 import type { Occurrence } from './concepts';
 import { findDates } from './dates';
 import { createFolder } from './fold';
@@ -21,8 +22,11 @@ export interface CheckerConfig {
   checks: CheckRule[];
   /** Each concept's phrase lists, regional Chinese spellings included (compiled on first use). */
   concepts: ConceptTable;
-  /** Each concept's gate (concept-gate.ts), derived when the extension is built; derived on first use when absent. */
-  gates?: Record<string, string[] | null>;
+  /**
+   * Each concept's phrases grouped by the literal they contain (concept-gate.ts), derived when the extension is
+   * built (the shipped table then leaves those concepts' lists empty); derived on first use when absent.
+   */
+  groups?: Record<string, Array<ConceptGroup | PackedGroup> | null>;
   /** Traditional→Simplified pairs, concatenated (src/data/generated/zh-variants.json). */
   foldPairs: string;
 }
@@ -73,7 +77,7 @@ export class ClaimChecker {
 
   constructor(config: CheckerConfig) {
     this.fold = createFolder(config.foldPairs);
-    this.index = new ConceptIndex(config.concepts, config.gates);
+    this.index = new ConceptIndex(config.concepts, config.groups);
     this.checks = config.checks;
     this.typed = new Set(config.checks.map((c) => c.claim));
     const events = new Set<string>(['events-other']);

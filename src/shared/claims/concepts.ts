@@ -17,7 +17,7 @@ export interface Occurrence {
 
 const LATIN = /[a-z0-9]/;
 
-function phraseSource(phrase: string): string {
+export function phraseSource(phrase: string): string {
   if (phrase.startsWith('re:')) return `(?:${phrase.slice(3)})`;
   let text = phrase.trim().toLowerCase();
   const prefix = text.endsWith('*');
@@ -34,9 +34,14 @@ function phraseSource(phrase: string): string {
   return left + body + right;
 }
 
-/** The regex source of a list of phrases; longest first so the most specific wins. */
+/** The order in which a concept tries its phrases: longest first so the most specific wins, then by spelling. */
+export function phraseOrder(a: string, b: string): number {
+  return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The regex source of a list of phrases, in phrase order. */
 export function conceptSource(phrases: readonly string[]): string {
-  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  const sorted = [...new Set(phrases)].sort(phraseOrder);
   return sorted.map(phraseSource).join('|') || '(?!)';
 }
 

@@ -7,7 +7,7 @@ import checks from '../../data/checks.json';
 import concepts from '../../data/concepts.json';
 import zh from '../../data/generated/zh-variants.json';
 import type { CheckerConfig } from './checker';
-import { conceptGate } from './concept-gate';
+import { conceptGroups, packGroup, unpackGroup, type ConceptGroup } from './concept-gate';
 import type { CheckRule, ConceptTable } from './types';
 
 const phraseVariants = zh.phrases as Record<string, string[]>;
@@ -24,9 +24,9 @@ export function checkerConfig(): CheckerConfig {
   if (cached) return cached;
   const table: ConceptTable = {};
   for (const [name, lists] of Object.entries(concepts as ConceptTable)) table[name] = { en: lists.en, zh: withVariants(lists.zh) };
-  const gates: Record<string, string[] | null> = {};
-  for (const [name, lists] of Object.entries(table)) gates[name] = conceptGate([...lists.en, ...lists.zh]);
-  cached = { checks: checks as CheckRule[], concepts: table, gates, foldPairs: zh.pairs };
+  const groups: Record<string, ConceptGroup[] | null> = {};
+  for (const [name, lists] of Object.entries(table)) groups[name] = conceptGroups([...lists.en, ...lists.zh]);
+  cached = { checks: checks as CheckRule[], concepts: table, groups, foldPairs: zh.pairs };
   return cached;
 }
 
@@ -65,4 +65,16 @@ export function withTraditionalSpellings<E extends EntityVocabulary>(entities: r
 /** Literal phrases of page-scoped checks: they join the mention scanner so such paragraphs reach the checker. */
 export function pageTriggers(): string[] {
   return (checks as CheckRule[]).flatMap((c) => (c.scope === 'page' ? (c.trigger ?? []) : []));
+}
+
+/**
+ * The configuration as the content script ships it: a concept with groups travels as its groups only (its
+ * phrase lists would say the same twice).
+ */
+export function shippedCheckerConfig(config: CheckerConfig): CheckerConfig {
+  const concepts: ConceptTable = {};
+  for (const [name, lists] of Object.entries(config.concepts)) concepts[name] = config.groups?.[name] ? { en: [], zh: [] } : lists;
+  const groups: NonNullable<CheckerConfig['groups']> = {};
+  for (const [name, list] of Object.entries(config.groups ?? {})) groups[name] = list && list.map((g) => packGroup(unpackGroup(g)));
+  return { ...config, concepts, groups };
 }

@@ -3,44 +3,158 @@
  * text, dates, quantities and concept occurrences. The checks and the stance
  * rules read it; nothing here knows about claims.
  */
-import { conceptGate, passesGate } from './concept-gate';
-import { compileConcept, occurrences, type Occurrence } from './concepts';
+import { conceptGroups, groupAnchors, unpackGroup, type ConceptGroup, type PackedGroup } from './concept-gate';
+import { conceptSource, occurrences, phraseOrder, type Occurrence } from './concepts';
 import { findDates, type DateMention } from './dates';
 import { findQuantities, type Quantity } from './numbers';
 import type { ConceptTable } from './types';
 
-/** Compiled concepts, shared by every sentence (compiled on first use, and only for text that passes the gate). */
+/**
+ * Compiled concepts, shared by every sentence. Each concept is split into groups of phrases by the literal
+ * they contain (concept-gate.ts); a text compiles and runs only the groups whose literal it holds, each at most
+ * once per page.
+ */
+/** Per concept, the indices of its groups whose anchors a text holds. */
+export type ActiveGroups = Map<string, Set<number>>;
+
 export class ConceptIndex {
   private readonly compiled = new Map<string, RegExp>();
-  private readonly gates = new Map<string, string[] | null>();
+  private readonly derived = new Map<string, ConceptGroup[] | null>();
+  private postings: Map<string, Array<[string, number]>> | null = null;
+  private longest = 0;
   constructor(
     private readonly table: ConceptTable,
-    /** Gates derived at build time (the content script's tables carry them). */
-    private readonly prebuilt: Record<string, string[] | null> = {},
+    /** Groups derived at build time (the content script's tables carry them instead of the phrase lists). */
+    private readonly prebuilt: Record<string, Array<ConceptGroup | PackedGroup> | null> = {},
   ) {}
 
   has(name: string): boolean {
-    return Object.hasOwn(this.table, name);
+    return Object.hasOwn(this.table, name) || Object.hasOwn(this.prebuilt, name);
   }
 
-  /** Whether folded text may hold the concept: false means it certainly does not (concept-gate.ts). */
-  mayOccur(name: string, text: string): boolean {
-    let gate = Object.hasOwn(this.prebuilt, name) ? this.prebuilt[name] : this.gates.get(name);
-    if (gate === undefined) {
-      const lists = this.has(name) ? this.table[name] : undefined;
-      gate = lists ? conceptGate([...lists.en, ...lists.zh]) : [];
-      this.gates.set(name, gate);
+  /** Non-overlapping occurrences of the concept in folded text, exactly as one regex of all its phrases finds them. */
+  occurrences(name: string, text: string, present: () => ActiveGroups = () => this.activeGroups(text)): Occurrence[] {
+    const groups = this.groups(name);
+    if (groups === null)
+      return occurrences(
+        this.regex(`${name}#`, () => this.allPhrases(name)),
+        text,
+      );
+    const indices = present().get(name);
+    if (!indices) return [];
+    const active: Array<{ re: RegExp; phrases: readonly string[] }> = [];
+    for (const i of indices) {
+      const phrases = groups[i]![1];
+      active.push({ re: this.regex(`${name}#${i}`, () => phrases), phrases });
     }
-    return passesGate(gate, text);
+    if (active.length === 1) return occurrences(active[0]!.re, text);
+    // The whole regex, emulated: at each position the leftmost match of any group; at a tie, the group whose
+    // first phrase matching there comes first in phrase order (as the alternation would try them).
+    const next: Array<RegExpExecArray | null | undefined> = [];
+    const out: Occurrence[] = [];
+    for (let pos = 0; ;) {
+      let best = -1;
+      active.forEach(({ re }, i) => {
+        let m = next[i];
+        if (m === undefined || (m !== null && m.index < pos)) next[i] = m = nonEmptyMatch(re, text, pos);
+        if (!m) return;
+        const b = best < 0 ? null : next[best]!;
+        if (!b || m.index < b.index || (m.index === b.index && this.firstPhrase(active[i]!.phrases, text, m.index, active[best]!.phrases)))
+          best = i;
+      });
+      if (best < 0) return out;
+      const m = next[best]!;
+      out.push({ start: m.index, end: m.index + m[0].length });
+      pos = m.index + m[0].length;
+    }
   }
 
-  regex(name: string): RegExp {
-    let re = this.compiled.get(name);
+  /** Whether, at `at`, the first phrase of `a` that matches there comes before the first of `b` in phrase order. */
+  private firstPhrase(a: readonly string[], text: string, at: number, b: readonly string[]): boolean {
+    const first = (phrases: readonly string[]) =>
+      [...phrases].sort(phraseOrder).find((p) => {
+        const re = this.regex(`=${p}`, () => [p], 'y');
+        re.lastIndex = at;
+        return re.test(text);
+      });
+    const pa = first(a);
+    const pb = first(b);
+    return pa !== undefined && (pb === undefined || phraseOrder(pa, pb) < 0);
+  }
+
+  /**
+   * The groups of every concept whose anchors occur in a text, found in one pass (each position against the
+   * anchors, up to the longest) rather than a substring search per group. A sentence computes it once for all
+   * the concepts its checks ask about (SentenceFacts).
+   */
+  activeGroups(text: string): ActiveGroups {
+    const postings = (this.postings ??= this.buildPostings());
+    const active: ActiveGroups = new Map();
+    const seen = new Set<string>();
+    for (let i = 0; i < text.length; i++)
+      for (let k = 1; k <= this.longest && i + k <= text.length; k++) {
+        const piece = text.slice(i, i + k);
+        const list = postings.get(piece);
+        if (!list || seen.has(piece)) continue;
+        seen.add(piece);
+        for (const [name, group] of list) {
+          const set = active.get(name);
+          if (set) set.add(group);
+          else active.set(name, new Set([group]));
+        }
+      }
+    return active;
+  }
+
+  /** Anchor → the concepts' groups that carry it. */
+  private buildPostings(): Map<string, Array<[string, number]>> {
+    const postings = new Map<string, Array<[string, number]>>();
+    const names = new Set([...Object.keys(this.prebuilt), ...Object.keys(this.table)]);
+    for (const name of names) {
+      const list = Object.hasOwn(this.prebuilt, name) ? this.prebuilt[name] : this.groups(name);
+      list?.forEach((group, i) => {
+        for (const a of groupAnchors(group)) {
+          const entry = postings.get(a) ?? [];
+          entry.push([name, i]);
+          postings.set(a, entry);
+          this.longest = Math.max(this.longest, a.length);
+        }
+      });
+    }
+    return postings;
+  }
+
+  private groups(name: string): ConceptGroup[] | null {
+    let groups = this.derived.get(name);
+    if (groups === undefined) {
+      if (Object.hasOwn(this.prebuilt, name)) groups = this.prebuilt[name]?.map(unpackGroup) ?? null;
+      else groups = this.has(name) ? conceptGroups(this.allPhrases(name)) : [];
+      this.derived.set(name, groups);
+    }
+    return groups;
+  }
+
+  private allPhrases(name: string): string[] {
+    const lists = Object.hasOwn(this.table, name) ? this.table[name] : undefined;
+    return lists ? [...lists.en, ...lists.zh] : [];
+  }
+
+  private regex(key: string, phrases: () => readonly string[], flags = 'g'): RegExp {
+    let re = this.compiled.get(key);
     if (!re) {
-      re = compileConcept(this.has(name) ? this.table[name] : undefined);
-      this.compiled.set(name, re);
+      re = new RegExp(conceptSource(phrases()), flags);
+      this.compiled.set(key, re);
     }
     return re;
+  }
+}
+
+/** The next non-empty match of a global regex at or after `from` (an empty one is no occurrence). */
+function nonEmptyMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  for (re.lastIndex = from; ;) {
+    const m = re.exec(text);
+    if (!m || m[0].length > 0) return m;
+    re.lastIndex = m.index + 1;
   }
 }
 
@@ -48,6 +162,7 @@ export class SentenceFacts {
   private dateList: DateMention[] | undefined;
   private quantityList: Quantity[] | undefined;
   private readonly concepts = new Map<string, Occurrence[]>();
+  private active: ActiveGroups | undefined;
 
   /** `text` is folded; `raw` is the page's own text of the same span (same length). */
   constructor(
@@ -74,7 +189,7 @@ export class SentenceFacts {
   find(concept: string): Occurrence[] {
     let list = this.concepts.get(concept);
     if (!list) {
-      list = this.index.mayOccur(concept, this.text) ? occurrences(this.index.regex(concept), this.text) : [];
+      list = this.index.occurrences(concept, this.text, () => (this.active ??= this.index.activeGroups(this.text)));
       this.concepts.set(concept, list);
     }
     return list;

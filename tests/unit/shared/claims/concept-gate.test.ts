@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkerConfig } from '../../../../src/shared/claims/config';
+import { checkerConfig, shippedCheckerConfig } from '../../../../src/shared/claims/config';
+import { ConceptIndex } from '../../../../src/shared/claims/sentence-facts';
 import { conceptGate, passesGate, regexAnchors } from '../../../../src/shared/claims/concept-gate';
 import { compileConcept, occurrences } from '../../../../src/shared/claims/concepts';
 import { createFolder } from '../../../../src/shared/claims/fold';
@@ -31,21 +32,41 @@ function corpus(): string[] {
 }
 
 describe('concept gate', () => {
-  it('never hides an occurrence: every text the regex matches passes the gate', () => {
+  it('finds, group by group, exactly what one regex of the whole concept finds', () => {
     const texts = corpus();
     expect(texts.length).toBeGreaterThan(3000);
+    const grouped = new ConceptIndex(config.concepts, config.groups);
     let skipped = 0;
+    const differ: string[] = [];
     for (const [name, lists] of Object.entries(config.concepts)) {
+      const whole = compileConcept(lists);
       const gate = conceptGate([...lists.en, ...lists.zh]);
-      const re = compileConcept(lists);
       for (const text of texts) {
-        if (passesGate(gate, text)) continue;
-        skipped++;
-        expect(occurrences(re, text), `${name} in “${text}”`).toEqual([]);
+        if (!passesGate(gate, text)) {
+          skipped++;
+          expect(occurrences(whole, text), `${name} in “${text}”`).toEqual([]);
+          continue;
+        }
+        const a = JSON.stringify(occurrences(whole, text));
+        const b = JSON.stringify(grouped.occurrences(name, text));
+        if (a !== b) differ.push(`${name}: ${a} ≠ ${b} in “${text}”`);
       }
     }
-    // Not vacuous: most concept/text pairs are decided without the regex.
+    expect(differ).toEqual([]);
+    // Not vacuous: most concept/text pairs are decided without any regex.
     expect(skipped).toBeGreaterThan((texts.length * Object.keys(config.concepts).length) / 2);
+  });
+
+  it('ships groups instead of phrase lists, and checks the same with them', () => {
+    const shipped = shippedCheckerConfig(config);
+    const index = new ConceptIndex(shipped.concepts, shipped.groups);
+    expect(Object.values(shipped.concepts).every((l) => l.en.length + l.zh.length === 0)).toBe(true);
+    expect(Object.values(shipped.groups ?? {}).every((list) => list?.every((g) => typeof g === 'string'))).toBe(true);
+    const texts = corpus().slice(0, 600);
+    for (const [name, lists] of Object.entries(config.concepts)) {
+      const whole = compileConcept(lists);
+      for (const text of texts) expect(index.occurrences(name, text), name).toEqual(occurrences(whole, text));
+    }
   });
 
   it('lets through each literal phrase of its own concept', () => {
