@@ -99,7 +99,7 @@ const regex = (source: string | null) => (source === null ? null : new RegExp(so
 
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
-  /^\s*(?:(?:it|its|it's|they|their|this|that|these)\b|the (?:model|models|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
+  /^\s*(?:(?:it|its|it's|they|their|this|that|these)\b|the (?:model|models|pair|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
 
 export class Matcher {
   readonly datasetVersion: string;
@@ -264,11 +264,15 @@ export class Matcher {
       (s) => new Set([...assumed, ...mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId)]),
     );
     // A sentence that opens with a pronoun ("It is…", "The model…", 该模型…) is about the previous sentence's subject.
+    // A chain of them ("Mythos 5 arrived on June 9. The model drew interest. It is now open…") stays on it.
+    const inherited = sentences.map(() => new Set<EntityId>());
     for (let i = 1; i < sentences.length; i++) {
       if (!OPENS_WITH_PRONOUN.test(text.slice(sentences[i]![0], sentences[i]![0] + 24))) continue;
       // Only what the previous sentence names outright: "Fable 5 is generally available. It…" is not about Mythos.
       const [from, to] = sentences[i - 1]!;
-      for (const m of mentions) if (m.start >= from && m.start < to && !/fable/i.test(m.text)) inSentence[i]!.add(m.entityId);
+      for (const m of mentions) if (m.start >= from && m.start < to && !/fable/i.test(m.text)) inherited[i]!.add(m.entityId);
+      for (const entity of inherited[i - 1]!) inherited[i]!.add(entity);
+      for (const entity of inherited[i]!) inSentence[i]!.add(entity);
     }
     const findings = this.checker.findings({ text, sentences, inSentence, inParagraph, patterns, pageDate: context.pageDate ?? null });
     return findings.flatMap((f) => {

@@ -21,6 +21,8 @@ export type Split =
   | 'tune7'
   | 'tune8'
   | 'tune8ctx'
+  | 'tune9en'
+  | 'tune9zh'
   | 'test'
   | 'test2'
   | 'test3';

@@ -71,10 +71,12 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
     .find(slot.event)
     .filter((o) => !others.some((x) => x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start));
   if (own.length === 0) return [];
+  // A report's date, or the start of a span ("a fight that had dragged on since May"), is not the event's date.
   const reportDate = (d: Occurrence) => {
     const before = facts.text.slice(Math.max(0, d.start - 60), d.start);
     const m = REPORTED_BEFORE.exec(before);
-    if (!m) return false;
+    // "since May" after its event starts a span; "since the eighth of April, the day Anthropic unveiled…" dates it.
+    if (!m) return /\bsince\s+(?:early\s+|late\s+|mid-?)?$/.test(before) && own.every((o) => o.end <= d.start);
     const verb = d.start - before.length + m.index;
     return !own.some((o) => o.start <= verb && verb < o.end);
   };

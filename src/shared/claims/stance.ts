@@ -77,9 +77,13 @@ function governs(
  * ("美国出口禁令未解，Fable 5依旧下线": the ban is not lifted, the models are still offline; "Mythos可能带来的风险，约见…").
  */
 function closedByComma(text: string, from: number, to: number): boolean {
-  const comma = text.indexOf(',', from);
+  let comma = text.indexOf(',', from);
+  // "…可能会逐步收紧要求，甚至走向许可制度": a clause that goes on with 甚至/乃至/进而 stays under the marker.
+  while (comma !== -1 && comma < to && CONTINUES.test(text.slice(comma + 1, comma + 4))) comma = text.indexOf(',', comma + 1);
   return comma !== -1 && comma < to && /[\u3400-\u9fff]/.test(text.slice(from, comma));
 }
+
+const CONTINUES = /^\s*(?:甚至|乃至|进而|甚而)/;
 
 /** A sentence that refutes what came before it: "That is false.", "此说法不实。" */
 export function refutesPrevious(facts: SentenceFacts): boolean {
@@ -100,5 +104,7 @@ export function correctedAfter(facts: SentenceFacts, anchor: Occurrence): boolea
     ...facts.find('stance-negation').filter((n) => DENIAL.test(facts.text.slice(n.start, n.end))),
     ...facts.find('stance-refute'),
   ];
+  // "…; the 'registered voters' label has no basis": a refuting phrase anywhere after the claim corrects a report.
+  if (facts.find('stance-refute').some((r) => r.start >= anchor.end)) return true;
   return facts.find('stance-contrast').some((c) => c.start >= anchor.end && denials.some((n) => n.start >= c.end && n.start - c.end <= 40));
 }

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl and the tune8 sets are what the checks were tuned on; test.jsonl, test2.jsonl and test3.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 and tune9 sets are what the checks were tuned on; test.jsonl, test2.jsonl and test3.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,9 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // Precision traps (accurate paragraphs beside the misclaims' values, refutations) and long, fact-dense paragraphs.
   tune8: { precision: 0.95, recall: 0.92 },
   tune8ctx: { precision: 0.95, recall: 0.88 },
+  // Quotes, pronoun chains, captions and corrections boxes (English); Chinese media styles and stance.
+  tune9en: { precision: 0.95, recall: 0.78 },
+  tune9zh: { precision: 0.95, recall: 0.82 },
   test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },

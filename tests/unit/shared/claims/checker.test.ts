@@ -181,6 +181,33 @@ describe('claim checking', () => {
     expect(flagged(text)).toEqual([]);
   });
 
+  it("reads the next sentence's short denial and a refuting phrase after a report as corrections", () => {
+    const stances = (text: string) => claims(text).map((c) => c.stance);
+    expect(stances('Readers saw posts saying Trump signed the AI order on June 3. He didn’t; he signed it on Tuesday, June 2.')).toEqual([
+      'refutes',
+    ]);
+    expect(
+      stances(
+        'A fundraising email said the IFS survey on the AI order showed "more than 80 percent of registered voters" in favour; the label has no basis in the write-up.',
+      ),
+    ).toEqual(['refutes']);
+    expect(stances('一位資安業者說：「有客戶跟我講『Mythos已經全面開放』，我查過，根本不是這樣。」')).toEqual(['refutes']);
+  });
+
+  it('keeps a chain of pronouns on the subject named before it', () => {
+    expect(
+      flagged(
+        "Anthropic's Claude Mythos 5 arrived on June 9 alongside a sibling model. The model drew immediate interest. It is now open to the general public.",
+      ),
+    ).toContain('claim-mythos-publicly-available');
+  });
+
+  it('reads "since May" after its event as the start of a span, not the event\'s date', () => {
+    expect(
+      flagged('Trump put pen to paper on Monday night, ending a fight over the AI executive order that had dragged on since May.'),
+    ).not.toContain('claim-signed-in-may');
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
