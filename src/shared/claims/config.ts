@@ -73,7 +73,7 @@ export function pageTriggers(): string[] {
  */
 export function shippedCheckerConfig(config: CheckerConfig): CheckerConfig {
   const concepts: ConceptTable = {};
-  for (const [name, lists] of Object.entries(config.concepts)) concepts[name] = config.groups?.[name] ? { en: [], zh: [] } : lists;
+  for (const [name, lists] of Object.entries(config.concepts)) if (!config.groups?.[name]) concepts[name] = lists;
   const groups: NonNullable<CheckerConfig['groups']> = {};
   for (const [name, list] of Object.entries(config.groups ?? {})) groups[name] = list && list.map((g) => packGroup(unpackGroup(g)));
   return { ...config, concepts, groups };
