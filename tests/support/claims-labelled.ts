@@ -23,9 +23,12 @@ export type Split =
   | 'tune8ctx'
   | 'tune9en'
   | 'tune9zh'
+  | 'tune10en'
+  | 'tune10zh'
   | 'test'
   | 'test2'
-  | 'test3';
+  | 'test3'
+  | 'test4';
 export type Stance = 'asserts' | 'reports' | 'refutes';
 
 export interface Expected {

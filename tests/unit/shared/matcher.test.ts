@@ -101,6 +101,12 @@ describe('context', () => {
     // The look-alike in the alias's own clause, or a clause with nothing of this subject, still vetoes.
     expect(matcher.scanParagraph('Gov. Newsom, a likely candidate, signed an AI executive order on Tuesday.')).toBeNull();
     expect(matcher.scanParagraph("Newsom's AI executive order, issued May 21, covers state agencies.")).toBeNull();
+    // Any governor's order, named or not: not EO 14409, and its June 3 signing is no misclaim.
+    expect(
+      matcher.scanParagraph(
+        'The governor signed Executive Order 2026-11 on June 3, directing every state agency to inventory its AI tools.',
+      ),
+    ).toBeNull();
   });
 
   it('lets the previous paragraph vouch for a vague reference, but not against a look-alike', () => {

@@ -78,6 +78,19 @@ describe('claim checking', () => {
     expect(flagged('特朗普于6月3日签署AI行政令的说法并不属实。')).toEqual([]);
   });
 
+  it('reads any contraction as a negation, and a response to a claim as its refutation', () => {
+    expect(claims("Mythos wasn't built from the ground up for security work.")).toEqual([
+      expect.objectContaining({ id: 'claim-mythos-purpose-built-security', stance: 'refutes' }),
+    ]);
+    expect(flagged('Anthropic said it had no plans to make Claude Mythos Preview generally available.')).toEqual([]);
+    expect(flagged("Mythos was built from the ground up for security work, and it isn't cheap.")).toEqual([
+      'claim-mythos-purpose-built-security',
+    ]);
+    expect(claims('針對「AI行政命令讓國安局審查所有新模型」的說法，白宮科技政策辦公室回應：「我們並沒有監管所有新模型。」')).toEqual([
+      expect.objectContaining({ id: 'claim-nsa-reviews-all-models', stance: 'refutes' }),
+    ]);
+  });
+
   it('reads a debunking paragraph that quotes the claim as a refutation', () => {
     expect(flagged('A viral post said the AI executive order was "signed on June 3". That is false: Trump signed it on June 2.')).toEqual(
       [],
