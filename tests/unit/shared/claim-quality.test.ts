@@ -41,7 +41,7 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // Written 2026-12-06 (fourth round): vague subjects over several sentences, headlines and rails, arithmetic dates
   // (English); Chinese with 该行政令-style references and full-width values. tune10en is below the precision target:
   // the floor holds the level reached (its misses are listed in the set's README).
-  tune10en: { precision: 0.93, recall: 0.8 },
+  tune10en: { precision: 0.94, recall: 0.8 },
   tune10zh: { precision: 0.95, recall: 0.93 },
   test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.

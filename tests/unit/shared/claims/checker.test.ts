@@ -78,6 +78,15 @@ describe('claim checking', () => {
     expect(flagged('特朗普于6月3日签署AI行政令的说法并不属实。')).toEqual([]);
   });
 
+  it('reads "restricted to approved partners" as the model\'s access, not the export ban', () => {
+    expect(
+      flagged('Claude Mythos 5 came out three months ago and is still restricted to approved partners.', { pageDate: '2026-09-10' }),
+    ).toEqual([]);
+    expect(flagged('Claude Mythos 5 is still restricted under the US export controls.', { pageDate: '2026-09-10' })).toEqual([
+      'claim-fable-mythos-still-offline',
+    ]);
+  });
+
   it('reads any contraction as a negation, and a response to a claim as its refutation', () => {
     expect(claims("Mythos wasn't built from the ground up for security work.")).toEqual([
       expect.objectContaining({ id: 'claim-mythos-purpose-built-security', stance: 'refutes' }),
