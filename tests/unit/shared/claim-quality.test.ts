@@ -53,9 +53,11 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
 };
 
 const SPLITS = Object.keys(FLOORS) as Split[];
-/** The tuning splits whose time labels the checker is held to (tune4en's one time label breaks the rule, see the set's README). */
-// tune10en: one rail flattened into a line ("Most read | Trump halts AI executive order (May 21) | … | Fable 5 back
-// online (July 1)") reads the July item's "back online" as the halt resolved, so the May 21 headline gets no "true until".
+/**
+ * The tuning splits whose time labels the checker is held to. Not tune4en (its one time label breaks the rule, see
+ * the set's README) nor tune10en (a rail flattened into one line, "Most read | Trump halts AI executive order (May 21)
+ * | … | Fable 5 back online (July 1)", reads the July item as the halt resolved: the May 21 headline gets no "true until").
+ */
 const TIME_SPLITS = SPLITS.filter((split) => split.startsWith('tune') && split !== 'tune4en' && split !== 'tune10en');
 
 describe('labelled claim set', () => {
