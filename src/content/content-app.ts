@@ -11,7 +11,7 @@ import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
 import { pagePublishedDate } from './page-date';
 import { findOpenShadowRoots, scanChunked, scanTree, type Paragraph } from './scan';
-import { sliceClock } from './yield-to-page';
+import { sliceClock, yieldToPage, type SliceClock } from './yield-to-page';
 
 export const MARK_READY = 'frontier-facts:ready';
 
@@ -171,10 +171,11 @@ export class ContentApp {
     this.batcher.resume();
   }
 
-  private async scan(root: Node, generation: number, clock: ReturnType<typeof sliceClock>, skip?: Node) {
+  private async scan(root: Node, generation: number, clock: SliceClock, skip?: Node) {
     const signal = this.signal;
+    const wanted = () => generation === this.generation && !signal.aborted;
     const onParagraph = (p: Paragraph) => {
-      if (generation === this.generation) this.index.addParagraph(p);
+      if (wanted()) return this.index.addParagraphInSlices(p, clock, () => yieldToPage(this.doc), wanted);
     };
     const options = {
       signal,

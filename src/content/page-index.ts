@@ -6,10 +6,11 @@
  */
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
-import { mentionedEntities, type Matcher, type ScanContext } from '../shared/matcher';
+import { mentionedEntities, type Matcher, type ParagraphMatches, type ScanContext } from '../shared/matcher';
 import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './scan';
+import type { SliceClock } from './yield-to-page';
 
 export interface MentionRecord {
   kind: 'mention';
@@ -76,7 +77,42 @@ export class PageIndex {
 
   /** Runs the matcher on a paragraph and records what it finds. Returns whether it found anything. */
   addParagraph(p: Paragraph): boolean {
-    const result = this.matcher.scanParagraph(p.text, this.carried, this.context);
+    return this.record(p, this.matcher.scanParagraph(p.text, this.carried, this.context));
+  }
+
+  /**
+   * As addParagraph, in the scan's slices: when the clock runs out in the middle of the paragraph's claim
+   * checks (on a cold page the first sentence with a mention compiles the checker's regexes), the rest runs
+   * after `pause` has given the page its thread back, and the returned promise settles when it is recorded.
+   * `wanted` is asked again after each pause: a rescan or a switch-off in between drops the result.
+   */
+  addParagraphInSlices(p: Paragraph, clock: SliceClock, pause: () => Promise<void>, wanted: () => boolean): void | Promise<void> {
+    const steps = this.matcher.paragraphSteps(p.text, this.carried, this.context);
+    if (!steps) {
+      this.record(p, null);
+      return;
+    }
+    // Steps until the paragraph is done (recorded) or the slice is spent.
+    const advance = (): boolean => {
+      for (let next = steps.next(); ; next = steps.next()) {
+        if (next.done) {
+          this.record(p, next.value);
+          return true;
+        }
+        if (clock.expired()) return false;
+      }
+    };
+    if (advance()) return;
+    return (async () => {
+      do {
+        await pause();
+        if (!wanted()) return;
+        clock.restart();
+      } while (!advance());
+    })();
+  }
+
+  private record(p: Paragraph, result: ParagraphMatches | null): boolean {
     if (!result) {
       // Whitespace between two blocks is a paragraph of its own to the scanner, not one to the reader.
       if (NON_SPACE.test(p.text)) this.carried = NO_SUBJECTS;

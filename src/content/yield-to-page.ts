@@ -28,8 +28,13 @@ export function yieldToPage(doc: Document | undefined = globalThis.document): Pr
   });
 }
 
+export interface SliceClock {
+  expired(): boolean;
+  restart(): void;
+}
+
 /** A clock that says when the current slice has used its budget. */
-export function sliceClock(budgetMs = SLICE_BUDGET_MS) {
+export function sliceClock(budgetMs = SLICE_BUDGET_MS): SliceClock {
   let sliceStart = performance.now();
   return {
     expired: () => performance.now() - sliceStart > budgetMs,

@@ -15,6 +15,7 @@ import { foldFullWidth } from './claims/fold';
 import type { Stance } from './claims/types';
 import { aliasKey, type AliasEntry, type MatcherTables, type PatternSource } from './matcher-tables';
 import { splitSentences, type Span } from './sentences';
+import { drain, type Steps } from './steps';
 
 export interface MentionHit {
   entityId: EntityId;
@@ -154,6 +155,15 @@ export class Matcher {
    * here ("…delayed the AI executive order. ¶ He said the order would have…").
    */
   scanParagraph(page: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): ParagraphMatches | null {
+    const steps = this.paragraphSteps(page, carried, context);
+    return steps && drain(steps);
+  }
+
+  /**
+   * The same scan as steps that pause between claim checks (steps.ts), for the page's main thread; null when
+   * the paragraph cannot hold a mention (decided at once, without a generator: the common case).
+   */
+  paragraphSteps(page: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): Steps<ParagraphMatches | null> | null {
     const text = foldFullWidth(page);
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
     // at half the cost of the full alias regex.
@@ -180,11 +190,20 @@ export class Matcher {
     }
     const assumed = context.assumeSubjects ?? [];
     if (candidates.length === 0 && !triggered && assumed.length === 0) return null;
+    return this.contextSteps(text, candidates, carried, context);
+  }
 
+  private *contextSteps(
+    text: string,
+    candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
+    carried: ReadonlySet<EntityId>,
+    context: ScanContext,
+  ): Steps<ParagraphMatches | null> {
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
     const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
-    const claims = this.findClaims(text, sentences, mentions, carried, context);
+    yield;
+    const claims = yield* this.findClaims(text, sentences, mentions, carried, context);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
   }
@@ -246,13 +265,13 @@ export class Matcher {
     return confirmed.filter((m, i) => i === 0 || m.start >= confirmed[i - 1]!.end);
   }
 
-  private findClaims(
+  private *findClaims(
     text: string,
     sentences: readonly Span[],
     mentions: readonly MentionHit[],
     carried: ReadonlySet<EntityId>,
     context: ScanContext,
-  ): ClaimHit[] {
+  ): Steps<ClaimHit[]> {
     // The subject of the paragraph before carries over ("…delayed the AI order. ¶ The draft would have…").
     const inParagraph = new Set([...mentions.map((m) => m.entityId), ...carried]);
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
@@ -274,7 +293,14 @@ export class Matcher {
       for (const entity of inherited[i - 1]!) inherited[i]!.add(entity);
       for (const entity of inherited[i]!) inSentence[i]!.add(entity);
     }
-    const findings = this.checker.findings({ text, sentences, inSentence, inParagraph, patterns, pageDate: context.pageDate ?? null });
+    const findings = yield* this.checker.findingSteps({
+      text,
+      sentences,
+      inSentence,
+      inParagraph,
+      patterns,
+      pageDate: context.pageDate ?? null,
+    });
     return findings.flatMap((f) => {
       const verdict = this.verdicts.get(f.claimId);
       // A typed check for a claim the dataset does not hold (yet) stays silent.

@@ -16,7 +16,7 @@
  * them. Skipped text between two walked paragraphs is reported as a gap: the
  * context a paragraph carries to the next one must not jump over it.
  */
-import { sliceClock, yieldToPage } from '../yield-to-page';
+import { sliceClock, yieldToPage, type SliceClock } from '../yield-to-page';
 import { hasSkippedName, insideSkipped, isSkipped, kindOf } from './elements';
 import { findOpenShadowRoots } from './shadow-roots';
 import { scanTree } from './tree-walk';
@@ -121,7 +121,7 @@ class Run {
 }
 
 class ChunkedScan {
-  readonly clock: ReturnType<typeof sliceClock>;
+  readonly clock: SliceClock;
   private readonly walkOptions: ScanOptions;
   private readonly keys: RegExp;
 

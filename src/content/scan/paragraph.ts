@@ -23,7 +23,17 @@ export class ParagraphBuilder {
   private nodes: Text[] = [];
   private starts: number[] = [];
 
-  constructor(private readonly onParagraph: (paragraph: Paragraph) => void) {}
+  /** Work the last paragraph handed over left running (its claim checks paused), for the walk to await. */
+  private pending: Promise<void> | undefined;
+
+  constructor(private readonly onParagraph: (paragraph: Paragraph) => void | Promise<void>) {}
+
+  /** The unfinished work of the paragraph handed over last, if any (once). */
+  takePending(): Promise<void> | undefined {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending;
+  }
 
   /** Appends a text node, first closing the open paragraph if it would grow past MAX_PARAGRAPH. */
   add(node: Text): void {
@@ -50,7 +60,7 @@ export class ParagraphBuilder {
   flush(): boolean {
     // No whitespace-only test here: it would flatten every paragraph string twice; the matcher's scan is as cheap.
     const had = this.nodes.length > 0;
-    if (had) this.onParagraph({ text: this.text, nodes: this.nodes, starts: this.starts });
+    if (had) this.pending = this.onParagraph({ text: this.text, nodes: this.nodes, starts: this.starts }) ?? undefined;
     this.text = '';
     this.nodes = [];
     this.starts = [];

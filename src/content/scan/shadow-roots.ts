@@ -16,14 +16,14 @@
  * (late-shadow-roots.ts), which are there for roots attached after the scan anyway.
  */
 import { isOwnElement } from '../own-elements';
-import { sliceClock, yieldToPage } from '../yield-to-page';
+import { sliceClock, yieldToPage, type SliceClock } from '../yield-to-page';
 
 /** Elements read between two looks at the slice clock (reading it costs about as much as one element). */
 const CLOCK_EVERY = 256;
 
 export interface ShadowSearch {
   signal: AbortSignal;
-  clock?: ReturnType<typeof sliceClock>;
+  clock?: SliceClock;
   /** An open root found (never ours); returns whether to look for roots inside it too (a known root, checked again). */
   onRoot: (shadow: ShadowRoot) => boolean;
 }

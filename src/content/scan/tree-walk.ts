@@ -21,8 +21,8 @@ export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun):
   if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return 'done';
   if (!options.ancestorsChecked && insideSkipped(root)) return 'done';
   if (root.nodeType === Node.TEXT_NODE) {
-    options.onParagraph({ text: (root as Text).data, nodes: [root as Text], starts: [0] });
-    return 'done';
+    await options.onParagraph({ text: (root as Text).data, nodes: [root as Text], starts: [0] });
+    return options.signal.aborted ? 'aborted' : 'done';
   }
   // The root itself may be a host (an element just inserted, then given a shadow root).
   const rootShadow = root.nodeType === Node.ELEMENT_NODE && !run ? (root as Element).shadowRoot : null;
@@ -40,6 +40,13 @@ export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun):
     // After a paragraph went to the matcher the clock is read at once: on a page's first paragraphs,
     // with the regexes still to be compiled, one can take milliseconds; otherwise every 32 nodes.
     const matched = walk.takeMatched();
+    const pending = walk.takePending();
+    if (pending) {
+      // The paragraph's claim checks paused (they yield to the page themselves): the walk goes on when they are done.
+      await pending;
+      if (options.signal.aborted) return 'aborted';
+      if (node && !node.isConnected) return 'lost';
+    }
     if (((++steps & 31) === 0 || matched) && clock.expired()) {
       // The open paragraph is kept across the pause: its nodes stay valid references.
       await yieldToPage();
@@ -49,7 +56,8 @@ export async function scanTree(root: Node, options: ScanOptions, run?: ScanRun):
     }
   }
   walk.finish();
-  return 'done';
+  await walk.takePending();
+  return options.signal.aborted ? 'aborted' : 'done';
 }
 
 /** The walk's state: which block each element belongs to, and the paragraph being built. */
@@ -103,6 +111,11 @@ class Walk {
     }
     this.blockOf.set(el, el);
     return true;
+  }
+
+  /** What the last paragraph handed over left running, if anything (see ParagraphBuilder). */
+  takePending(): Promise<void> | undefined {
+    return this.paragraph.takePending();
   }
 
   /** Whether a paragraph went to the matcher since the last call. */

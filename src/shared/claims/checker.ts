@@ -9,6 +9,7 @@ import type { EntityId } from '../../data/vocabulary';
 import type { CompiledClaimPattern } from '../claim-patterns';
 import { mayMatch, matchInSentence } from '../claim-patterns';
 import type { Span } from '../sentences';
+import { drain, type Steps } from '../steps';
 import type { ConceptGroup, PackedGroup } from './concept-gate';
 import type { Occurrence } from './concepts';
 import { findDates } from './dates';
@@ -97,6 +98,11 @@ export class ClaimChecker {
   }
 
   findings(input: ParagraphInput): Finding[] {
+    return drain(this.findingSteps(input));
+  }
+
+  /** The findings, one pause after each check run on a sentence and each pattern tried (steps.ts). */
+  *findingSteps(input: ParagraphInput): Steps<Finding[]> {
     const folded = unquote(this.fold(input.text));
     // Run-on "sentences" (a table flattened into one line, a wall of text) are read in windows: a claim is a
     // clause, and the checks' distances are quadratic in a sentence's length.
@@ -105,13 +111,14 @@ export class ClaimChecker {
       ({ window: [a, b] }) => new SentenceFacts(folded.slice(a, b), input.text.slice(a, b), this.index, input.pageDate ?? null),
     );
     const raw: RawHit[] = [];
-    units.forEach((unit, i) => {
+    for (const [i, unit] of units.entries()) {
       const sentenceFacts = facts[i]!;
       const inSentence = input.inSentence[unit.index]!;
       for (const check of this.checks) {
         const mentioned = check.scope === 'sentence' ? inSentence.has(check.entity) : input.inParagraph.has(check.entity);
         if (!mentioned && check.scope !== 'page') continue;
         const hit = this.runCheck(check, sentenceFacts);
+        yield;
         if (!hit || raw.some((h) => h.sentenceIndex === i && h.claimId === check.claim)) continue;
         // "Biden's EO 14110 required developers to report safety tests; EO 14409 relies on sharing": a clause
         // about a look-alike (another order), in a sentence that does not name the subject, is about it.
@@ -132,6 +139,7 @@ export class ClaimChecker {
         if (!mayMatch(pattern, sentenceFacts.text)) continue;
         // Folded text: a Traditional-character page matches the Simplified patterns too.
         const span = matchInSentence(pattern, sentenceFacts.text);
+        yield;
         if (!span) continue;
         const anchor = { start: span[0], end: span[1] };
         raw.push({
@@ -145,7 +153,7 @@ export class ClaimChecker {
           needsPageMention: !mentioned,
         });
       }
-    });
+    }
     if (raw.length === 0) return [];
     return this.resolve(raw, facts, units, input);
   }
@@ -353,12 +361,16 @@ export function writtenDate(folded: string, raw: string): string | null {
     if (d.month === undefined || d.day === undefined) continue;
     const before = folded.slice(Math.max(0, d.start - 30), d.start);
     const after = folded.slice(d.end, d.end + 16);
-    const atStart = /^[^.。!?]*$/.test(before) && d.start <= 30 && /^\s*(?:\(\w+\)\s*)?[-:|·•]/.test(after);
+    // "May 21 · Trump halts…", or a date in brackets before a headline: "・（5/21）川普喊停AI行政命令".
+    const atStart =
+      /^[^.。!?]*$/.test(before) &&
+      d.start <= 30 &&
+      (/^\s*(?:\(\w+\)\s*)?[-:|·•]/.test(after) || (/[(\[【]\s*$/.test(before) && /^\s*[)\]】]/.test(after)));
     const atEnd =
       folded
         .slice(d.end)
         .trim()
-        .replace(/[)\].。]/g, '') === '' && /[·•|,(-]\s*(?:updated\s*|published\s*|发布于\s*)?$/.test(before);
+        .replace(/[)\].。|·•\s]/g, '') === '' && /[·•|,(-]\s*(?:updated\s*|published\s*|发布于\s*)?$/.test(before);
     if (atStart || atEnd) return isoOf(d.year ?? 2026, d.month, d.day);
   }
   return null;

@@ -197,7 +197,8 @@ export function findDates(text: string, raw: string = text, today?: string | nul
   return joinWeekdays(text, kept);
 }
 
-const RELATIVE = /(?<![a-z])(yesterday|today|last night|tonight|earlier today)(?![a-z])|(昨天|昨日|昨晚|今天|今日|今晨)/g;
+const RELATIVE =
+  /(?<![a-z])(yesterday|today|last night|tonight|earlier today|this (?:morning|afternoon|evening))(?![a-z])|(昨天|昨日|昨晚|今天|今日|今晨)/g;
 /** "released last month", 上月: the month before the page's. */
 const LAST_MONTH = /(?<![a-z])last\s+month(?![a-z])|上(?:个)?月(?!\d)/g;
 /** "set up last year", 去年: the year before the page's. */

@@ -38,15 +38,38 @@ export function findSlot(slot: Slot, facts: SentenceFacts, vocab: EventVocabular
   return nearQuantities(slot, facts);
 }
 
-/** Whether the `among` name nearest to an occurrence is part of a `subject` one (true when the sentence names none). */
+/** "…, and it is generally available": a clause whose subject is "it", which stands for the sentence's subject. */
+const PRONOUN_SUBJECT = /(?:^|[,;:，；]\s*(?:and|but|so|while|yet)?\s*|\s(?:and|but|so|yet)\s+)(?:it|it['’]s)\s+(?:[a-z]+\s+){0,3}$/;
+
+/**
+ * Whether the `among` name nearest to an occurrence is part of a `subject` one (true when the sentence names
+ * none). A clause led by "it" is about the sentence's first name, its subject, not the nearest one: "Fable 5 is
+ * the same model as Mythos 5 with classifiers added, and it is generally available" is about Fable 5.
+ */
 function isAbout(o: Occurrence, about: { subject: string; among: string }, facts: SentenceFacts): boolean {
   const names = facts.find(about.among);
   if (names.length === 0) return true;
-  const nearest = names.reduce((best, n) => (distance(facts.text, n, o) < distance(facts.text, best, o) ? n : best));
+  const before = names.filter((n) => n.end <= o.start);
+  const led = before.length > 1 && PRONOUN_SUBJECT.test(facts.text.slice(Math.max(before.at(-1)!.end, o.start - 40), o.start));
+  const nearest = led ? before[0]! : names.reduce((best, n) => (distance(facts.text, n, o) < distance(facts.text, best, o) ? n : best));
   return facts.find(about.subject).some((s) => s.start < nearest.end && nearest.start < s.end);
 }
 
-const DATELINE_AFTER = /^\s?(?:电|讯|消息|报道|报导|讯息)/;
+/** A time of day after a date: "Tuesday, 8:10 a.m. —", "June 3, 4:40 p.m. ET". */
+const TIME_AFTER = /^,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|edt|est|ct|pt|pdt|gmt|utc|bst|cet))?\s*(?:[—–:.]|-\s|$)/;
+/**
+ * A live blog's or an update line's timestamp ("Tuesday, 8:10 a.m. — Trump signed…", "Updated Wednesday, June 3,
+ * 4:40 p.m. ET."): when the entry was posted, not when its event happened. A date that opens the sentence (or
+ * follows "updated"/"posted") with a time of day after it.
+ */
+function isTimestamp(text: string, d: Occurrence): boolean {
+  return (
+    /^\W*(?:(?:last\s+)?(?:updated|posted|published)(?:\s+on)?\s*)?$/.test(text.slice(0, d.start)) &&
+    TIME_AFTER.test(text.slice(d.end, d.end + 24))
+  );
+}
+
+const DATELINE_AFTER = /^\s?(?:外电|外媒)?(?:电|讯|消息|报道|报导|讯息)/;
 /** A date the news came out on, not its event's: 这次会面于4月10日被媒体披露, 4月10日曝光的会面. */
 const REPORTED_AFTER = /^\s?(?:被[^，。,]{0,4})?(?:披露|曝光|爆出|揭露|曝出)/;
 /** "Bloomberg reported the session on April 10": the date of the report (unless the slot's event is that verb). */
@@ -62,6 +85,7 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
     (d) =>
       slot.date.some((spec) => dateMatches(d, spec)) &&
       !DATELINE_AFTER.test(facts.text.slice(d.end, d.end + 3)) &&
+      !isTimestamp(facts.text, d) &&
       !REPORTED_AFTER.test(facts.text.slice(d.end, d.end + 8)),
   );
   if (dates.length === 0) return [];

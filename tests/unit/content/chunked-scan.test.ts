@@ -28,9 +28,16 @@ function load(html: string): void {
 }
 
 /** The report of one scan of root, then (as the content script does) of every open shadow root it finds, nested ones included. */
-async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
+async function reportBy(mode: 'walk' | 'chunked' | 'sliced', root: Node = document.body) {
   const index = new PageIndex(matcher, {}, new Highlighter(undefined));
-  const onParagraph = (p: Paragraph) => void index.addParagraph(p);
+  let pauses = 0;
+  // 'sliced': chunked, with claim checks that pause after every step (a clock always out of time), as on a cold page.
+  const spent = { expired: () => true, restart: () => undefined };
+  const pause = () => Promise.resolve().then(() => void pauses++);
+  const onParagraph =
+    mode === 'sliced'
+      ? (p: Paragraph) => index.addParagraphInSlices(p, spent, pause, () => true)
+      : (p: Paragraph) => void index.addParagraph(p);
   const queue: Node[] = [root];
   const seen = new Set<Node>(queue);
   const onShadowRoot = (shadow: ShadowRoot) => {
@@ -44,7 +51,7 @@ async function reportBy(mode: 'walk' | 'chunked', root: Node = document.body) {
     else await scanChunked(next, { signal, onParagraph, onShadowRoot, keys, onGap: () => index.breakContext() });
   }
   const report = index.report('https://example.test/', true);
-  return { mentions: report.mentions, claims: report.claims, roots: seen.size - 1 };
+  return { mentions: report.mentions, claims: report.claims, roots: seen.size - 1, ...(mode === 'sliced' ? { pauses } : {}) };
 }
 
 /** Moves every `nth` paragraph into an open shadow root of a plain element put in its place (a div, a section, or a span inside a div). */
@@ -66,7 +73,12 @@ function intoShadowRoots(nth: number): number {
 
 async function paragraphsWalked(root: Node = document.body): Promise<string[]> {
   const out: string[] = [];
-  await scanChunked(root, { signal, keys, onGap: () => out.push('|'), onParagraph: (p) => out.push(p.text.replace(/\s+/g, ' ').trim()) });
+  await scanChunked(root, {
+    signal,
+    keys,
+    onGap: () => out.push('|'),
+    onParagraph: (p) => void out.push(p.text.replace(/\s+/g, ' ').trim()),
+  });
   // Consecutive gaps mean the same as one (the context is broken either way).
   return out.filter((x, i) => x !== '' && !(x === '|' && out[i - 1] === '|'));
 }
@@ -77,6 +89,47 @@ describe('scanChunked', () => {
     const walked = await reportBy('walk');
     expect(walked.mentions.length).toBeGreaterThan(0);
     expect(await reportBy('chunked')).toEqual(walked);
+  });
+
+  it.each(SEED_IDS)('finds what a full walk finds on seed %s when every claim check pauses for the page', async (id) => {
+    load(seedHtml(id));
+    const walked = await reportBy('walk');
+    const { pauses, ...sliced } = await reportBy('sliced');
+    expect(sliced).toEqual(walked);
+    // Paused in the middle of paragraphs (more pauses than paragraphs with a mention), yet recorded in order.
+    expect(pauses).toBeGreaterThan(walked.mentions.length);
+  });
+
+  it('finds what a full walk finds on every labelled page when every claim check pauses', async () => {
+    for (const page of loadLabelledPages()) {
+      load(labelledHtml(page));
+      const { pauses: _, ...sliced } = await reportBy('sliced');
+      expect(sliced, page.name).toEqual(await reportBy('walk'));
+    }
+  });
+
+  it('drops a paused paragraph when it is no longer wanted after the pause (a rescan or a switch-off)', async () => {
+    document.body.innerHTML = '<p>Trump signed the AI executive order on June 3, a mandatory 90-day review.</p>';
+    const p = { text: document.body.textContent!, nodes: [document.body.firstChild!.firstChild as Text], starts: [0] };
+    const spent = { expired: () => true, restart: () => undefined };
+    const kept = new PageIndex(matcher, {}, new Highlighter(undefined));
+    await kept.addParagraphInSlices(
+      p,
+      spent,
+      () => Promise.resolve(),
+      () => true,
+    );
+    expect(kept.report('https://example.test/', true).claims.length).toBeGreaterThan(0);
+    const dropped = new PageIndex(matcher, {}, new Highlighter(undefined));
+    const pending = dropped.addParagraphInSlices(
+      p,
+      spent,
+      () => Promise.resolve(),
+      () => false,
+    );
+    expect(pending).toBeInstanceOf(Promise);
+    await pending;
+    expect(dropped.report('https://example.test/', true)).toMatchObject({ mentions: [], claims: [] });
   });
 
   it.each(SEED_IDS)('finds what a full walk finds on seed %s with paragraphs in shadow roots of plain elements', async (id) => {
@@ -157,7 +210,7 @@ describe('scanChunked', () => {
       keys,
       skip: document.getElementById('seen')!,
       onGap: () => undefined,
-      onParagraph: (p) => out.push(p.text),
+      onParagraph: (p) => void out.push(p.text),
     });
     expect(out).toEqual(['Claude Mythos after.']);
   });
@@ -201,7 +254,7 @@ describe('scanChunked', () => {
       keys,
       skip: document.getElementById('seen')!,
       onGap: () => undefined,
-      onParagraph: (p) => out.push(p.text),
+      onParagraph: (p) => void out.push(p.text),
     });
     expect(out).toEqual(['Project Glasswing two.']);
     expect(await paragraphsWalked(document.getElementById('pre')!)).toEqual([]);

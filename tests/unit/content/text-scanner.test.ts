@@ -7,7 +7,7 @@ async function paragraphs(html: string): Promise<string[]> {
   document.body.innerHTML = html;
   for (const el of document.querySelectorAll('ff-card-host')) registerOwn(el);
   const out: Paragraph[] = [];
-  await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (p) => out.push(p) });
+  await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (p) => void out.push(p) });
   return out.map((p) => p.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
@@ -48,7 +48,7 @@ describe('scanTree', () => {
     document.body.innerHTML = '<pre><div id="a">inside pre</div></pre><div contenteditable="true"><p id="b">editable</p></div>';
     for (const id of ['a', 'b']) {
       const out: Paragraph[] = [];
-      await scanTree(document.getElementById(id)!, { signal: new AbortController().signal, onParagraph: (p) => out.push(p) });
+      await scanTree(document.getElementById(id)!, { signal: new AbortController().signal, onParagraph: (p) => void out.push(p) });
       expect(out, id).toEqual([]);
     }
   });
@@ -69,7 +69,7 @@ describe('scanTree', () => {
   it('maps paragraph offsets back to the right text nodes', async () => {
     document.body.innerHTML = '<p>The <a href="#">Project <b>Glasswing</b></a> update</p>';
     let p: Paragraph | undefined;
-    await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (x) => (p = x) });
+    await scanTree(document.body, { signal: new AbortController().signal, onParagraph: (x) => void (p = x) });
     const start = p!.text.indexOf('Project');
     const range = paragraphRange(p!, start, start + 'Project Glasswing'.length);
     expect(range.toString()).toBe('Project Glasswing');

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8, tune9 and tune10 sets are what the checks were tuned on; test.jsonl, test2.jsonl, test3.jsonl and test4.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8, tune9, tune10 and tune11 sets are what the checks were tuned on; test.jsonl, test2.jsonl, test3.jsonl and test4.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,10 +39,15 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune9en: { precision: 0.95, recall: 0.78 },
   tune9zh: { precision: 0.95, recall: 0.84 },
   // Written 2026-12-06 (fourth round): vague subjects over several sentences, headlines and rails, arithmetic dates
-  // (English); Chinese with 该行政令-style references and full-width values. tune10en is below the precision target:
-  // the floor holds the level reached (its misses are listed in the set's README).
-  tune10en: { precision: 0.94, recall: 0.8 },
+  // (English); Chinese with 该行政令-style references and full-width values.
+  tune10en: { precision: 0.95, recall: 0.8 },
   tune10zh: { precision: 0.95, recall: 0.93 },
+  // Written 2026-12-06 (fifth round), built to draw false flags: near misses with the misclaims' own values in true
+  // contexts, beside misclaims in unusual shapes (English; Chinese); multi-sentence news paragraphs, live-blog
+  // timestamps and corrections notices (ctx).
+  tune11en: { precision: 0.95, recall: 0.86 },
+  tune11zh: { precision: 0.95, recall: 0.88 },
+  tune11ctx: { precision: 0.95, recall: 0.76 },
   test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },
@@ -53,12 +58,8 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
 };
 
 const SPLITS = Object.keys(FLOORS) as Split[];
-/**
- * The tuning splits whose time labels the checker is held to. Not tune4en (its one time label breaks the rule, see
- * the set's README) nor tune10en (a rail flattened into one line, "Most read | Trump halts AI executive order (May 21)
- * | … | Fable 5 back online (July 1)", reads the July item as the halt resolved: the May 21 headline gets no "true until").
- */
-const TIME_SPLITS = SPLITS.filter((split) => split.startsWith('tune') && split !== 'tune4en' && split !== 'tune10en');
+/** The tuning splits whose time labels the checker is held to: all but tune4en (its one time label breaks the rule, see the set's README). */
+const TIME_SPLITS = SPLITS.filter((split) => split.startsWith('tune') && split !== 'tune4en');
 
 describe('labelled claim set', () => {
   it('is well formed: known claims, quotes taken from the paragraph', () => {

@@ -228,3 +228,23 @@ describe('seed pages', () => {
     expect(scanSeed('001_c31a48c8afd8fee6').get(56)).toEqual([['claude-mythos', 'Mythos模型']]);
   });
 });
+
+describe('paragraph steps (the content script pauses between them)', () => {
+  const paragraph =
+    'Trump signed the AI executive order on June 3, imposing a mandatory 90-day review. Claude Mythos is now available to the public.';
+
+  it('gives what scanParagraph gives, in more than one step when claims are checked', () => {
+    const fresh = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
+    const steps = fresh.paragraphSteps(paragraph)!;
+    let count = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) count++;
+    expect(count).toBeGreaterThan(5);
+    expect(next.value).toEqual(matcher.scanParagraph(paragraph));
+    expect(next.value!.claims.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('decides a paragraph without a subject at once, with no steps', () => {
+    expect(matcher.paragraphSteps('The weather was fine on June 3; the review took 90 days.')).toBeNull();
+  });
+});

@@ -156,6 +156,13 @@ describe('claim checking', () => {
     expect(flagged('Unlike Opus, Claude Mythos is now open to everyone through the Claude app.')).toContain(
       'claim-mythos-publicly-available',
     );
+    // A clause led by "it" is about the sentence's subject, not the name nearest to it.
+    expect(flagged('Claude Fable 5 is the same model as Mythos 5 with classifiers added, and it is generally available again.')).toEqual(
+      [],
+    );
+    expect(flagged('Claude Mythos 5 shares weights with Fable 5, and it is now generally available to anyone.')).toContain(
+      'claim-mythos-publicly-available',
+    );
   });
 
   it('does not read a date the news came out on as the date of its event', () => {
@@ -228,6 +235,68 @@ describe('claim checking', () => {
     expect(
       flagged('Trump put pen to paper on Monday night, ending a fight over the AI executive order that had dragged on since May.'),
     ).not.toContain('claim-signed-in-may');
+  });
+
+  it("reads a newsroom's correction notice as a refutation of the error it corrects", () => {
+    const notices = [
+      'This story has been updated to correct the spelling of Treasury Secretary Scott Bessent\'s name, which appeared as "Bessant" in an earlier version, in the Mythos meeting.',
+      'It previously gave the name of Anthropic\'s April model as "Claude Mythos 2 Preview"; the model is Claude Mythos Preview.',
+      'An earlier version of this article referred to Jerome Powell as the current Fed chair in describing the April meeting on Mythos.',
+    ];
+    for (const text of notices) {
+      expect(
+        claims(text, { pageDate: '2026-06-20' }).map((c) => c.stance),
+        text,
+      ).toEqual(['refutes']);
+    }
+    // The same errors in a writer's own voice are still flagged.
+    expect(flagged('Treasury Secretary Scott Bessant met bank chiefs about Mythos.')).toContain('claim-bessant-misspelling');
+  });
+
+  it('tells the signing from approving a text, a cancelled ceremony, a timestamp and a near miss', () => {
+    const none = [
+      'On Monday night Trump signed off on the final text of the AI order with his advisers; the signature itself came the following day.',
+      "Tuesday's signing of the AI order came twelve days after the ceremony for the first version was scrubbed.",
+      'Go back to the version of the AI executive order that nearly got signed in May and the contrast is stark.',
+    ];
+    for (const text of none) expect(flagged(text), text).toEqual([]);
+    // A live blog's timestamp is when the entry was posted; "last night" and "this afternoon" resolve against the page's date.
+    expect(
+      flagged('Tuesday, 8:10 a.m. — Trump signed the AI order late last night in the Oval Office.', { pageDate: '2026-06-02' }),
+    ).toEqual(['claim-signed-monday-night']);
+    expect(flagged('Updated 4:40 p.m. ET. The president signed the AI order this afternoon.', { pageDate: '2026-06-03' })).toEqual([
+      'claim-signed-june-3',
+    ]);
+  });
+
+  it('does not read "deployed internally" as the launch, nor banking\'s AML/CFT as the order\'s CFT measures', () => {
+    expect(
+      flagged(
+        'Anthropic first deployed Mythos internally on February 24, 2026, six weeks before it announced the model and Project Glasswing.',
+      ),
+    ).toEqual([]);
+    expect(
+      flagged('Treasury, better known to bankers for its AML/CFT supervision, picks up a new brief under the AI order: the clearinghouse.'),
+    ).toEqual([]);
+    expect(flagged('The AI executive order stalled over CFT rules that clashed with innovation.')).toEqual(['claim-cft-measures']);
+    // Another country's rules are not the order's.
+    expect(
+      flagged(
+        "China's interim measures on generative AI require security assessments for some services. Washington's new AI order takes the opt-in route.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('dates each item of a rail by its own date, with the items on one line or bracketed dates first', () => {
+    const rail =
+      'Related: Fable 5 and Mythos 5 still offline as export ban bites (Jun 15) | Commerce lifts AI export controls (Jun 30) | Fable 5 is back (Jul 1)';
+    expect(claims(rail, { pageDate: '2026-07-04' })).toContainEqual(
+      expect.objectContaining({ id: 'claim-fable-mythos-still-offline', verdict: 'outdated', trueUntil: '2026-07-01' }),
+    );
+    const zh = '熱門文章\n・（5/21）川普喊停AI行政命令 科技業錯愕\n・（6/9）Anthropic推出Fable 5與Mythos 5';
+    expect(claims(zh, { pageDate: '2026-06-20' })).toContainEqual(
+      expect.objectContaining({ id: 'claim-order-halted-for-good', trueUntil: '2026-06-02' }),
+    );
   });
 
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
