@@ -10,7 +10,7 @@ import { mentionedEntities, type Matcher, type ParagraphMatches, type ScanContex
 import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './scan';
-import type { SliceClock } from './yield-to-page';
+import { PARAGRAPH_BUDGET_MS, type SliceClock } from './yield-to-page';
 
 export interface MentionRecord {
   kind: 'mention';
@@ -99,7 +99,7 @@ export class PageIndex {
           this.record(p, next.value);
           return true;
         }
-        if (clock.expired()) return false;
+        if (clock.expired(PARAGRAPH_BUDGET_MS)) return false;
       }
     };
     if (advance()) return;
