@@ -28,6 +28,8 @@ export type Split =
   | 'tune11en'
   | 'tune11zh'
   | 'tune11ctx'
+  | 'tune12mod'
+  | 'tune12news'
   | 'test'
   | 'test2'
   | 'test3'

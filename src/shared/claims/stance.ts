@@ -65,6 +65,14 @@ function governs(
     // A negation inside a matched phrase belongs to it ("not voluntary", "could not attend"); inside an event-and-date
     // or number-and-noun span it still negates ("on June 9, not in April").
     if (ignore(m) || parts.some((p) => !p.composite && m.start < p.end && p.start < m.end)) return false;
+    // "未签署的草案…必须" (the unsigned draft … must): a negation inside an attribute describes a noun; it negates
+    // no clause, unless the claim is about that very verb (signed in May).
+    if (
+      /^(?:未|尚未|没有)$/.test(facts.text.slice(m.start, m.end)) &&
+      ATTRIBUTIVE_AFTER.test(facts.text.slice(m.end, m.end + 6)) &&
+      !parts.some((p) => p.start <= m.end && p.end > m.end)
+    )
+      return false;
     if (m.start >= anchor.start && m.end <= anchor.end) return !closedByComma(facts.text, m.end, anchor.end);
     if (m.end > anchor.start || distance(facts.text, m, anchor) > SCOPE || closedByComma(facts.text, m.end, anchor.start)) return false;
     // "If you build a large model, you are obliged to share it": the condition ends at its comma; the rule is stated.
@@ -84,6 +92,9 @@ function closedByComma(text: string, from: number, to: number): boolean {
 }
 
 const CONTINUES = /^\s*(?:甚至|乃至|进而|甚而)/;
+
+/** A verb made an attribute with 的 right after a negation: 未签署的, 尚未公布的. */
+const ATTRIBUTIVE_AFTER = /^(?:签署|签字|签|公布|发布|生效|通过|落地|出台)的/;
 
 /** A sentence that refutes what came before it: "That is false.", "此说法不实。" */
 export function refutesPrevious(facts: SentenceFacts): boolean {

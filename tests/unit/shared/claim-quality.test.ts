@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8, tune9, tune10 and tune11 sets are what the checks were tuned on; test.jsonl, test2.jsonl, test3.jsonl and test4.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune12 sets are what the checks were tuned on; test.jsonl, test2.jsonl, test3.jsonl and test4.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,10 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune11en: { precision: 0.95, recall: 0.86 },
   tune11zh: { precision: 0.95, recall: 0.88 },
   tune11ctx: { precision: 0.95, recall: 0.76 },
+  // Written 2026-12-06 (sixth round): the order's modality and role claims beside the same words in true contexts
+  // (mod); a sample of ordinary coverage April–December with the misclaims buried mid-paragraph (news).
+  tune12mod: { precision: 0.95, recall: 0.76 },
+  tune12news: { precision: 0.95, recall: 0.94 },
   test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },

@@ -299,6 +299,29 @@ describe('claim checking', () => {
     );
   });
 
+  it('reads "cannot", "nothing in the order" and "off base" as refuting, and a negation in an attribute as none', () => {
+    expect(claims("No, the government cannot block an AI release under Trump's order.").map((c) => c.stance)).toEqual(['refutes']);
+    expect(
+      claims(
+        'Nothing in the AI order "shall be construed to authorize the creation of a mandatory governmental licensing requirement." So the talk of an AI licence is off base.',
+      ).every((c) => c.stance === 'refutes'),
+    ).toBe(true);
+    expect(claims('The May draft of the AI order was not a mandatory review.').map((c) => c.stance)).toEqual(['refutes']);
+    // 未签署的草案: "the unsigned draft", the draft's rule still stated; the signing itself is still denied.
+    const zh = claims('在5月那份未签署的AI行政令草案里，企业推出新模型前必须先送政府审阅。');
+    expect(zh).toContainEqual(expect.objectContaining({ id: 'claim-draft-required-preview', stance: 'asserts' }));
+    expect(zh.filter((c) => c.id === 'claim-signed-in-may').map((c) => c.stance)).toEqual(['refutes']);
+  });
+
+  it('reads "no longer optional" as a mandate, and what critics want Congress to do as no claim about the order', () => {
+    expect(flagged('Under the new AI order, pre-deployment cyber-risk assessment is no longer optional for top-tier AI systems.')).toEqual([
+      'claim-mandatory-cyber-assessments',
+    ]);
+    expect(
+      flagged('Some critics want Congress to go further than the AI executive order and write mandatory pre-release testing into law.'),
+    ).toEqual([]);
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
