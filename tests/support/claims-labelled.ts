@@ -30,10 +30,12 @@ export type Split =
   | 'tune11ctx'
   | 'tune12mod'
   | 'tune12news'
+  | 'tune13mg'
   | 'test'
   | 'test2'
   | 'test3'
-  | 'test4';
+  | 'test4'
+  | 'test5';
 export type Stance = 'asserts' | 'reports' | 'refutes';
 
 export interface Expected {

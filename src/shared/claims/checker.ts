@@ -249,7 +249,7 @@ export class ClaimChecker {
       else if (
         stances[i] === 'reports' &&
         (raw.some((o, j) => j !== i && o.claimId === hit.claimId && stances[j] === 'refutes') ||
-          facts.some((f, j) => j !== hit.sentenceIndex && f.has('stance-refute')))
+          facts.some((f, j) => j !== hit.sentenceIndex && refutesAbout(f, input.inSentence[units[j]!.index]!.has(hit.entity))))
       )
         stances[i] = 'refutes';
       // A paragraph that opens by refuting the claim goes on to explain it: "'CFT measures' had nothing to do with
@@ -339,6 +339,14 @@ function negatedJustBefore(facts: SentenceFacts, part: Occurrence): boolean {
 /** A negation right before a span, nothing but words between ("never came back", 从未恢复). */
 function negatedRightBefore(facts: SentenceFacts, part: Occurrence): boolean {
   return facts.find('stance-negation').some((m) => m.end <= part.start && /^[\s\w'-]{0,12}$/.test(facts.text.slice(m.end, part.start)));
+}
+
+/**
+ * A sentence that refutes something: a denial ("Musk denied pressuring the White House") is about what it names, so
+ * it counts only when the sentence names the claim's subject; a verdict word ("false", "no basis") counts anywhere.
+ */
+function refutesAbout(facts: SentenceFacts, namesSubject: boolean): boolean {
+  return facts.find('stance-refute').some((m) => namesSubject || !/^(?:denied|denies|deny)$/.test(facts.text.slice(m.start, m.end)));
 }
 
 const overlaps = (a: Occurrence, b: Occurrence) => a.start < b.end && b.start < a.end;

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune12 sets are what the checks were tuned on; test.jsonl, test2.jsonl, test3.jsonl and test4.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune13 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test5.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,9 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // Written 2026-12-06 (sixth round): the order's modality and role claims beside the same words in true contexts
   // (mod); a sample of ordinary coverage April–December with the misclaims buried mid-paragraph (news).
   tune12mod: { precision: 0.95, recall: 0.76 },
-  tune12news: { precision: 0.95, recall: 0.94 },
+  tune12news: { precision: 0.95, recall: 0.95 },
+  // Written 2026-12-06 (seventh round): Mythos, Glasswing and the people around them, near misses beside misclaims.
+  tune13mg: { precision: 0.95, recall: 0.89 },
   test: { precision: 0.94, recall: 0.86 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },
@@ -59,6 +61,8 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   test3: { precision: 0.95, recall: 0.85 },
   // A fourth held-out split (2026-12-06, fourth round), written like test2 and test3 by another writer; scored, never read.
   test4: { precision: 0.95, recall: 0.85 },
+  // A fifth held-out split (2026-12-06, seventh round), written like test2–test4 by another writer; scored once, never read.
+  test5: { precision: 0.95, recall: 0.9 },
 };
 
 const SPLITS = Object.keys(FLOORS) as Split[];

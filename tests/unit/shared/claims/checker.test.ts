@@ -322,6 +322,38 @@ describe('claim checking', () => {
     ).toEqual([]);
   });
 
+  it('does not let a denial of something else in the paragraph turn a report into a refutation', () => {
+    const report = "TechCrunch reported that the AI order's signing slipped because tech CEOs were unable to make it to Washington.";
+    expect(claims(`${report} Elon Musk, for his part, denied pressuring the White House.`)).toContainEqual(
+      expect.objectContaining({ id: 'claim-ceo-absence-caused-delay', stance: 'reports' }),
+    );
+    expect(claims(`${report} That explanation has no basis.`).map((c) => c.stance)).toEqual(['refutes']);
+  });
+
+  it('reads ≠, "though … no version number" and "but that is only…" as corrections, "some accounts put" as a report', () => {
+    expect(claims('Reminder: Glasswing ≠ a government program. Anthropic runs it.').map((c) => c.stance)).toEqual(['refutes']);
+    expect(
+      claims(
+        "A conference slide labelled the model 'Claude Mythos 2 Preview', though Anthropic's own name for it carries no version number.",
+      ).map((c) => c.stance),
+    ).toEqual(['refutes']);
+    expect(
+      claims(
+        'Some accounts put the Mythos briefing for bank CEOs on April 10, but that is only the day CNBC confirmed it; the gathering was called earlier in the week.',
+      ).map((c) => c.stance),
+    ).toEqual(['refutes']);
+  });
+
+  it('reads "available to approved partners" as restricted, and a bare weekday as a day in the week before the page', () => {
+    expect(flagged('Mythos 5 is available to approved partners, and since July 1 Fable 5 is back for everyone else.')).toEqual([]);
+    expect(flagged('Mythos goes public: Anthropic drops the waitlist for its strongest model')).toEqual([
+      'claim-mythos-publicly-available',
+    ]);
+    // April 8, 2026 was a Wednesday, but "on Wednesday" on a June 25 page is June 24.
+    const cable = "A cable segment on Mythos 5 on Wednesday introduced Anthropic's model to viewers.";
+    expect(flagged(cable, { pageDate: '2026-06-25' })).not.toContain('claim-mythos-glasswing-announced-april-8');
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
