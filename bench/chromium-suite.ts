@@ -36,6 +36,8 @@ export interface LoadMeasurements {
   markCounts: { mark?: number; markRegExp?: number };
   arms: Partial<Record<ArmId, ArmPageLoads>>;
   trace?: TraceAnalysis;
+  /** Per arm with a content script, the task that injected it (one traced fresh-tab load each). */
+  injections?: Partial<Record<ArmId, { ms: number; beforeStartMs: number }>>;
   crossOriginIsolated: boolean;
 }
 
@@ -142,15 +144,24 @@ async function measureLoads(
   const regexRuns = await runMark('markRegExp', reps.markRegExp);
   const markRuns = await runMark('mark', reps.mark);
   let trace: TraceAnalysis | undefined;
+  const injections: Partial<Record<ArmId, { ms: number; beforeStartMs: number }>> = {};
   if (info.kind === 'synthetic' || plan.traceSeeds) {
-    trace = await withPage(ext, 'about:blank', { observe: true, hover: false }, async (page) => {
-      const cdp = await ext.cdp(page);
-      const stop = await startTrace(cdp);
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-      await page.evaluate(readyPass, READY_TIMEOUT_MS);
-      await page.waitForTimeout(600);
-      return analyseTrace(await stop(), ext.extensionOrigin ?? 'chrome-extension://');
-    });
+    const traced = async (arm: BenchChromium) =>
+      withPage(arm, 'about:blank', { observe: true, hover: false }, async (page) => {
+        const cdp = await arm.cdp(page);
+        const stop = await startTrace(cdp);
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        await page.evaluate(readyPass, READY_TIMEOUT_MS);
+        await page.waitForTimeout(600);
+        return analyseTrace(await stop(), arm.extensionOrigin ?? 'chrome-extension://');
+      });
+    trace = await traced(ext);
+    if (trace?.injection) injections.ext = trace.injection;
+    // The same trace of the null script (and a baseline build): what injecting any content script costs a cold tab.
+    for (const arm of browsers.filter((b) => b.spec.id === 'null' || b.spec.id === 'base')) {
+      const other = await traced(arm);
+      if (other?.injection) injections[arm.spec.id] = other.injection;
+    }
   }
   const armLoads: Partial<Record<ArmId, ArmPageLoads>> = {};
   for (const [id, r] of Object.entries(runs.arms) as Array<[ArmId, (typeof runs.arms)[ArmId] & object]>) {
@@ -165,6 +176,7 @@ async function measureLoads(
     markCounts: { ...(markRuns[0] ? { mark: markRuns[0].marks } : {}), ...(regexRuns[0] ? { markRegExp: regexRuns[0].marks } : {}) },
     arms: armLoads,
     ...(trace ? { trace } : {}),
+    ...(Object.keys(injections).length ? { injections } : {}),
     crossOriginIsolated: runs.arms.ext?.fresh.every((s) => s.crossOriginIsolated) ?? false,
   };
   log(`chromium ${info.id.padEnd(15)} ${describeLoads(m)}  longest task ${trace?.longestExtension ? fmt(trace.longestExtension.ms) : '-'}`);

@@ -70,10 +70,16 @@ function pageTimingRows(loads: AnyLoad[]): string[] {
   return rows;
 }
 
+/** The task that injected an arm's content script: its length and, in brackets, the part before the start mark. */
+function injection(l: LoadMeasurements, id: ArmId): string {
+  const i = l.injections?.[id];
+  return i ? `${ms(i.ms)} (${ms(i.beforeStartMs)})` : '–';
+}
+
 function taskRows(loads: LoadMeasurements[]): string[] {
   const rows = [
-    '| page | our longest task (trace) | its work before `start` | longest task after start, anyone’s (trace) | Long Tasks API after DCL: none / null / ext (count, max ms) | our main-thread time start→ready | elements added | retained JS heap none / null / ext MB | ext − none | ext − null |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| page | our longest task (trace) | its work before `start` | injecting task, null / ext: whole (before `start`) ms | longest task after start, anyone’s (trace) | Long Tasks API after DCL: none / null / ext (count, max ms) | our main-thread time start→ready | elements added | retained JS heap none / null / ext MB | ext − none | ext − null |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const l of loads) {
     const t = l.trace;
@@ -84,7 +90,7 @@ function taskRows(loads: LoadMeasurements[]): string[] {
     };
     const heap = (id: ArmId) => l.arms[id]?.heap.median ?? NaN;
     rows.push(
-      `| ${l.page.id} | ${t ? `${ms(ours?.ms)} ms` : '–'} | ${t ? `${ours && ours.at < 0 ? ms(-ours.at) : '0'} ms` : '–'} | ${t ? `${ms(t.longest?.ms)} ms` : '–'} | ` +
+      `| ${l.page.id} | ${t ? `${ms(ours?.ms)} ms` : '–'} | ${t ? `${ours && ours.at < 0 ? ms(-ours.at) : '0'} ms` : '–'} | ${injection(l, 'null')} / ${injection(l, 'ext')} | ${t ? `${ms(t.longest?.ms)} ms` : '–'} | ` +
         `${lt('none')} / ${lt('null')} / ${lt('ext')} | ${t ? `${ms(t.extensionBusyMs)} ms in ${t.extensionTasks} tasks` : '–'} | ${l.arms.ext?.fresh.added ?? '–'} | ` +
         `${mb(heap('none'))} / ${mb(heap('null'))} / ${mb(heap('ext'))} | +${mb(heap('ext') - heap('none'))} | +${mb(heap('ext') - heap('null'))} |`,
     );

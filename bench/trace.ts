@@ -63,6 +63,12 @@ export interface TraceAnalysis {
   otherBusyMs: number;
   /** start → first extension task after the initial one: the wait for config and settings. */
   firstGapMs: number;
+  /**
+   * The task that holds the start mark — the one that injects the content script, compiles and runs it up to its
+   * first pause — and how much of it came before the mark (compiling the script, creating its world). Compared
+   * across arms it tells what a bundle's size costs a cold tab beyond what any content script pays.
+   */
+  injection?: { ms: number; beforeStartMs: number };
 }
 
 const KINDS: Record<string, string> = {
@@ -142,6 +148,7 @@ export function analyseTrace(events: TraceEvent[], extensionUrlPrefix: string, t
       }
     }
   }
+  const holder = tops.find((t) => t.ts <= from && from < t.ts + t.dur!);
   tasks.sort((a, b) => b.ms - a.ms);
   // The first extension task holds the start mark (script evaluation); the next one runs after config arrives.
   const firstGap = extStarts.length > 1 ? (extStarts[1]! - from) / 1000 : NaN;
@@ -154,5 +161,6 @@ export function analyseTrace(events: TraceEvent[], extensionUrlPrefix: string, t
     extensionTasks,
     otherBusyMs: otherBusy,
     firstGapMs: firstGap,
+    ...(holder ? { injection: { ms: holder.dur! / 1000, beforeStartMs: (from - holder.ts) / 1000 } } : {}),
   };
 }

@@ -1,5 +1,6 @@
 /** Modules the build generates (see scripts/matcher-tables-plugin.ts). */
 declare module 'virtual:frontier-facts/matcher-tables' {
-  const tables: import('./shared/matcher-tables').MatcherTables;
+  /** The scan's part; the claim part is loaded on first need (src/content/claim-tables-loader.ts). */
+  const tables: Omit<import('./shared/matcher-tables').LazyMatcherTables, 'loadClaims'>;
   export default tables;
 }

@@ -5,7 +5,7 @@
  */
 import { Matcher } from '../shared/matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
-import type { MatcherTables } from '../shared/matcher-tables';
+import type { LazyMatcherTables, MatcherTables } from '../shared/matcher-tables';
 import { LateShadowRoots } from './late-shadow-roots';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
@@ -19,7 +19,7 @@ export interface ContentAppOptions {
   doc: Document;
   signal: AbortSignal;
   /** What the matcher is built from: the tables the build compiled in (tests derive them from the dataset). */
-  tables: MatcherTables;
+  tables: MatcherTables | LazyMatcherTables;
   settings: Settings;
   /** Called after every change to the page's marks (badge counts, an open card). */
   onChange?: (app: ContentApp) => void;

@@ -15,6 +15,7 @@ import matcherTables from 'virtual:frontier-facts/matcher-tables';
 import { takeEarlyReads } from './early-reads';
 import { CardController } from './card/card-controller';
 import { loadCardUi } from './card/card-ui-loader';
+import { loadClaimTables } from './claim-tables-loader';
 import { createContentSender, handleContentMessages } from './content-messages';
 import { extensionAlive, extensionApi, onRuntimeMessage } from './ext';
 import { isActiveOn, type Settings } from '../shared/settings';
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
     const stored = await readSettings();
     if (signal.aborted) return;
     const settings = latestSettings ?? stored;
-    const current = new ContentApp({ doc: document, signal, tables: matcherTables, settings, onChange: reportStatus });
+    const tables = { ...matcherTables, loadClaims: loadClaimTables };
+    const current = new ContentApp({ doc: document, signal, tables, settings, onChange: reportStatus });
     app = current;
     const card = new CardController({
       doc: document,

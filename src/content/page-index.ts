@@ -7,6 +7,7 @@
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
 import { mentionedEntities, type Matcher, type ParagraphMatches, type ScanContext } from '../shared/matcher';
+import { NEEDS_CLAIM_TABLES } from '../shared/steps';
 import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './scan';
@@ -92,23 +93,28 @@ export class PageIndex {
       this.record(p, null);
       return;
     }
-    // Steps until the paragraph is done (recorded) or the slice is spent.
-    const advance = (): boolean => {
+    // Steps until the paragraph is done (recorded), the slice is spent, or the claim tables must be loaded first.
+    const advance = (): 'done' | 'spent' | 'load' => {
       for (let next = steps.next(); ; next = steps.next()) {
         if (next.done) {
           this.record(p, next.value);
-          return true;
+          return 'done';
         }
-        if (clock.expired(PARAGRAPH_BUDGET_MS)) return false;
+        if (next.value === NEEDS_CLAIM_TABLES) return 'load';
+        if (clock.expired(PARAGRAPH_BUDGET_MS)) return 'spent';
       }
     };
-    if (advance()) return;
+    let state = advance();
+    if (state === 'done') return;
     return (async () => {
       do {
-        await pause();
+        // Loading the claim tables is a pause of its own: the module is fetched and compiled off this task.
+        if (state === 'load') await this.matcher.loadClaims();
+        else await pause();
         if (!wanted()) return;
         clock.restart();
-      } while (!advance());
+        state = advance();
+      } while (state !== 'done');
     })();
   }
 

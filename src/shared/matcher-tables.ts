@@ -45,6 +45,18 @@ export interface MatcherTables extends PreparedMatcher {
   checker: CheckerConfig | (() => CheckerConfig);
 }
 
+/** What claim checking needs beyond the scan: the checker's configuration and the hand-written patterns. */
+export interface ClaimTables {
+  checker: CheckerConfig;
+  patterns: PatternSource[];
+}
+
+/**
+ * Tables whose claim part is loaded on first need (the content script: the scan's part is compiled into it, the
+ * claim part is a module of its own that a page without a mention never loads; see claim-tables-loader.ts).
+ */
+export type LazyMatcherTables = Omit<MatcherTables, 'checker' | 'patterns'> & { loadClaims: () => Promise<ClaimTables> };
+
 /** Case-insensitive lookup key for matched alias text. */
 export function aliasKey(text: string, caseSensitive = false): string {
   const normal = text

@@ -13,9 +13,16 @@ import { compileRegex, mayMatch, type CompiledClaimPattern } from './claim-patte
 import { ClaimChecker } from './claims/checker';
 import { foldFullWidth } from './claims/fold';
 import type { Stance } from './claims/types';
-import { aliasKey, type AliasEntry, type MatcherTables, type PatternSource } from './matcher-tables';
+import {
+  aliasKey,
+  type AliasEntry,
+  type ClaimTables,
+  type LazyMatcherTables,
+  type MatcherTables,
+  type PatternSource,
+} from './matcher-tables';
 import { splitSentences, type Span } from './sentences';
-import { drain, type Steps } from './steps';
+import { drain, NEEDS_CLAIM_TABLES, type Steps } from './steps';
 
 export interface MentionHit {
   entityId: EntityId;
@@ -104,12 +111,18 @@ const OPENS_WITH_PRONOUN =
 
 export class Matcher {
   readonly datasetVersion: string;
-  private readonly tables: MatcherTables;
+  private readonly tables: MatcherTables | LazyMatcherTables;
   private readonly scanner: RegExp;
   private readonly aliases: Map<string, AliasEntry[]>;
   /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
-  private readonly patterns: CompiledClaimPattern[];
+  private patterns: CompiledClaimPattern[];
+  /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
+  private readonly claimSource: (() => Promise<ClaimTables>) | undefined;
+  private claimLoad: Promise<void> | undefined;
+  private checkerConfig: MatcherTables['checker'] | undefined;
+  /** The claim tables could not be loaded: paragraphs get their mentions and no claims. */
+  private claimsUnavailable = false;
   private checkerInstance: ClaimChecker | undefined;
   private readonly verdicts: Map<string, CompiledClaimPattern['verdict']>;
   /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
@@ -121,12 +134,18 @@ export class Matcher {
    * From tables derived ahead of time: the content script's are compiled in by the build; anything
    * else derives them at run time (derive-matcher-tables.ts: matcherFromConfig).
    */
-  constructor(tables: MatcherTables) {
+  constructor(tables: MatcherTables | LazyMatcherTables) {
     this.tables = tables;
     this.datasetVersion = tables.datasetVersion;
     this.verdicts = new Map(tables.verdicts);
     this.aliases = new Map(tables.aliases);
-    this.patterns = tables.patterns.map(lazyPattern);
+    if ('loadClaims' in tables) {
+      this.patterns = [];
+      this.claimSource = tables.loadClaims;
+    } else {
+      this.patterns = tables.patterns.map(lazyPattern);
+      this.checkerConfig = tables.checker;
+    }
     this.scanner = new RegExp(tables.scanner, 'gi');
     this.prefilter = regex(tables.prefilter);
     this.keySource = tables.prefilter;
@@ -145,8 +164,31 @@ export class Matcher {
 
   /** The claim checker, set up the first time a paragraph has something to check. */
   private get checker(): ClaimChecker {
-    const config = this.tables.checker;
+    const config = this.checkerConfig;
+    if (!config) throw new Error('claim tables not loaded');
     return (this.checkerInstance ??= new ClaimChecker(typeof config === 'function' ? config() : config));
+  }
+
+  /** Whether claims can be checked now (else the steps yield NEEDS_CLAIM_TABLES first). */
+  get hasClaimTables(): boolean {
+    return this.checkerConfig !== undefined || this.claimsUnavailable;
+  }
+
+  /**
+   * Loads the claim tables of lazily built tables, once. If they cannot be loaded (the extension was reloaded
+   * meanwhile, say), paragraphs keep their mentions and get no claims: the scan goes on.
+   */
+  loadClaims(): Promise<void> {
+    return (this.claimLoad ??= (async () => {
+      try {
+        const loaded = await this.claimSource!();
+        this.patterns = loaded.patterns.map(lazyPattern);
+        this.checkerConfig = loaded.checker;
+      } catch (error) {
+        this.claimsUnavailable = true;
+        console.debug('[frontier-facts] claim tables not loaded', error);
+      }
+    })());
   }
 
   /**
@@ -203,7 +245,9 @@ export class Matcher {
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
     const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
     yield;
-    const claims = yield* this.findClaims(text, sentences, mentions, carried, context);
+    // The first paragraph that needs claims checked, with lazily loaded tables: the caller loads them, then resumes.
+    while (!this.hasClaimTables) yield NEEDS_CLAIM_TABLES;
+    const claims = this.claimsUnavailable ? [] : yield* this.findClaims(text, sentences, mentions, carried, context);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
   }

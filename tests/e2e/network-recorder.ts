@@ -53,15 +53,15 @@ export interface Expectations {
 const withoutHash = (url: string) => url.split('#')[0]!;
 
 /**
- * The card's UI module as a content script imports it: Chromium serves a web-accessible resource
- * with `use_dynamic_url` from a per-session id, not the extension's id, so its origin differs from
- * `extensionOrigin`. Only that file, and only from an extension scheme: never network.
+ * The modules a content script imports (the card's UI, the claim tables): Chromium serves a web-accessible
+ * resource with `use_dynamic_url` from a per-session id, not the extension's id, so its origin differs from
+ * `extensionOrigin`. Only those files, and only from an extension scheme: never network.
  */
-const DYNAMIC_EXTENSION_FILE = /^chrome-extension:\/\/[0-9a-f-]{36}\/src\/content\/card-ui\.js$/;
+const DYNAMIC_EXTENSION_FILE = /^chrome-extension:\/\/[0-9a-f-]{36}\/src\/content\/(?:card-ui|claim-tables)\.js$/;
 
 /**
  * The requests the test pages do not explain. Allowed: the extension's own files (the card's UI
- * module also at its dynamic address), data:/blob:
+ * and claim-table modules also at their dynamic address), data:/blob:
  * URLs (never network), GETs of the documents the test navigated to (not from a worker), and
  * Firefox's favicon probe of the test server (Chromium's never reaches playwright's events).
  * Anything else, to any host, the local test server included, is reported.

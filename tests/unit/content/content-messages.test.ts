@@ -8,6 +8,8 @@ import { handleContentMessages, validContentMessage } from '../../../src/content
 import { CARD_UI_PATH } from '../../../src/content/card/card-ui-loader';
 import { CONTENT_MESSAGES, MESSAGE_TYPES, requestSchema, type MessageType } from '../../../src/shared/messages';
 import { CARD_UI_FILE } from '../../../scripts/card-ui-plugin';
+import { CLAIM_TABLES_FILE } from '../../../scripts/matcher-tables-plugin';
+import { CLAIM_TABLES_PATH } from '../../../src/content/claim-tables-loader';
 import manifest from '../../../manifest.json';
 
 const VALUES: unknown[] = [
@@ -95,13 +97,14 @@ describe('content message checks', () => {
   });
 });
 
-describe('card UI module', () => {
-  it('is built where the content script imports it from, and is web-accessible in both browsers', () => {
+describe('modules the content script imports (the card UI, the claim tables)', () => {
+  it('are built where the content script imports them from, and are web-accessible in both browsers', () => {
     expect(CARD_UI_FILE).toBe(CARD_UI_PATH);
+    expect(CLAIM_TABLES_FILE).toBe(CLAIM_TABLES_PATH);
     const m = manifest as unknown as Record<string, { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]>;
     const chrome = m['{{chrome}}.web_accessible_resources']!;
     const firefox = m['{{firefox}}.web_accessible_resources']!;
-    for (const entries of [chrome, firefox]) expect(entries.flatMap((e) => e.resources)).toEqual([CARD_UI_PATH]);
+    for (const entries of [chrome, firefox]) expect(entries.flatMap((e) => e.resources)).toEqual([CARD_UI_PATH, CLAIM_TABLES_PATH]);
     // Reachable only through the session's dynamic id in Chromium: no fixed address a page could probe.
     expect(chrome.every((e) => e.use_dynamic_url === true)).toBe(true);
   });
