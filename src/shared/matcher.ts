@@ -232,6 +232,9 @@ export class Matcher {
     }
     const assumed = context.assumeSubjects ?? [];
     if (candidates.length === 0 && !triggered && assumed.length === 0) return null;
+    // A page's first candidate starts loading lazily built claim tables: the module's latency overlaps the
+    // context checks (a page without a candidate never loads them).
+    if (this.claimSource && !this.claimLoad) void this.loadClaims();
     return this.contextSteps(text, candidates, carried, context);
   }
 
