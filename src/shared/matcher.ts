@@ -175,6 +175,15 @@ export class Matcher {
   }
 
   /**
+   * Starts loading lazily built claim tables when `text` (a page's title, say) holds a candidate mention: an
+   * article about a subject names it in its title, and the import's latency then overlaps the scan instead of
+   * holding it at the first paragraph that needs claims checked.
+   */
+  prefetchClaimsFor(text: string): void {
+    if (this.claimSource && !this.claimLoad) this.paragraphSteps(text);
+  }
+
+  /**
    * Loads the claim tables of lazily built tables, once. If they cannot be loaded (the extension was reloaded
    * meanwhile, say), paragraphs keep their mentions and get no claims: the scan goes on.
    */

@@ -285,3 +285,20 @@ describe('claim tables loaded on first need (the content script)', () => {
     expect(result?.claims).toEqual([]);
   });
 });
+
+describe('prefetching claim tables from a page title', () => {
+  const config = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
+  it('starts loading only when the title holds a candidate mention', async () => {
+    const { checker, patterns } = deriveMatcherTables(config);
+    const { checker: _c, patterns: _p, ...scan } = deriveMatcherTables(config);
+    let loads = 0;
+    const tables = { checker: typeof checker === 'function' ? checker() : checker, patterns };
+    const matcher = new Matcher({ ...scan, loadClaims: async () => (loads++, tables) });
+    matcher.prefetchClaimsFor('Weather: a sunny week ahead');
+    expect(loads).toBe(0);
+    matcher.prefetchClaimsFor('What Claude Mythos can and cannot do');
+    await matcher.loadClaims();
+    expect(loads).toBe(1);
+    expect(matcher.hasClaimTables).toBe(true);
+  });
+});
