@@ -151,7 +151,6 @@ export class ContentApp {
 
   private async scanDocument(): Promise<void> {
     const generation = ++this.generation;
-    this.index.matcher.prefetchClaimsFor(this.doc.title);
     this.batcher.pause();
     this.index.clear();
     this.highlighter.setStyle(this.settings.highlightStyle);

@@ -64,7 +64,7 @@ export class PageIndex {
   private readonly nodesOf = new Map<MarkRecord, readonly Node[]>();
 
   constructor(
-    readonly matcher: Matcher,
+    private readonly matcher: Matcher,
     /** What the page says about itself (its publication date), for claims that were true when written. */
     private readonly context: ScanContext = {},
     /** Draws the marks; a test may pass one with no registry. */

@@ -41,8 +41,8 @@ export interface MatcherTables extends PreparedMatcher {
   aliases: Array<[string, AliasEntry[]]>;
   verdicts: Array<[string, Verdict]>;
   patterns: PatternSource[];
-  /** The claim checker's configuration, or how to get it (only paragraphs with a mention or a page trigger need it). */
-  checker: CheckerConfig | (() => CheckerConfig);
+  /** The claim checker's configuration (the content script loads it with the patterns on first need: LazyMatcherTables). */
+  checker: CheckerConfig;
 }
 
 /** What claim checking needs beyond the scan: the checker's configuration and the hand-written patterns. */

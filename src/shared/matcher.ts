@@ -10,7 +10,7 @@
  */
 import type { AliasContext, EntityId } from '../data/schema';
 import { compileRegex, mayMatch, type CompiledClaimPattern } from './claim-patterns';
-import { ClaimChecker } from './claims/checker';
+import { ClaimChecker, type CheckerConfig } from './claims/checker';
 import { foldFullWidth } from './claims/fold';
 import type { Stance } from './claims/types';
 import {
@@ -120,7 +120,7 @@ export class Matcher {
   /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
   private readonly claimSource: (() => Promise<ClaimTables>) | undefined;
   private claimLoad: Promise<void> | undefined;
-  private checkerConfig: MatcherTables['checker'] | undefined;
+  private checkerConfig: CheckerConfig | undefined;
   /** The claim tables could not be loaded: paragraphs get their mentions and no claims. */
   private claimsUnavailable = false;
   private checkerInstance: ClaimChecker | undefined;
@@ -166,21 +166,12 @@ export class Matcher {
   private get checker(): ClaimChecker {
     const config = this.checkerConfig;
     if (!config) throw new Error('claim tables not loaded');
-    return (this.checkerInstance ??= new ClaimChecker(typeof config === 'function' ? config() : config));
+    return (this.checkerInstance ??= new ClaimChecker(config));
   }
 
   /** Whether claims can be checked now (else the steps yield NEEDS_CLAIM_TABLES first). */
   get hasClaimTables(): boolean {
     return this.checkerConfig !== undefined || this.claimsUnavailable;
-  }
-
-  /**
-   * Starts loading lazily built claim tables when `text` (a page's title, say) holds a candidate mention: an
-   * article about a subject names it in its title, and the import's latency then overlaps the scan instead of
-   * holding it at the first paragraph that needs claims checked.
-   */
-  prefetchClaimsFor(text: string): void {
-    if (this.claimSource && !this.claimLoad) this.paragraphSteps(text);
   }
 
   /**

@@ -265,16 +265,25 @@ export function weekdayOf(iso: string): number {
 
 /**
  * Whether a mention denotes a day matching the spec: "2026-06-03" (that day, or its weekday when the
- * mention is only a weekday), "2026-06" (any day of that month, or the month itself), "2024" (that year),
- * "weekday:1" (Monday).
+ * mention is only a weekday, within a week of `today`, the page's date, when known), "2026-06" (any day of that
+ * month, or the month itself), "2024" (that year), "weekday:1" (Monday).
  */
-export function dateMatches(d: DateMention, spec: string): boolean {
+export function dateMatches(d: DateMention, spec: string, today: string | null = null): boolean {
   if (spec.startsWith('weekday:')) return d.day === undefined && d.weekday === Number(spec.slice(8));
   const [y, m, day] = spec.split('-').map(Number) as [number, number | undefined, number | undefined];
   if (d.year !== undefined && d.year !== y) return false;
   if (m === undefined) return d.year === y;
   if (d.month === undefined && d.day !== undefined && d.weekday === undefined) return d.day === day;
-  if (d.month === undefined) return day !== undefined && d.weekday !== undefined && d.year === undefined && d.weekday === weekdayOf(spec);
+  // A bare weekday names a day of the week the page was written in: "on Wednesday" on a June 25 page is not
+  // April 8, though that was a Wednesday too. (Without the page's date, any day of that weekday may be meant.)
+  if (d.month === undefined)
+    return (
+      day !== undefined &&
+      d.weekday !== undefined &&
+      d.year === undefined &&
+      d.weekday === weekdayOf(spec) &&
+      (!today || Math.abs(Date.parse(`${today}T12:00:00Z`) - Date.parse(`${spec}T12:00:00Z`)) <= 7 * 86_400_000)
+    );
   if (d.month !== m) return false;
   if (day === undefined) return true;
   return d.day === day;

@@ -3,7 +3,7 @@
  * a quantity near a concept. Each returns the spans it matched, or none.
  */
 import type { Occurrence } from './concepts';
-import { dateMatches, type DateMention } from './dates';
+import { dateMatches } from './dates';
 import { distance, type SentenceFacts } from './sentence-facts';
 import type { Slot } from './types';
 
@@ -55,16 +55,6 @@ function isAbout(o: Occurrence, about: { subject: string; among: string }, facts
   return facts.find(about.subject).some((s) => s.start < nearest.end && nearest.start < s.end);
 }
 
-/**
- * A bare weekday stands for a day in the week before the page was written: "on Wednesday" on a June 25 page is
- * not April 8, though that was a Wednesday too. (Without the page's date, any day of that weekday may be meant.)
- */
-function weekdayMayMean(d: DateMention, spec: string, today: string | null): boolean {
-  if (!today || d.day !== undefined || d.weekday === undefined || !/^\d{4}-\d\d-\d\d$/.test(spec)) return true;
-  const days = (Date.parse(`${today}T12:00:00Z`) - Date.parse(`${spec}T12:00:00Z`)) / 86_400_000;
-  return days >= -7 && days <= 7;
-}
-
 /** A time of day after a date: "Tuesday, 8:10 a.m. —", "June 3, 4:40 p.m. ET". */
 const TIME_AFTER = /^,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|edt|est|ct|pt|pdt|gmt|utc|bst|cet))?\s*(?:[—–:.]|-\s|$)/;
 /**
@@ -93,7 +83,7 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
   // A dateline date ("新华社华盛顿6月3日电", "IT之家4月8日消息", "彭博4月10日报导") is when the story was filed, not when its event happened.
   const dates = facts.dates.filter(
     (d) =>
-      slot.date.some((spec) => dateMatches(d, spec) && weekdayMayMean(d, spec, facts.today)) &&
+      slot.date.some((spec) => dateMatches(d, spec, facts.today)) &&
       !DATELINE_AFTER.test(facts.text.slice(d.end, d.end + 3)) &&
       !isTimestamp(facts.text, d) &&
       !REPORTED_AFTER.test(facts.text.slice(d.end, d.end + 8)),

@@ -1,48 +1,67 @@
 /**
- * The matcher tables the build compiles into the content script (scripts/matcher-tables-source.ts,
- * emitted as JSON by the build plugin) give a Matcher that finds exactly what one built from the
+ * The matcher tables the build compiles into the content script and the claim part it loads on first need
+ * (scripts/matcher-tables-source.ts, emitted as JSON by the build plugin) give a Matcher that finds exactly what one built from the
  * dataset at run time finds, and they hold every alias and claim pattern of the dataset.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMatcherTables } from '../../../scripts/matcher-tables-source';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, type EntityId } from '../../../src/data/schema';
 import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 import { Matcher, mentionedEntities } from '../../../src/shared/matcher';
-import { aliasKey, type MatcherTables } from '../../../src/shared/matcher-tables';
+import { aliasKey, type ClaimTables, type LazyMatcherTables } from '../../../src/shared/matcher-tables';
+import { NEEDS_CLAIM_TABLES } from '../../../src/shared/steps';
 import { loadSplit } from '../../support/claims-labelled';
 import { loadLabelledPages } from '../../support/labelled';
 
 const data = Dataset.parse(rawDataset);
 const fromConfig = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
-/** As the content script sees them: through JSON, the checker's part parsed on first use. */
-const { checker, ...scan } = buildMatcherTables();
-type CheckerPart = Exclude<MatcherTables['checker'], () => unknown>;
-const checkerText = JSON.stringify(checker);
-const compiled: MatcherTables = {
-  ...(JSON.parse(JSON.stringify(scan)) as Omit<MatcherTables, 'checker'>),
-  checker: () => JSON.parse(checkerText) as CheckerPart,
-};
-const fromTables = new Matcher(compiled);
+/**
+ * As the content script sees them: the scan's part through JSON, compiled in; the claim part (checker configuration
+ * and hand-written patterns) through JSON too, from the module it imports on first need (scripts/matcher-tables-plugin.ts).
+ */
+const { checker, patterns, ...scan } = buildMatcherTables();
+const claimText = JSON.stringify({ checker, patterns });
+const scanPart = JSON.parse(JSON.stringify(scan)) as Omit<LazyMatcherTables, 'loadClaims'>;
+const lazy = (loadClaims: LazyMatcherTables['loadClaims']) => new Matcher({ ...scanPart, loadClaims });
+const fromTables = lazy(async () => JSON.parse(claimText) as ClaimTables);
+beforeAll(() => fromTables.loadClaims());
 
 describe('the matcher tables compiled into the content script', () => {
   it('hold every alias of every subject and every claim pattern', () => {
-    const keys = new Set(compiled.aliases.map(([key]) => key));
+    const keys = new Set(scanPart.aliases.map(([key]) => key));
     for (const entity of data.entities) for (const alias of entity.aliases) expect(keys.has(aliasKey(alias.text)), alias.text).toBe(true);
-    expect(new Set(compiled.patterns.map((p) => p.claimId))).toEqual(
-      new Set(data.claims.filter((c) => c.patterns.length).map((c) => c.id)),
-    );
-    expect(compiled.datasetVersion).toBe(data.meta.version);
+    expect(new Set(patterns.map((p) => p.claimId))).toEqual(new Set(data.claims.filter((c) => c.patterns.length).map((c) => c.id)));
+    expect(scanPart.datasetVersion).toBe(data.meta.version);
   });
 
-  it('leave the claim checker unparsed until a paragraph needs it, then parse it once', () => {
+  it('leave the claim part unloaded until a paragraph needs it, then load it once', async () => {
     let parses = 0;
-    const fresh = new Matcher({ ...compiled, checker: () => (parses++, JSON.parse(checkerText) as CheckerPart) });
+    const fresh = lazy(async () => (parses++, JSON.parse(claimText) as ClaimTables));
     expect(fresh.scanParagraph('The city council announced a new bus timetable on Tuesday.')).toBeNull();
     expect(parses).toBe(0);
+    const paragraph = 'Trump signed the AI executive order on June 3. Claude Mythos is now available to the public.';
+    // A paragraph that needs claims checked cannot be finished at once: its steps ask for the tables.
+    expect(() => fresh.scanParagraph(paragraph)).toThrow(/claim tables not loaded/);
+    const steps = fresh.paragraphSteps(paragraph)!;
+    let next = steps.next();
+    while (!next.done && next.value !== NEEDS_CLAIM_TABLES) next = steps.next();
+    expect(next.value).toBe(NEEDS_CLAIM_TABLES);
+    await Promise.all([fresh.loadClaims(), fresh.loadClaims()]);
+    for (next = steps.next(); !next.done; next = steps.next());
+    expect(next.value).toEqual(fromConfig.scanParagraph(paragraph));
+    expect(next.value!.claims.length).toBeGreaterThan(0);
     expect(fresh.scanParagraph('Anthropic said Claude Mythos found thousands of previously unknown flaws.')).not.toBeNull();
     expect(fresh.scanParagraph('Partners in Project Glasswing patched critical software.')).not.toBeNull();
     expect(parses).toBe(1);
+  });
+
+  it('keep the mentions and check no claims when the claim part cannot be loaded', async () => {
+    const broken = lazy(() => Promise.reject(new Error('extension reloaded')));
+    await broken.loadClaims();
+    const result = broken.scanParagraph('Trump signed the AI executive order on June 3. Claude Mythos is now available to the public.');
+    expect(result?.mentions.length).toBeGreaterThan(0);
+    expect(result?.claims).toEqual([]);
   });
 
   it('find exactly what a matcher built from the dataset finds, on the labelled pages and claim set', () => {

@@ -8,10 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, type EntityId } from '../../../src/data/schema';
-import { deriveMatcherTables, matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
-import { Matcher, mentionedEntities } from '../../../src/shared/matcher';
-import { NEEDS_CLAIM_TABLES } from '../../../src/shared/steps';
-import type { ClaimTables } from '../../../src/shared/matcher-tables';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
+import { mentionedEntities } from '../../../src/shared/matcher';
 import { phraseSource } from '../../../src/shared/matcher-sources';
 
 const data = Dataset.parse(rawDataset);
@@ -248,57 +246,5 @@ describe('paragraph steps (the content script pauses between them)', () => {
 
   it('decides a paragraph without a subject at once, with no steps', () => {
     expect(matcher.paragraphSteps('The weather was fine on June 3; the review took 90 days.')).toBeNull();
-  });
-});
-
-describe('claim tables loaded on first need (the content script)', () => {
-  const config = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
-  const lazy = (loadClaims: () => Promise<ClaimTables>) => {
-    const { checker: _checker, patterns: _patterns, ...scan } = deriveMatcherTables(config);
-    return new Matcher({ ...scan, loadClaims });
-  };
-  const paragraph = 'Trump signed the AI executive order on June 3. Claude Mythos is now available to the public.';
-
-  it('asks for the tables once, then gives what a matcher built with them gives', async () => {
-    const { checker, patterns } = deriveMatcherTables(config);
-    let loads = 0;
-    const matcher = lazy(async () => (loads++, { checker: typeof checker === 'function' ? checker() : checker, patterns }));
-    // No load for a paragraph without a subject, and none before a paragraph needs it.
-    expect(matcher.paragraphSteps('The weather was fine on June 3.')).toBeNull();
-    expect(() => matcher.scanParagraph(paragraph)).toThrow(/claim tables not loaded/);
-    const steps = matcher.paragraphSteps(paragraph)!;
-    let next = steps.next();
-    while (!next.done && next.value !== NEEDS_CLAIM_TABLES) next = steps.next();
-    expect(next.value).toBe(NEEDS_CLAIM_TABLES);
-    await Promise.all([matcher.loadClaims(), matcher.loadClaims()]);
-    expect(loads).toBe(1);
-    for (next = steps.next(); !next.done; next = steps.next());
-    expect(next.value).toEqual(matcherFromConfig(config).scanParagraph(paragraph));
-    expect(next.value!.claims.length).toBeGreaterThan(0);
-  });
-
-  it('keeps the mentions and checks no claims when the tables cannot be loaded', async () => {
-    const matcher = lazy(() => Promise.reject(new Error('extension reloaded')));
-    await matcher.loadClaims();
-    const result = matcher.scanParagraph(paragraph);
-    expect(result?.mentions.length).toBeGreaterThan(0);
-    expect(result?.claims).toEqual([]);
-  });
-});
-
-describe('prefetching claim tables from a page title', () => {
-  const config = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
-  it('starts loading only when the title holds a candidate mention', async () => {
-    const { checker, patterns } = deriveMatcherTables(config);
-    const { checker: _c, patterns: _p, ...scan } = deriveMatcherTables(config);
-    let loads = 0;
-    const tables = { checker: typeof checker === 'function' ? checker() : checker, patterns };
-    const matcher = new Matcher({ ...scan, loadClaims: async () => (loads++, tables) });
-    matcher.prefetchClaimsFor('Weather: a sunny week ahead');
-    expect(loads).toBe(0);
-    matcher.prefetchClaimsFor('What Claude Mythos can and cannot do');
-    await matcher.loadClaims();
-    expect(loads).toBe(1);
-    expect(matcher.hasClaimTables).toBe(true);
   });
 });
