@@ -164,6 +164,8 @@ export class ContentApp {
       if (outcome === 'lost' && generation === this.generation) return this.scanDocument();
       // Shadow roots found on the way (and in them) are part of the page: ready waits for them.
       while (this.shadowScans.size > 0) await Promise.allSettled(this.shadowScans);
+      // Claims of paragraphs that waited for the claim tables (page-index.ts): ready means checked.
+      await this.index.claimsSettled();
     }
     if (generation !== this.generation || this.signal.aborted) return;
     await afterNextPaint(this.doc);
@@ -197,6 +199,7 @@ export class ContentApp {
     this.shadowRoots.set(shadow, this.generation);
     this.batcher.observe(shadow);
     const scan: Promise<void> = this.scan(shadow, this.generation, sliceClock())
+      .then(() => this.index.claimsSettled())
       .then(() => {
         this.index.verifyVisibility();
         this.notify();
@@ -225,6 +228,8 @@ export class ContentApp {
       const outcome = await this.scan(root, generation, clock);
       if (outcome === 'aborted') return;
     }
+    await this.index.claimsSettled();
+    if (generation !== this.generation) return;
     this.index.verifyVisibility();
     this.notify();
     // A host inserted now may get its shadow root (and the root its text) a little later.

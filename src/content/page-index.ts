@@ -6,12 +6,19 @@
  */
 import type { EntityId, Verdict } from '../data/schema';
 import type { PageReport } from '../shared/messages';
-import { mentionedEntities, type Matcher, type ParagraphMatches, type ScanContext } from '../shared/matcher';
-import { NEEDS_CLAIM_TABLES } from '../shared/steps';
+import {
+  mentionedEntities,
+  type ClaimHit,
+  type Matcher,
+  type MentionHit,
+  type ParagraphMatches,
+  type ScanContext,
+} from '../shared/matcher';
+import { NEEDS_CLAIM_TABLES, needsClaimTables, type NeedsClaimTables, type Steps } from '../shared/steps';
 import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
 import { paragraphRange, type Paragraph } from './scan';
-import { PARAGRAPH_BUDGET_MS, type SliceClock } from './yield-to-page';
+import { PARAGRAPH_BUDGET_MS, sliceClock, type SliceClock } from './yield-to-page';
 
 export interface MentionRecord {
   kind: 'mention';
@@ -43,6 +50,25 @@ export const isFlag = (claim: ClaimRecord): boolean => claim.stance !== 'refutes
 
 export type MarkRecord = MentionRecord | ClaimRecord;
 
+/** A paragraph recorded with its mentions, its claims not checked yet; dropped when its text is rescanned or removed. */
+interface DeferredClaims {
+  readonly p: Paragraph;
+  dropped: boolean;
+}
+
+type MentionsBySentence = Map<number, MentionRecord[]>;
+
+type Advanced = { kind: 'done'; result: ParagraphMatches | null } | { kind: 'spent' } | NeedsClaimTables;
+
+/** Runs a paragraph's steps until they finish, the slice is spent, or they need the claim tables. */
+function advance(steps: Steps<ParagraphMatches | null>, clock: SliceClock): Advanced {
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return { kind: 'done', result: next.value };
+    if (needsClaimTables(next.value)) return next.value;
+    if (clock.expired(PARAGRAPH_BUDGET_MS)) return { kind: 'spent' };
+  }
+}
+
 const NO_SUBJECTS: ReadonlySet<EntityId> = new Set();
 const NON_SPACE = /\S/;
 
@@ -62,6 +88,11 @@ export class PageIndex {
   /** Text node → marks starting or ending in it: the hover hit-test looks here first. */
   private readonly byNode = new Map<Node, MarkRecord[]>();
   private readonly nodesOf = new Map<MarkRecord, readonly Node[]>();
+  /** Paragraphs whose claims wait for the claim tables, checked in order through this chain. */
+  private claimQueue: Promise<void> = Promise.resolve();
+  private readonly deferred = new Set<DeferredClaims>();
+  /** The claim queue's own slice clock: it runs in tasks of its own, between the walk's. */
+  private readonly claimClock = sliceClock();
 
   constructor(
     private readonly matcher: Matcher,
@@ -78,7 +109,9 @@ export class PageIndex {
 
   /** Runs the matcher on a paragraph and records what it finds. Returns whether it found anything. */
   addParagraph(p: Paragraph): boolean {
-    return this.record(p, this.matcher.scanParagraph(p.text, this.carried, this.context));
+    const result = this.matcher.scanParagraph(p.text, this.carried, this.context);
+    this.record(p, result);
+    return result !== null;
   }
 
   /**
@@ -86,6 +119,11 @@ export class PageIndex {
    * checks (on a cold page the first sentence with a mention compiles the checker's regexes), the rest runs
    * after `pause` has given the page its thread back, and the returned promise settles when it is recorded.
    * `wanted` is asked again after each pause: a rescan or a switch-off in between drops the result.
+   *
+   * When the claim tables are not loaded yet (a page's first candidate mention starts loading them), the
+   * paragraph's mentions are recorded at once and the walk goes on: its claims are checked once the tables are
+   * in, one paragraph after another in document order (claimsSettled resolves when none is left). The module's
+   * latency then overlaps the rest of the walk instead of stopping it at the first mention.
    */
   addParagraphInSlices(p: Paragraph, clock: SliceClock, pause: () => Promise<void>, wanted: () => boolean): void | Promise<void> {
     const steps = this.matcher.paragraphSteps(p.text, this.carried, this.context);
@@ -93,42 +131,97 @@ export class PageIndex {
       this.record(p, null);
       return;
     }
-    // Steps until the paragraph is done (recorded), the slice is spent, or the claim tables must be loaded first.
-    const advance = (): 'done' | 'spent' | 'load' => {
-      for (let next = steps.next(); ; next = steps.next()) {
-        if (next.done) {
-          this.record(p, next.value);
-          return 'done';
-        }
-        if (next.value === NEEDS_CLAIM_TABLES) return 'load';
-        if (clock.expired(PARAGRAPH_BUDGET_MS)) return 'spent';
-      }
-    };
-    let state = advance();
-    if (state === 'done') return;
+    let state = advance(steps, clock);
+    if (state.kind === 'done') {
+      this.record(p, state.result);
+      return;
+    }
+    if (state.kind === NEEDS_CLAIM_TABLES) return this.deferClaims(p, steps, state.mentions, pause, wanted);
     return (async () => {
       do {
-        // Loading the claim tables is a pause of its own: the module is fetched and compiled off this task.
-        if (state === 'load') await this.matcher.loadClaims();
-        else await pause();
+        await pause();
         if (!wanted()) return;
         clock.restart();
-        state = advance();
-      } while (state !== 'done');
+        state = advance(steps, clock);
+        if (state.kind === NEEDS_CLAIM_TABLES) return this.deferClaims(p, steps, state.mentions, pause, wanted);
+      } while (state.kind !== 'done');
+      this.record(p, state.result);
     })();
   }
 
-  private record(p: Paragraph, result: ParagraphMatches | null): boolean {
+  /** Resolves once every paragraph whose claims waited for the claim tables has been checked (or dropped). */
+  async claimsSettled(): Promise<void> {
+    for (let queue = this.claimQueue; ; queue = this.claimQueue) {
+      await queue;
+      if (queue === this.claimQueue) return;
+    }
+  }
+
+  /** Records the paragraph's mentions now and queues its claim checks for when the claim tables are in. */
+  private deferClaims(
+    p: Paragraph,
+    steps: Steps<ParagraphMatches | null>,
+    mentions: readonly MentionHit[],
+    pause: () => Promise<void>,
+    wanted: () => boolean,
+  ): void {
+    const bySentence = this.record(p, mentions.length > 0 ? { mentions: [...mentions], claims: [] } : null);
+    const waiting: DeferredClaims = { p, dropped: false };
+    this.deferred.add(waiting);
+    const check = async () => {
+      const clock = this.claimClock;
+      // The clock restarts only after the thread was given back: paragraphs checked one after another in a task
+      // share its budget.
+      if (!this.matcher.hasClaimTables) {
+        await this.matcher.loadClaims();
+        clock.restart();
+      }
+      for (;;) {
+        if (waiting.dropped || !wanted()) return;
+        const state = advance(steps, clock);
+        if (state.kind === 'done') {
+          this.recordClaims(p, state.result?.claims ?? [], bySentence);
+          return;
+        }
+        await pause();
+        clock.restart();
+      }
+    };
+    // One paragraph at a time, so the queue's slices stay within budget; a failure drops that paragraph's claims only.
+    this.claimQueue = this.claimQueue
+      .then(check)
+      .catch(() => undefined)
+      .finally(() => this.deferred.delete(waiting));
+  }
+
+  /** Records a paragraph's matches; returns its mentions by sentence start (for claims added later), or null. */
+  private record(p: Paragraph, result: ParagraphMatches | null): MentionsBySentence | null {
     if (!result) {
       // Whitespace between two blocks is a paragraph of its own to the scanner, not one to the reader.
       if (NON_SPACE.test(p.text)) this.carried = NO_SUBJECTS;
-      return false;
+      return null;
     }
     this.carried = mentionedEntities(result);
-    let added = false;
-    const claimsBySentence = new Map<number, ClaimRecord[]>();
-    for (const c of result.claims) {
-      const range = paragraphRange(p, c.start, c.end);
+    const bySentence: MentionsBySentence = new Map();
+    for (const m of result.mentions) {
+      const record: MentionRecord = {
+        kind: 'mention',
+        entityId: m.entityId,
+        text: rendered(m.text),
+        sentence: rendered(p.text.slice(...m.sentence)),
+        range: paragraphRange(p, m.start, m.end),
+        claims: [],
+      };
+      this.add(record, nodesBetween(p, m.start, m.end));
+      bySentence.set(m.sentence[0], [...(bySentence.get(m.sentence[0]) ?? []), record]);
+    }
+    this.recordClaims(p, result.claims, bySentence);
+    return bySentence;
+  }
+
+  /** Records a paragraph's claims; a mention's card carries the flags of its own sentence. */
+  private recordClaims(p: Paragraph, claims: readonly ClaimHit[], mentionsBySentence: MentionsBySentence | null): void {
+    for (const c of claims) {
       const record: ClaimRecord = {
         kind: 'claim',
         claimId: c.claimId,
@@ -137,30 +230,12 @@ export class PageIndex {
         stance: c.stance,
         ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}),
         sentence: rendered(p.text.slice(...c.sentence)),
-        range,
+        range: paragraphRange(p, c.start, c.end),
         needsPageMention: c.needsPageMention,
       };
       this.add(record, nodesBetween(p, c.start, c.end));
-      if (isFlag(record)) claimsBySentence.set(c.sentence[0], [...(claimsBySentence.get(c.sentence[0]) ?? []), record]);
-      added = true;
+      if (isFlag(record)) for (const mention of mentionsBySentence?.get(c.sentence[0]) ?? []) mention.claims.push(record);
     }
-    for (const m of result.mentions) {
-      const range = paragraphRange(p, m.start, m.end);
-      const sentence = rendered(p.text.slice(...m.sentence));
-      this.add(
-        {
-          kind: 'mention',
-          entityId: m.entityId,
-          text: rendered(m.text),
-          sentence,
-          range,
-          claims: claimsBySentence.get(m.sentence[0]) ?? [],
-        },
-        nodesBetween(p, m.start, m.end),
-      );
-      added = true;
-    }
-    return added;
   }
 
   /**
@@ -178,16 +253,19 @@ export class PageIndex {
 
   /** Forgets marks inside a subtree about to be rescanned. */
   removeWithin(root: Node): void {
+    this.dropDeferred((p) => p.nodes.some((node) => root.contains(node)));
     this.removeWhere((r) => root.contains(r.range.startContainer));
   }
 
   /** Forgets marks whose text left the document. */
   dropDisconnected(): void {
+    this.dropDeferred((p) => p.nodes.some((node) => !node.isConnected));
     this.removeWhere((r) => !r.range.startContainer.isConnected || !r.range.endContainer.isConnected || r.range.collapsed);
   }
 
   /** Forgets every mark and removes every highlight (and its registration): the page is as we found it. */
   clear(): void {
+    this.dropDeferred(() => true);
     this.highlighter.clear();
     this.unverified = [];
     this.mentions = [];
@@ -266,6 +344,15 @@ export class PageIndex {
       const list = this.byNode.get(node) ?? [];
       list.push(record);
       this.byNode.set(node, list);
+    }
+  }
+
+  /** Paragraphs whose text is rescanned or gone get no claims from an earlier scan. */
+  private dropDeferred(predicate: (p: Paragraph) => boolean): void {
+    for (const waiting of this.deferred) {
+      if (!predicate(waiting.p)) continue;
+      waiting.dropped = true;
+      this.deferred.delete(waiting);
     }
   }
 

@@ -22,7 +22,7 @@ import {
   type PatternSource,
 } from './matcher-tables';
 import { splitSentences, type Span } from './sentences';
-import { drain, NEEDS_CLAIM_TABLES, type Steps } from './steps';
+import { drain, NEEDS_CLAIM_TABLES, type NeedsClaimTables, type Steps } from './steps';
 
 export interface MentionHit {
   entityId: EntityId;
@@ -108,6 +108,14 @@ const regex = (source: string | null) => (source === null ? null : new RegExp(so
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
   /^\s*(?:(?:it|its|it's|they|their|this|that|these)\b|the (?:model|models|pair|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
+
+/**
+ * A sentence that refers back without opening with the reference: after an opening phrase ("Unlike its
+ * predecessor, the model…"), as the object of a verb ("Anthropic released it in April", "The president halted
+ * it"), or with a demonstrative (叫停了这项命令).
+ */
+const REFERS_BACK =
+  /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|\b[a-z]+ed\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
 
 export class Matcher {
   readonly datasetVersion: string;
@@ -248,8 +256,11 @@ export class Matcher {
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
     const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
     yield;
-    // The first paragraph that needs claims checked, with lazily loaded tables: the caller loads them, then resumes.
-    while (!this.hasClaimTables) yield NEEDS_CLAIM_TABLES;
+    // A paragraph that needs claims checked before lazily loaded tables are in: the caller loads them, then resumes.
+    if (!this.hasClaimTables) {
+      const signal: NeedsClaimTables = { kind: NEEDS_CLAIM_TABLES, mentions };
+      while (!this.hasClaimTables) yield signal;
+    }
     const claims = this.claimsUnavailable ? [] : yield* this.findClaims(text, sentences, mentions, carried, context);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
@@ -314,11 +325,13 @@ export class Matcher {
 
   private *findClaims(
     text: string,
-    sentences: readonly Span[],
+    paragraphSentences: readonly Span[],
     mentions: readonly MentionHit[],
     carried: ReadonlySet<EntityId>,
     context: ScanContext,
   ): Steps<ClaimHit[]> {
+    // "Q: When did Trump sign the AI order? A: June 3." states its claim across the two: they are read as one.
+    const { sentences, questionEnds } = withAnswers(text, paragraphSentences);
     // The subject of the paragraph before carries over ("…delayed the AI order. ¶ The draft would have…").
     const inParagraph = new Set([...mentions.map((m) => m.entityId), ...carried]);
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
@@ -333,7 +346,8 @@ export class Matcher {
     // A chain of them ("Mythos 5 arrived on June 9. The model drew interest. It is now open…") stays on it.
     const inherited = sentences.map(() => new Set<EntityId>());
     for (let i = 1; i < sentences.length; i++) {
-      if (!OPENS_WITH_PRONOUN.test(text.slice(sentences[i]![0], sentences[i]![0] + 24))) continue;
+      const [start, end] = sentences[i]!;
+      if (!OPENS_WITH_PRONOUN.test(text.slice(start, start + 24)) && !REFERS_BACK.test(text.slice(start, end))) continue;
       // Only what the previous sentence names outright: "Fable 5 is generally available. It…" is not about Mythos.
       const [from, to] = sentences[i - 1]!;
       for (const m of mentions) if (m.start >= from && m.start < to && !/fable/i.test(m.text)) inherited[i]!.add(m.entityId);
@@ -352,12 +366,20 @@ export class Matcher {
       const verdict = this.verdicts.get(f.claimId);
       // A typed check for a claim the dataset does not hold (yet) stays silent.
       if (!verdict) return [];
+      // Words of the question alone ("Q: Was it signed on June 3? A: No.") are asked, not stated: the answer says.
+      const questionEnd = questionEnds.get(f.sentence[0]);
+      let stance = f.stance;
+      if (questionEnd !== undefined && f.end <= questionEnd && stance !== 'refutes') {
+        const answer = text.slice(questionEnd, f.sentence[1]);
+        if (NEGATIVE_ANSWER.test(answer)) stance = 'refutes';
+        else if (!AFFIRMATIVE_ANSWER.test(answer)) return [];
+      }
       return [
         {
           claimId: f.claimId,
           entity: f.entity,
           verdict: f.trueUntil ? 'outdated' : verdict,
-          stance: f.stance,
+          stance,
           ...(f.trueUntil ? { trueUntil: f.trueUntil } : {}),
           start: f.start,
           end: f.end,
@@ -367,6 +389,33 @@ export class Matcher {
       ];
     });
   }
+}
+
+/** An answer in a Q&A: "A: …", "Answer: …", "答：…". */
+const ANSWER_START = /^(?:A|Answer|答|回答|答案)\s*[:：]/;
+const QUESTION_END = /[?？]["'”’」』)）]*$/;
+const AFFIRMATIVE_ANSWER =
+  /^[^\p{L}\p{N}]*(?:A|Answer|答|回答|答案)?\s*[:：]?\s*(?:yes\b|yeah\b|correct\b|right\b|indeed\b|是的|是。|对|對|没错|沒錯)/iu;
+const NEGATIVE_ANSWER =
+  /^[^\p{L}\p{N}]*(?:A|Answer|答|回答|答案)?\s*[:：]?\s*(?:no\b|nope\b|not\b|wrong\b|false\b|incorrect\b|不|否|并非|並非|没有|沒有|错|錯)/iu;
+
+/**
+ * The paragraph's sentences with each question joined to the answer that follows it, for the claim checks; and,
+ * for each joined span (by its start), where its question ends.
+ */
+function withAnswers(text: string, sentences: readonly Span[]): { sentences: Span[]; questionEnds: Map<number, number> } {
+  const out: Span[] = [];
+  const questionEnds = new Map<number, number>();
+  for (let i = 0; i < sentences.length; i++) {
+    const q = sentences[i]!;
+    const a = sentences[i + 1];
+    if (a && QUESTION_END.test(text.slice(q[0], q[1])) && ANSWER_START.test(text.slice(a[0], a[1]))) {
+      out.push([q[0], a[1]]);
+      questionEnds.set(q[0], q[1]);
+      i++;
+    } else out.push(q);
+  }
+  return { sentences: out, questionEnds };
 }
 
 /** A clause boundary inside a sentence: a comma, semicolon, colon, dash or bracket. */

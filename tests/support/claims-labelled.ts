@@ -31,11 +31,14 @@ export type Split =
   | 'tune12mod'
   | 'tune12news'
   | 'tune13mg'
+  | 'tune14ctx'
+  | 'tune14zh'
   | 'test'
   | 'test2'
   | 'test3'
   | 'test4'
-  | 'test5';
+  | 'test5'
+  | 'test6';
 export type Stance = 'asserts' | 'reports' | 'refutes';
 
 export interface Expected {

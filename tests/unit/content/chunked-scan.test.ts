@@ -15,6 +15,8 @@ import { Highlighter } from '../../../src/content/highlighter';
 import { PageIndex } from '../../../src/content/page-index';
 import { registerOwn } from '../../../src/content/own-elements';
 import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
+import { Matcher } from '../../../src/shared/matcher';
+import { buildMatcherTables } from '../../../scripts/matcher-tables-source';
 import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
 import { labelledHtml, loadLabelledPages } from '../../support/labelled';
 
@@ -22,14 +24,19 @@ const data = Dataset.parse(rawDataset);
 const matcher = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 const keys = new RegExp(matcher.keySource!, 'gi');
 const signal = new AbortController().signal;
+const { checker, patterns, ...scanTables } = buildMatcherTables();
+
+/** A matcher as the content script has it: the claim tables load on first need, here when `arrived` resolves. */
+const lazyMatcher = (arrived: Promise<unknown>) =>
+  new Matcher({ ...scanTables, loadClaims: () => arrived.then(() => ({ checker, patterns })) });
 
 function load(html: string): void {
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
 }
 
 /** The report of one scan of root, then (as the content script does) of every open shadow root it finds, nested ones included. */
-async function reportBy(mode: 'walk' | 'chunked' | 'sliced', root: Node = document.body) {
-  const index = new PageIndex(matcher, {}, new Highlighter(undefined));
+async function reportBy(mode: 'walk' | 'chunked' | 'sliced', root: Node = document.body, scanWith: Matcher = matcher) {
+  const index = new PageIndex(scanWith, {}, new Highlighter(undefined));
   let pauses = 0;
   // 'sliced': chunked, with claim checks that pause after every step (a clock always out of time), as on a cold page.
   const spent = { expired: () => true, restart: () => undefined };
@@ -50,6 +57,7 @@ async function reportBy(mode: 'walk' | 'chunked' | 'sliced', root: Node = docume
     if (mode === 'walk') await scanTree(next, { signal, onParagraph, onShadowRoot });
     else await scanChunked(next, { signal, onParagraph, onShadowRoot, keys, onGap: () => index.breakContext() });
   }
+  await index.claimsSettled();
   const report = index.report('https://example.test/', true);
   return { mentions: report.mentions, claims: report.claims, roots: seen.size - 1, ...(mode === 'sliced' ? { pauses } : {}) };
 }
@@ -98,6 +106,93 @@ describe('scanChunked', () => {
     expect(sliced).toEqual(walked);
     // Paused in the middle of paragraphs (more pauses than paragraphs with a mention), yet recorded in order.
     expect(pauses).toBeGreaterThan(walked.mentions.length);
+  });
+
+  it.each(SEED_IDS)('finds what a full walk finds on seed %s when the claim tables arrive late', async (id) => {
+    load(seedHtml(id));
+    const walked = await reportBy('walk');
+    let arrive!: () => void;
+    const lazy = lazyMatcher(new Promise<void>((resolve) => (arrive = resolve)));
+    // The walk does not wait for the tables: every paragraph is walked and every mention recorded before they come.
+    const index = new PageIndex(lazy, {}, new Highlighter(undefined));
+    const spent = { expired: () => true, restart: () => undefined };
+    await scanChunked(document.body, {
+      signal,
+      keys,
+      onGap: () => index.breakContext(),
+      onParagraph: (p) =>
+        index.addParagraphInSlices(
+          p,
+          spent,
+          () => Promise.resolve(),
+          () => true,
+        ),
+    });
+    const early = index.report('https://example.test/', false);
+    expect(early.mentions).toEqual(walked.mentions);
+    expect(early.claims).toEqual([]);
+    let settled = false;
+    void index.claimsSettled().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(false);
+    arrive();
+    await index.claimsSettled();
+    const late = index.report('https://example.test/', true);
+    expect({ mentions: late.mentions, claims: late.claims }).toEqual({ mentions: walked.mentions, claims: walked.claims });
+    // And the cards: a mention carries the flags of its own sentence, as when everything was checked at once.
+    const eager = new PageIndex(matcher, {}, new Highlighter(undefined));
+    await scanChunked(document.body, { signal, keys, onGap: () => eager.breakContext(), onParagraph: (p) => void eager.addParagraph(p) });
+    const cards = (i: PageIndex) => i.mentionList().map((m) => m.claims.map((c) => c.claimId));
+    expect(cards(index)).toEqual(cards(eager));
+  });
+
+  it('finds what a full walk finds on every labelled page when the claim tables arrive late and every check pauses', async () => {
+    for (const page of loadLabelledPages()) {
+      load(labelledHtml(page));
+      const late = lazyMatcher(new Promise((resolve) => setTimeout(resolve, 1)));
+      const { pauses: _, ...sliced } = await reportBy('sliced', document.body, late);
+      expect(sliced, page.name).toEqual(await reportBy('walk'));
+    }
+  });
+
+  it('drops the waiting claims of a paragraph rescanned, removed or switched off before the tables arrive', async () => {
+    document.body.innerHTML =
+      '<p id="a">Trump signed the AI executive order on June 3.</p><p id="b">Claude Mythos is now available to the public.</p>';
+    const spent = { expired: () => true, restart: () => undefined };
+    const paragraphOf = (el: Element): Paragraph => ({ text: el.textContent!, nodes: [el.firstChild as Text], starts: [0] });
+    let arrive!: () => void;
+    const index = new PageIndex(lazyMatcher(new Promise<void>((resolve) => (arrive = resolve))), {}, new Highlighter(undefined));
+    let wanted = true;
+    const a = document.getElementById('a')!;
+    const b = document.getElementById('b')!;
+    await index.addParagraphInSlices(
+      paragraphOf(a),
+      spent,
+      () => Promise.resolve(),
+      () => true,
+    );
+    await index.addParagraphInSlices(
+      paragraphOf(b),
+      spent,
+      () => Promise.resolve(),
+      () => wanted,
+    );
+    expect(index.counts()).toEqual({ mentions: 2, flagged: 0 });
+    // a's text is about to be rescanned: its mention goes now, its waiting claims never come.
+    index.removeWithin(a);
+    wanted = false;
+    arrive();
+    await index.claimsSettled();
+    expect(index.counts()).toEqual({ mentions: 1, flagged: 0 });
+    const kept = new PageIndex(lazyMatcher(Promise.resolve()), {}, new Highlighter(undefined));
+    await kept.addParagraphInSlices(
+      paragraphOf(a),
+      spent,
+      () => Promise.resolve(),
+      () => true,
+    );
+    await kept.claimsSettled();
+    expect(kept.counts().flagged).toBeGreaterThan(0);
   });
 
   it('finds what a full walk finds on every labelled page when every claim check pauses', async () => {

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune13 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test5.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune14 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test6.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,11 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune12news: { precision: 0.95, recall: 0.95 },
   // Written 2026-12-06 (seventh round): Mythos, Glasswing and the people around them, near misses beside misclaims.
   tune13mg: { precision: 0.95, recall: 0.89 },
-  test: { precision: 0.94, recall: 0.86 },
+  // Written 2026-12-06 (eighth round): claims carried across sentences — pronouns and vague names a sentence after
+  // the subject, Q&A, tables and lists (ctx); Chinese coverage with values and names written every common way (zh).
+  tune14ctx: { precision: 0.93, recall: 0.78 },
+  tune14zh: { precision: 0.95, recall: 0.91 },
+  test: { precision: 0.95, recall: 0.88 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },
   // A third held-out split (2026-12-06), written like test2 by another writer; scored, never read.
@@ -63,6 +67,8 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   test4: { precision: 0.95, recall: 0.85 },
   // A fifth held-out split (2026-12-06, seventh round), written like test2–test4 by another writer; scored once, never read.
   test5: { precision: 0.95, recall: 0.9 },
+  // A sixth held-out split (2026-12-06, eighth round), a broad sample by another writer; scored once, never read.
+  test6: { precision: 0.95, recall: 0.9 },
 };
 
 const SPLITS = Object.keys(FLOORS) as Split[];

@@ -354,6 +354,41 @@ describe('claim checking', () => {
     expect(flagged(cable, { pageDate: '2026-06-25' })).not.toContain('claim-mythos-glasswing-announced-april-8');
   });
 
+  it('reads a question with its answer: the answer states the claim, a bare "No" refutes the question, a "Yes" asserts it', () => {
+    expect(
+      flagged('Q: On what date did the president sign the AI executive order?\nA: Wednesday, June 3, with no guests present.'),
+    ).toEqual(['claim-signed-june-3']);
+    const asked = 'Q: Was the AI executive order signed on June 3?';
+    expect(flagged(asked)).toEqual([]);
+    expect(flagged(`${asked}\nA: No. The date on the order is June 2.`)).toEqual([]);
+    expect(flagged(`${asked}\nA: Yes, late that evening.`)).toEqual(['claim-signed-june-3']);
+    expect(flagged(`${asked}\nA: The White House has published the text.`)).toEqual([]);
+  });
+
+  it('carries the subject into a sentence that refers back after an opening phrase or as an object', () => {
+    expect(flagged('Claude Mythos 5 arrived in June. Unlike the Preview, it is open to anyone who signs up for the Claude app.')).toEqual([
+      'claim-mythos-publicly-available',
+    ]);
+    expect(flagged('Everyone talks about Claude Mythos Preview. Anthropic opened it to the general public last week.')).toEqual([
+      'claim-mythos-publicly-available',
+    ]);
+  });
+
+  it('reads "those timelines are wrong", 此说法并无根据 and 说法已经过时 in the next sentence or clause as refuting', () => {
+    const stances = (text: string) => claims(text).map((c) => c.stance);
+    expect(stances('Two recaps put the signing of EO 14409 on June 3. Those recaps are wrong: the order is dated June 2.')).not.toContain(
+      'asserts',
+    );
+    expect(stances('有文章称这份AI行政令于6月3日签署。此说法并无根据，签署日是6月2日。')).not.toContain('asserts');
+    expect(stances('「川普已永久取消AI行政命令」的說法已經過時，該命令已於6月2日簽署。')).not.toContain('asserts');
+    expect(stances('April 10 is often cited as the date of the Mythos meeting with bank CEOs.')).toEqual(['reports']);
+  });
+
+  it('does not read 获得 as an obligation, nor Powell having given up the chair (卸下) as his title', () => {
+    expect(flagged('白宫将协助开发者挑选可获得提前访问权限的合作方，这是AI行政令的一部分。')).toEqual([]);
+    expect(flagged('鲍威尔已于5月15日卸下美联储主席一职；四月就Mythos约见银行高管时他仍在任。', { pageDate: '2026-07-01' })).toEqual([]);
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
