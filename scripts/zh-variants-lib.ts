@@ -55,8 +55,13 @@ export function zhVariantsFor(): ZhVariants {
     for (const alias of entity.aliases) if (alias.lang === 'zh') phrases.add(alias.text);
     for (const list of Object.values(entity.cues)) for (const p of list.zh) phrases.add(p);
   }
+  // The characters of regex phrases fold too (讓 in "得先讓…"), though the regexes get no regional variants.
+  const regexRuns = new Set<string>();
   for (const concept of Object.values(concepts as Record<string, { zh: string[] }>))
-    for (const p of concept.zh) if (!p.startsWith('re:')) phrases.add(p);
+    for (const p of concept.zh) {
+      if (!p.startsWith('re:')) phrases.add(p);
+      else for (const run of p.match(/[\u4e00-\u9fff]+/g) ?? []) regexRuns.add(run);
+    }
   for (const w of PARSER_WORDS) phrases.add(w);
   for (const [k, vs] of Object.entries(REGIONAL)) {
     phrases.add(k);
@@ -77,7 +82,7 @@ export function zhVariantsFor(): ZhVariants {
   };
   const charConverters = converters.slice(0, 3);
   const variants: Record<string, string[]> = {};
-  for (const phrase of [...phrases].filter((p) => CJK.test(p)).sort()) {
+  for (const phrase of [...phrases, ...regexRuns].filter((p) => CJK.test(p)).sort()) {
     for (const convert of charConverters) addPairs(convert(phrase), phrase);
   }
   // Regional spellings become extra phrases in their folded (Simplified-character) form.

@@ -107,7 +107,7 @@ const regex = (source: string | null) => (source === null ? null : new RegExp(so
 
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
-  /^\s*(?:(?:it|its|it's|they|their|this|that|these)\b|the (?:model|models|pair|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
+  /^\s*(?:(?:it|its|it's|they|their|this|that|these|both)\b|the (?:model|models|pair|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
 
 /**
  * A sentence that refers back without opening with the reference: after an opening phrase ("Unlike its

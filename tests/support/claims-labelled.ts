@@ -33,12 +33,14 @@ export type Split =
   | 'tune13mg'
   | 'tune14ctx'
   | 'tune14zh'
+  | 'tune15para'
   | 'test'
   | 'test2'
   | 'test3'
   | 'test4'
   | 'test5'
-  | 'test6';
+  | 'test6'
+  | 'test7';
 export type Stance = 'asserts' | 'reports' | 'refutes';
 
 export interface Expected {

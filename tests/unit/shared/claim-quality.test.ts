@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune14 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test6.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune15 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test7.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -40,17 +40,17 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune9zh: { precision: 0.95, recall: 0.84 },
   // Written 2026-12-06 (fourth round): vague subjects over several sentences, headlines and rails, arithmetic dates
   // (English); Chinese with 该行政令-style references and full-width values.
-  tune10en: { precision: 0.95, recall: 0.8 },
-  tune10zh: { precision: 0.95, recall: 0.93 },
+  tune10en: { precision: 0.95, recall: 0.83 },
+  tune10zh: { precision: 0.95, recall: 0.95 },
   // Written 2026-12-06 (fifth round), built to draw false flags: near misses with the misclaims' own values in true
   // contexts, beside misclaims in unusual shapes (English; Chinese); multi-sentence news paragraphs, live-blog
   // timestamps and corrections notices (ctx).
-  tune11en: { precision: 0.95, recall: 0.86 },
+  tune11en: { precision: 0.95, recall: 0.88 },
   tune11zh: { precision: 0.95, recall: 0.88 },
-  tune11ctx: { precision: 0.95, recall: 0.76 },
+  tune11ctx: { precision: 0.95, recall: 0.81 },
   // Written 2026-12-06 (sixth round): the order's modality and role claims beside the same words in true contexts
   // (mod); a sample of ordinary coverage April–December with the misclaims buried mid-paragraph (news).
-  tune12mod: { precision: 0.95, recall: 0.76 },
+  tune12mod: { precision: 0.95, recall: 0.79 },
   tune12news: { precision: 0.95, recall: 0.95 },
   // Written 2026-12-06 (seventh round): Mythos, Glasswing and the people around them, near misses beside misclaims.
   tune13mg: { precision: 0.95, recall: 0.89 },
@@ -58,6 +58,8 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // the subject, Q&A, tables and lists (ctx); Chinese coverage with values and names written every common way (zh).
   tune14ctx: { precision: 0.93, recall: 0.78 },
   tune14zh: { precision: 0.95, recall: 0.91 },
+  // Written 2026-12-07 (ninth round): every claim paraphrased hard, beside accurate sentences built to be confused with it.
+  tune15para: { precision: 0.95, recall: 0.86 },
   test: { precision: 0.95, recall: 0.88 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },
@@ -69,6 +71,8 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   test5: { precision: 0.95, recall: 0.9 },
   // A sixth held-out split (2026-12-06, eighth round), a broad sample by another writer; scored once, never read.
   test6: { precision: 0.95, recall: 0.9 },
+  // A seventh held-out split (2026-12-07, ninth round), written like test6 by another writer; scored once, never read.
+  test7: { precision: 0.95, recall: 0.89 },
 };
 
 const SPLITS = Object.keys(FLOORS) as Split[];

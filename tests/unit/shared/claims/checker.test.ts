@@ -389,6 +389,45 @@ describe('claim checking', () => {
     expect(flagged('鲍威尔已于5月15日卸下美联储主席一职；四月就Mythos约见银行高管时他仍在任。', { pageDate: '2026-07-01' })).toEqual([]);
   });
 
+  it('reads "makes labs hand over", "give testers a look" and 得先讓政府測試 as a mandate to share, but not before the rewrite', () => {
+    expect(flagged('The AI executive order makes frontier labs hand their systems to federal reviewers before launch.')).toEqual([
+      'claim-developers-must-share',
+    ]);
+    expect(flagged('EO 14409 compels each frontier developer to give government evaluators an early look at new models.')).toEqual([
+      'claim-developers-must-share',
+    ]);
+    // The characters of regex phrases fold from Traditional too (讓 → 让).
+    expect(flagged('這項AI行政命令規定，業者推出新模型之前得先讓聯邦政府測試。')).toEqual(['claim-developers-must-share']);
+    expect(
+      flagged('Before the rewrite, the AI order compelled developers to give government testers a look; the final text made it optional.'),
+    ).not.toContain('claim-developers-must-share');
+  });
+
+  it('reads "both" as the subjects of the sentence before, and "still runs the Federal Reserve" (执掌美联储) as the title', () => {
+    expect(
+      flagged('Anthropic shipped Claude Mythos 5 and Claude Fable 5 on June 9. Both were made generally available the same day.'),
+    ).toContain('claim-mythos-publicly-available');
+    const later = { pageDate: '2026-08-03' };
+    expect(flagged('Jerome Powell, who still runs the Federal Reserve, has said little in public about Mythos.', later)).toEqual([
+      'claim-powell-current-fed-chair',
+    ]);
+    expect(flagged('鲍威尔目前仍执掌美联储，他对Mythos一直少有公开表态。', later)).toEqual(['claim-powell-current-fed-chair']);
+  });
+
+  it('reads 是不对的 and the order\'s "nothing in it shall be construed" as refuting, "available on request" as restricted', () => {
+    const stances = (text: string) => claims(text).map((c) => c.stance);
+    expect(stances('说玻璃翼是美国政府的项目是不对的，它由Anthropic牵头。')).not.toContain('asserts');
+    expect(flagged('The AI order says nothing in it shall be construed to create a licensing regime for AI models.')).toEqual([]);
+    expect(flagged('Anthropic lists Claude Mythos Preview as available on request to vetted security teams.')).toEqual([]);
+  });
+
+  it('reads "compulsory cyber-risk audits" and "put pen to EO 14409" as the claims they state', () => {
+    expect(flagged('Under EO 14409, frontier developers face compulsory cyber-risk audits before any launch.')).toEqual([
+      'claim-mandatory-cyber-assessments',
+    ]);
+    expect(flagged('Trump put pen to EO 14409 on June 3, with no guests in the room.')).toEqual(['claim-signed-june-3']);
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
