@@ -1,5 +1,7 @@
 /** The background's message handlers: thin adapters from the contract to the store and settings. */
 import { claimReviewDocument } from '../shared/claimreview';
+import { matcherFromConfig } from '../shared/derive-matcher-tables';
+import type { Matcher } from '../shared/matcher';
 import type { BACKGROUND_MESSAGES, Handlers, Sender } from '../shared/messages';
 import type { FactStore } from './fact-store';
 import { lookUp, type LookupStore } from './lookup';
@@ -26,6 +28,16 @@ export function createBackgroundHandlers({
   lookups,
   showLookup,
 }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
+  // One matcher for every page's claim checks: compiled once, warm for the next tab (a failed build is retried).
+  let matcher: Promise<Matcher> | undefined;
+  const claimMatcher = () =>
+    (matcher ??= store
+      .matcherConfig()
+      .then(matcherFromConfig)
+      .catch((error: unknown) => {
+        matcher = undefined;
+        throw error;
+      }));
   return {
     'card.get': ({ entityId, claimIds }) => store.card(entityId, claimIds),
     'facts.search': ({ query, limit }) => store.search(query, limit),
@@ -45,6 +57,12 @@ export function createBackgroundHandlers({
       return null;
     },
     'lookup.show': ({ text }, sender: Sender) => showLookup(text, sender.tab?.id),
+    'claims.check': async ({ paragraphs }) => {
+      const m = await claimMatcher();
+      return paragraphs.map(
+        ({ text, carried, pageDate }) => m.scanParagraph(text, new Set(carried), { pageDate: pageDate ?? null })?.claims ?? [],
+      );
+    },
     'lookup.get': async () => {
       const text = lookups.take();
       return text === null ? null : lookUp(text, store, await store.matcherConfig());

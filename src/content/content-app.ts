@@ -9,6 +9,8 @@ import type { LazyMatcherTables, MatcherTables } from '../shared/matcher-tables'
 import { LateShadowRoots } from './late-shadow-roots';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
+import { Highlighter } from './highlighter';
+import type { CheckClaims } from './remote-claims';
 import { pagePublishedDate } from './page-date';
 import { findOpenShadowRoots, scanChunked, scanTree, type Paragraph } from './scan';
 import { sliceClock, yieldToPage, type SliceClock } from './yield-to-page';
@@ -23,6 +25,8 @@ export interface ContentAppOptions {
   settings: Settings;
   /** Called after every change to the page's marks (badge counts, an open card). */
   onChange?: (app: ContentApp) => void;
+  /** Checks claims off the page's thread (the background, remote-claims.ts); without it, claims are checked here. */
+  checkClaims?: CheckClaims;
 }
 
 export class ContentApp {
@@ -55,7 +59,7 @@ export class ContentApp {
     this.onChange = options.onChange;
     const matcher = new Matcher(options.tables);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
-    this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) });
+    this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) }, new Highlighter(), options.checkClaims);
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.lateRoots = new LateShadowRoots(this.doc, this.signal, (root) => this.findLateRoots(root));
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });

@@ -16,6 +16,7 @@ import { takeEarlyReads } from './early-reads';
 import { CardController } from './card/card-controller';
 import { loadCardUi } from './card/card-ui-loader';
 import { loadClaimTables } from './claim-tables-loader';
+import { remoteClaims } from './remote-claims';
 import { createContentSender, handleContentMessages } from './content-messages';
 import { extensionAlive, extensionApi, onRuntimeMessage } from './ext';
 import { isActiveOn, type Settings } from '../shared/settings';
@@ -78,8 +79,9 @@ async function main(): Promise<void> {
     const stored = await readSettings();
     if (signal.aborted) return;
     const settings = latestSettings ?? stored;
-    const tables = { ...matcherTables, loadClaims: loadClaimTables };
-    const current = new ContentApp({ doc: document, signal, tables, settings, onChange: reportStatus });
+    // Claims are checked in the background, warm for every tab; the claim tables load here only if that fails.
+    const tables = { ...matcherTables, loadClaims: loadClaimTables, prefetchClaims: false };
+    const current = new ContentApp({ doc: document, signal, tables, settings, onChange: reportStatus, checkClaims: remoteClaims(send) });
     app = current;
     const card = new CardController({
       doc: document,

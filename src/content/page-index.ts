@@ -17,6 +17,8 @@ import {
 import { NEEDS_CLAIM_TABLES, needsClaimTables, type NeedsClaimTables, type Steps } from '../shared/steps';
 import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
+import { ClaimBatcher, type CheckClaims } from './remote-claims';
+import { CLAIMS_CHECK_TEXT_MAX } from '../shared/claims-check-limits';
 import { paragraphRange, type Paragraph } from './scan';
 import { PARAGRAPH_BUDGET_MS, sliceClock, type SliceClock } from './yield-to-page';
 
@@ -94,13 +96,20 @@ export class PageIndex {
   /** The claim queue's own slice clock: it runs in tasks of its own, between the walk's. */
   private readonly claimClock = sliceClock();
 
+  /** Sends the paragraphs waiting for claim checks to the background, a slice's worth at a time. */
+  private readonly remote: ClaimBatcher | null;
+
   constructor(
     private readonly matcher: Matcher,
     /** What the page says about itself (its publication date), for claims that were true when written. */
     private readonly context: ScanContext = {},
     /** Draws the marks; a test may pass one with no registry. */
     readonly highlighter: Highlighter = new Highlighter(),
-  ) {}
+    /** Where claims are checked when the claim tables are not loaded here (remote-claims.ts); without it, here. */
+    checkClaims?: CheckClaims,
+  ) {
+    this.remote = checkClaims ? new ClaimBatcher(checkClaims) : null;
+  }
 
   /** Text the scan skipped (it holds no subject) separates the paragraphs around it. */
   breakContext(): void {
@@ -126,7 +135,8 @@ export class PageIndex {
    * latency then overlaps the rest of the walk instead of stopping it at the first mention.
    */
   addParagraphInSlices(p: Paragraph, clock: SliceClock, pause: () => Promise<void>, wanted: () => boolean): void | Promise<void> {
-    const steps = this.matcher.paragraphSteps(p.text, this.carried, this.context);
+    const carried = this.carried;
+    const steps = this.matcher.paragraphSteps(p.text, carried, this.context);
     if (!steps) {
       this.record(p, null);
       return;
@@ -136,14 +146,14 @@ export class PageIndex {
       this.record(p, state.result);
       return;
     }
-    if (state.kind === NEEDS_CLAIM_TABLES) return this.deferClaims(p, steps, state.mentions, pause, wanted);
+    if (state.kind === NEEDS_CLAIM_TABLES) return this.deferClaims(p, steps, state.mentions, carried, pause, wanted);
     return (async () => {
       do {
         await pause();
         if (!wanted()) return;
         clock.restart();
         state = advance(steps, clock);
-        if (state.kind === NEEDS_CLAIM_TABLES) return this.deferClaims(p, steps, state.mentions, pause, wanted);
+        if (state.kind === NEEDS_CLAIM_TABLES) return this.deferClaims(p, steps, state.mentions, carried, pause, wanted);
       } while (state.kind !== 'done');
       this.record(p, state.result);
     })();
@@ -157,18 +167,22 @@ export class PageIndex {
     }
   }
 
-  /** Records the paragraph's mentions now and queues its claim checks for when the claim tables are in. */
+  /**
+   * Records the paragraph's mentions now and queues its claim checks: in the background when it can check them
+   * (the page's thread is spared compiling the checker), else here once the claim tables are in.
+   */
   private deferClaims(
     p: Paragraph,
     steps: Steps<ParagraphMatches | null>,
     mentions: readonly MentionHit[],
+    carried: ReadonlySet<EntityId>,
     pause: () => Promise<void>,
     wanted: () => boolean,
   ): void {
     const bySentence = this.record(p, mentions.length > 0 ? { mentions: [...mentions], claims: [] } : null);
     const waiting: DeferredClaims = { p, dropped: false };
     this.deferred.add(waiting);
-    const check = async () => {
+    const here = async () => {
       const clock = this.claimClock;
       // The clock restarts only after the thread was given back: paragraphs checked one after another in a task
       // share its budget.
@@ -187,6 +201,17 @@ export class PageIndex {
         clock.restart();
       }
     };
+    let check = here;
+    if (this.remote && p.text.length <= CLAIMS_CHECK_TEXT_MAX) {
+      // Sent now, with the paragraphs of the same slice; recorded in document order. If the background cannot
+      // answer, the paragraph is checked here after all.
+      const remote = this.remote.add({ text: p.text, carried: [...carried], pageDate: this.context.pageDate ?? null });
+      remote.catch(() => undefined);
+      check = () =>
+        remote.then((hits) => {
+          if (!waiting.dropped && wanted()) this.recordClaims(p, hits, bySentence);
+        }, here);
+    }
     // One paragraph at a time, so the queue's slices stay within budget; a failure drops that paragraph's claims only.
     this.claimQueue = this.claimQueue
       .then(check)

@@ -55,7 +55,14 @@ export interface ClaimTables {
  * Tables whose claim part is loaded on first need (the content script: the scan's part is compiled into it, the
  * claim part is a module of its own that a page without a mention never loads; see claim-tables-loader.ts).
  */
-export type LazyMatcherTables = Omit<MatcherTables, 'checker' | 'patterns'> & { loadClaims: () => Promise<ClaimTables> };
+export type LazyMatcherTables = Omit<MatcherTables, 'checker' | 'patterns'> & {
+  loadClaims: () => Promise<ClaimTables>;
+  /**
+   * Whether a page's first candidate mention starts loading the claim part (default): off when claims are
+   * checked elsewhere first (the background, remote-claims.ts), so the page loads them only if that fails.
+   */
+  prefetchClaims?: boolean;
+};
 
 /** Case-insensitive lookup key for matched alias text. */
 export function aliasKey(text: string, caseSensitive = false): string {

@@ -127,6 +127,8 @@ export class Matcher {
   private patterns: CompiledClaimPattern[];
   /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
   private readonly claimSource: (() => Promise<ClaimTables>) | undefined;
+  /** Whether the first candidate mention starts loading the claim tables (LazyMatcherTables.prefetchClaims). */
+  private readonly prefetchClaims: boolean = false;
   private claimLoad: Promise<void> | undefined;
   private checkerConfig: CheckerConfig | undefined;
   /** The claim tables could not be loaded: paragraphs get their mentions and no claims. */
@@ -150,6 +152,7 @@ export class Matcher {
     if ('loadClaims' in tables) {
       this.patterns = [];
       this.claimSource = tables.loadClaims;
+      this.prefetchClaims = tables.prefetchClaims ?? true;
     } else {
       this.patterns = tables.patterns.map(lazyPattern);
       this.checkerConfig = tables.checker;
@@ -242,7 +245,7 @@ export class Matcher {
     if (candidates.length === 0 && !triggered && assumed.length === 0) return null;
     // A page's first candidate starts loading lazily built claim tables: the module's latency overlaps the
     // context checks (a page without a candidate never loads them).
-    if (this.claimSource && !this.claimLoad) void this.loadClaims();
+    if (this.claimSource && this.prefetchClaims && !this.claimLoad) void this.loadClaims();
     return this.contextSteps(text, candidates, carried, context);
   }
 

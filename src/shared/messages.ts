@@ -15,6 +15,8 @@ import '../data/zod-setup';
 // content script would otherwise load (and compile) at start-up.
 import * as z from 'zod/mini';
 import { ENTITY_IDS, VERDICTS } from '../data/vocabulary';
+import { CLAIMS_CHECK_BATCH_MAX, CLAIMS_CHECK_TEXT_MAX } from './claims-check-limits';
+import type { ClaimHit } from './matcher';
 import type { Settings } from './settings';
 import { settingsPatchSchema } from './settings-schema';
 import { dispatchMessages, senderOver, type HandleOptions, type Handlers, type Transport } from './message-core';
@@ -74,6 +76,22 @@ const REQUESTS = {
   'lookup.show': () => message('lookup.show', { text: z.string().check(z.minLength(1), z.maxLength(LOOKUP_MAX)) }),
   /** The popup asks for the last lookup (null when there is none from the last minute). */
   'lookup.get': () => message('lookup.get', {}),
+  /**
+   * Content script → background: check the claims of paragraphs that mention a subject, where the checker is
+   * already compiled and warm, off the page's main thread (issue 16). The text stays inside the browser.
+   */
+  'claims.check': () =>
+    message('claims.check', {
+      paragraphs: z
+        .array(
+          z.strictObject({
+            text: z.string().check(z.minLength(1), z.maxLength(CLAIMS_CHECK_TEXT_MAX)),
+            carried: z.array(entityId()).check(z.maxLength(ENTITY_IDS.length)),
+            pageDate: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))),
+          }),
+        )
+        .check(z.minLength(1), z.maxLength(CLAIMS_CHECK_BATCH_MAX)),
+    }),
 } as const;
 
 /** Longest selection looked up; browsers cut context-menu selections shorter anyway. */
@@ -116,6 +134,27 @@ let pageReport: ReturnType<typeof makePageReport> | undefined;
 /** The public page report's schema (what `page.report` answers). */
 export const pageReportSchema = () => (pageReport ??= makePageReport());
 
+const span = () => z.tuple([count(CLAIMS_CHECK_TEXT_MAX), count(CLAIMS_CHECK_TEXT_MAX)]);
+const makeClaimHits = () =>
+  z.array(
+    z.array(
+      z.strictObject({
+        claimId: claimId(),
+        entity: entityId(),
+        verdict: z.enum(VERDICTS),
+        stance: z.enum(['asserts', 'reports', 'refutes']),
+        trueUntil: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+        start: count(CLAIMS_CHECK_TEXT_MAX),
+        end: count(CLAIMS_CHECK_TEXT_MAX),
+        sentence: span(),
+        needsPageMention: z.boolean(),
+      }),
+    ),
+  );
+let claimHits: ReturnType<typeof makeClaimHits> | undefined;
+/** What `claims.check` answers (inside its Result); the content script checks replies by hand, held to this by a test. */
+export const claimHitsSchema = () => (claimHits ??= makeClaimHits());
+
 /** What each message answers with (inside `{ ok: true, value }`, except page.report). */
 export interface Responses {
   'card.get': CardData;
@@ -135,6 +174,8 @@ export interface Responses {
   'page.marks': boolean;
   'lookup.show': boolean;
   'lookup.get': LookupResult | null;
+  /** Per paragraph, in order: the claims the matcher finds in it (offsets into its text). */
+  'claims.check': ClaimHit[][];
 }
 
 /** Which context answers which message. The meta-test checks both lists cover every type. */
@@ -151,6 +192,7 @@ export const BACKGROUND_MESSAGES = [
   'page.status',
   'lookup.show',
   'lookup.get',
+  'claims.check',
 ] as const satisfies readonly MessageType[];
 export const CONTENT_MESSAGES = ['page.report', 'page.reveal', 'page.next', 'page.marks'] as const satisfies readonly MessageType[];
 

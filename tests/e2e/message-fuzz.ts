@@ -123,6 +123,19 @@ function badPayloads(): Record<string, unknown[]> {
     'page.marks': [{ action: 'blink' }, { action: 1 }, { action: true }, { action: 'hide', extra: 1 }],
     'lookup.show': [{}, { text: '' }, { text: 1 }, { text: long(5001) }, { text: ['x'] }, { text: 'x', extra: 1 }],
     'lookup.get': [{ text: 'x' }],
+    'claims.check': [
+      {},
+      { paragraphs: [] },
+      { paragraphs: 'Claude Mythos' },
+      { paragraphs: [{ text: '', carried: [] }] },
+      { paragraphs: [{ text: 'Claude Mythos', carried: ['nobody'] }] },
+      { paragraphs: [{ text: 'Claude Mythos' }] },
+      { paragraphs: [{ text: long(20_001), carried: [] }] },
+      { paragraphs: [{ text: 'Claude Mythos', carried: [], pageDate: 'June 2' }] },
+      { paragraphs: [{ text: 'Claude Mythos', carried: [], extra: 1 }] },
+      { paragraphs: Array.from({ length: 101 }, () => ({ text: 'Claude Mythos', carried: [] })) },
+      { paragraphs: [{ text: 'Claude Mythos', carried: [] }], extra: true },
+    ],
   };
 }
 
