@@ -34,12 +34,15 @@ export function handleContentMessages<K extends ContentMessage>(handlers: Handle
   return dispatchMessages(handlers, { ...options, validate: validContentMessage });
 }
 
-/** Sends to the background, retrying while it wakes (see retryingTransport). */
-export function createContentSender() {
-  return senderOver(
-    retryingTransport((message) => {
-      const api = extensionApi();
-      return api ? api.runtime.sendMessage(message) : Promise.reject(new Error('no extension API'));
-    }),
-  );
+const runtimeTransport = (message: unknown) => {
+  const api = extensionApi();
+  return api ? api.runtime.sendMessage(message) : Promise.reject(new Error('no extension API'));
+};
+
+/**
+ * Sends to the background, retrying while it wakes (see retryingTransport); with `retry: false`, once (for
+ * the claim checks, which have a quicker way out than waiting: checking in the page).
+ */
+export function createContentSender({ retry = true }: { retry?: boolean } = {}) {
+  return senderOver(retry ? retryingTransport(runtimeTransport) : runtimeTransport);
 }

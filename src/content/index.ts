@@ -79,9 +79,11 @@ async function main(): Promise<void> {
     const stored = await readSettings();
     if (signal.aborted) return;
     const settings = latestSettings ?? stored;
-    // Claims are checked in the background, warm for every tab; the claim tables load here only if that fails.
-    const tables = { ...matcherTables, loadClaims: loadClaimTables, prefetchClaims: false };
-    const current = new ContentApp({ doc: document, signal, tables, settings, onChange: reportStatus, checkClaims: remoteClaims(send) });
+    // Claims are checked in the background, warm for every tab; the claim tables load here only if it does not
+    // answer at once (no retries: checking here is quicker than waiting for a background that is waking).
+    const checkClaims = remoteClaims(createContentSender({ retry: false }));
+    const tables = { ...matcherTables, loadClaims: loadClaimTables, prefetchClaims: !checkClaims };
+    const current = new ContentApp({ doc: document, signal, tables, settings, onChange: reportStatus, checkClaims });
     app = current;
     const card = new CardController({
       doc: document,
