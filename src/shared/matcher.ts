@@ -115,7 +115,7 @@ const OPENS_WITH_PRONOUN =
  * it"), or with a demonstrative (叫停了这项命令).
  */
 const REFERS_BACK =
-  /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|\b[a-z]+ed\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
+  /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|^(?:[\w'-]+\s+){1,2}the (?:model|programme|program|project|initiative|order|directive|coalition|measure|policy)\b|\b(?:[a-z]+ed|brought|put|took|made|got|left|kept|set|held|let|sent|gave|shut|cut|brings|puts|takes|makes|keeps)\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
 
 export class Matcher {
   readonly datasetVersion: string;
@@ -334,7 +334,7 @@ export class Matcher {
     context: ScanContext,
   ): Steps<ClaimHit[]> {
     // "Q: When did Trump sign the AI order? A: June 3." states its claim across the two: they are read as one.
-    const { sentences, questionEnds } = withAnswers(text, paragraphSentences);
+    const { sentences, questionEnds } = withAnswers(text, paragraphSentences, mentions);
     // The subject of the paragraph before carries over ("…delayed the AI order. ¶ The draft would have…").
     const inParagraph = new Set([...mentions.map((m) => m.entityId), ...carried]);
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
@@ -403,16 +403,26 @@ const NEGATIVE_ANSWER =
   /^[^\p{L}\p{N}]*(?:A|Answer|答|回答|答案)?\s*[:：]?\s*(?:no\b|nope\b|not\b|wrong\b|false\b|incorrect\b|不|否|并非|並非|没有|沒有|错|錯)/iu;
 
 /**
- * The paragraph's sentences with each question joined to the answer that follows it, for the claim checks; and,
+ * The paragraph's sentences with each question joined to the answer that follows it (unless the answer names the
+ * question's subjects itself), for the claim checks; and,
  * for each joined span (by its start), where its question ends.
  */
-function withAnswers(text: string, sentences: readonly Span[]): { sentences: Span[]; questionEnds: Map<number, number> } {
+function withAnswers(
+  text: string,
+  sentences: readonly Span[],
+  mentions: readonly MentionHit[],
+): { sentences: Span[]; questionEnds: Map<number, number> } {
   const out: Span[] = [];
   const questionEnds = new Map<number, number>();
   for (let i = 0; i < sentences.length; i++) {
     const q = sentences[i]!;
     const a = sentences[i + 1];
-    if (a && QUESTION_END.test(text.slice(q[0], q[1])) && ANSWER_START.test(text.slice(a[0], a[1]))) {
+    // An answer that names the question's subjects itself ("Q: Is this a licensing system? A: … the AI order builds
+    // a licensing regime") is read on its own.
+    const named = (s: Span) => new Set(mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId));
+    const inAnswer = a ? named(a) : new Set<EntityId>();
+    const selfContained = inAnswer.size > 0 && [...named(q)].every((e) => inAnswer.has(e));
+    if (a && !selfContained && QUESTION_END.test(text.slice(q[0], q[1])) && ANSWER_START.test(text.slice(a[0], a[1]))) {
       out.push([q[0], a[1]]);
       questionEnds.set(q[0], q[1]);
       i++;

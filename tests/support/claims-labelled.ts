@@ -34,6 +34,7 @@ export type Split =
   | 'tune14ctx'
   | 'tune14zh'
   | 'tune15para'
+  | 'tune16pages'
   | 'test'
   | 'test2'
   | 'test3'

@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune15 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test7.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune16 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test7.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,9 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   tune14zh: { precision: 0.95, recall: 0.91 },
   // Written 2026-12-07 (ninth round): every claim paraphrased hard, beside accurate sentences built to be confused with it.
   tune15para: { precision: 0.95, recall: 0.86 },
+  // Written 2026-12-07 (tenth round): 24 whole article pages, paragraph by paragraph (headline, dek, byline, body,
+  // quote, caption, rail or correction).
+  tune16pages: { precision: 0.95, recall: 0.87 },
   test: { precision: 0.95, recall: 0.88 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },

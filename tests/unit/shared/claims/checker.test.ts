@@ -428,6 +428,24 @@ describe('claim checking', () => {
     expect(flagged('Trump put pen to EO 14409 on June 3, with no guests in the room.')).toEqual(['claim-signed-june-3']);
   });
 
+  it('carries the subject into "Instead the initiative…" and "…never brought it back"', () => {
+    expect(
+      flagged(
+        'The AI executive order was meant to anchor the cyber agenda. Instead the initiative died when the president called off the signing and never brought it back.',
+        { pageDate: '2026-07-10' },
+      ),
+    ).toEqual(['claim-order-halted-for-good']);
+  });
+
+  it('reads an answer that names the question\'s subjects on its own, and 前夜 (the eve) as no "former"', () => {
+    expect(
+      flagged('Q: Is it really voluntary?\nA: Not in practice: the AI executive order sets up a licensing regime for frontier labs.'),
+    ).toEqual(['claim-licensing-regime']);
+    expect(flagged('6月1日，AI行政令签署前夜，特朗普的AI沙皇萨克斯打电话参与了讨论。', { pageDate: '2026-06-05' })).toEqual([
+      'claim-sacks-current-ai-czar',
+    ]);
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
