@@ -7,8 +7,8 @@
  * The scan's part is emitted as a plain object literal (JSON is valid JS; a string for JSON.parse
  * would escape every backslash of the regex sources twice). The claim part (the checker's
  * configuration and the hand-written patterns, half the tables), which only paragraphs with a
- * mention need, is a module of its own (CLAIM_TABLES_FILE) that the content script imports on a
- * page's first mention: a cold tab without one never compiles it (issue 16: compiling the content
+ * mention need, is a module of its own (CLAIM_TABLES_FILE) that the content script imports only when
+ * the background cannot check a page's claims (src/content/remote-claims.ts): a cold tab rarely compiles it (issue 16: compiling the content
  * script was most of the task that injects it, 18–66 ms against the null script's 0.5–2 ms).
  */
 import { readdirSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * Imports the claim part of the matcher's tables (the checker's configuration and the hand-written patterns,
- * emitted by scripts/matcher-tables-plugin.ts) from the extension's own files, on a page's first paragraph
- * that needs claims checked. Web-accessible like the card's UI, and in Chromium only through the session's
+ * emitted by scripts/matcher-tables-plugin.ts) from the extension's own files, when a page must check claims
+ * itself: the background checks them (remote-claims.ts) unless it does not answer. Web-accessible like the card's UI, and in Chromium only through the session's
  * dynamic URL, so a page cannot probe a fixed address to detect the extension.
  */
 import type { ClaimTables } from '../shared/matcher-tables';

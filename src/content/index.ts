@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     // Claims are checked in the background, warm for every tab; the claim tables load here only if it does not
     // answer at once (no retries: checking here is quicker than waiting for a background that is waking).
     const checkClaims = remoteClaims(createContentSender({ retry: false }));
-    const tables = { ...matcherTables, loadClaims: loadClaimTables, prefetchClaims: !checkClaims };
+    const tables = { ...matcherTables, loadClaims: loadClaimTables, prefetchClaims: false };
     const current = new ContentApp({ doc: document, signal, tables, settings, onChange: reportStatus, checkClaims });
     app = current;
     const card = new CardController({

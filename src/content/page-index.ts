@@ -129,10 +129,11 @@ export class PageIndex {
    * after `pause` has given the page its thread back, and the returned promise settles when it is recorded.
    * `wanted` is asked again after each pause: a rescan or a switch-off in between drops the result.
    *
-   * When the claim tables are not loaded yet (a page's first candidate mention starts loading them), the
-   * paragraph's mentions are recorded at once and the walk goes on: its claims are checked once the tables are
-   * in, one paragraph after another in document order (claimsSettled resolves when none is left). The module's
-   * latency then overlaps the rest of the walk instead of stopping it at the first mention.
+   * When the claim tables are not loaded here (the content script leaves claims to the background and loads
+   * them only if it does not answer; without a background, a page's first candidate mention starts loading
+   * them), the paragraph's mentions are recorded at once and the walk goes on: its claims come from the
+   * background, or are checked here once the tables are in, one paragraph after another in document order
+   * (claimsSettled resolves when none is left). Neither the round trip nor the module's latency stops the walk.
    */
   addParagraphInSlices(p: Paragraph, clock: SliceClock, pause: () => Promise<void>, wanted: () => boolean): void | Promise<void> {
     const carried = this.carried;
