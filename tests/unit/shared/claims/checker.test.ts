@@ -446,6 +446,12 @@ describe('claim checking', () => {
     ]);
   });
 
+  it('knows colloquial Chinese for public access and review (開放大眾使用, 給NSA看過) and 資訊分享中心', () => {
+    expect(flagged('Claude Mythos终于开放大众使用了，注册就能玩。')).toEqual(['claim-mythos-publicly-available']);
+    expect(flagged('按這份AI行政命令，以後每個新AI模型上線前都要先給NSA看過。')).toEqual(['claim-nsa-reviews-all-models']);
+    expect(flagged('AI行政令规定，网络安全资讯分享中心由CISA负责设立。')).toEqual(['claim-cisa-runs-clearinghouse']);
+  });
+
   it('survives bad input: long, mixed-script, full-width, nested quotes, tables', () => {
     const long = 'The AI executive order '.repeat(2_000) + 'was signed on June 3.';
     expect(() => claims(long)).not.toThrow();
