@@ -28,7 +28,8 @@ export function createBackgroundHandlers({
   lookups,
   showLookup,
 }: BackgroundDeps): Handlers<(typeof BACKGROUND_MESSAGES)[number]> {
-  // One matcher for every page's claim checks: compiled once, warm for the next tab (a failed build is retried).
+  // One matcher for every page's claim checks and every lookup: compiled once, warm for the next tab (a failed build
+  // is retried).
   let matcher: Promise<Matcher> | undefined;
   const claimMatcher = () =>
     (matcher ??= store
@@ -65,7 +66,7 @@ export function createBackgroundHandlers({
     },
     'lookup.get': async () => {
       const text = lookups.take();
-      return text === null ? null : lookUp(text, store, await store.matcherConfig());
+      return text === null ? null : lookUp(text, store, await claimMatcher());
     },
   };
 }

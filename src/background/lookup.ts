@@ -9,8 +9,7 @@
  * so the text is checked later, when the popup asks (lookup.get).
  */
 import type { EntityId } from '../data/schema';
-import { matcherFromConfig } from '../shared/derive-matcher-tables';
-import type { MatcherConfig } from '../shared/matcher-config';
+import type { Matcher } from '../shared/matcher';
 import type { ClaimStance, LookupResult } from '../shared/views';
 import type { FactStore } from './fact-store';
 
@@ -35,8 +34,7 @@ export function createLookupStore(now: () => number = Date.now): LookupStore {
 }
 
 /** Runs the page's matcher over the text (line by line, carrying subjects as the page scan does) and resolves what it found. */
-export async function lookUp(text: string, store: FactStore, config: MatcherConfig): Promise<LookupResult> {
-  const matcher = matcherFromConfig(config);
+export async function lookUp(text: string, store: FactStore, matcher: Matcher): Promise<LookupResult> {
   let carried: ReadonlySet<EntityId> = new Set();
   const subjects = new Set<EntityId>();
   const hits: Array<{ claimId: string; sentence: string; stance: ClaimStance; trueUntil?: string }> = [];

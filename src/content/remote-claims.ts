@@ -12,6 +12,7 @@ import { ENTITY_IDS, VERDICTS, type EntityId } from '../data/vocabulary';
 import { CLAIMS_CHECK_BATCH_MAX } from '../shared/claims-check-limits';
 import type { ClaimHit } from '../shared/matcher';
 import type { Send } from '../shared/message-core';
+import { nextTask } from './yield-to-page';
 
 export interface ClaimRequest {
   text: string;
@@ -78,16 +79,6 @@ export function remoteClaims(send: Send): CheckClaims {
   };
 }
 
-/** Runs `fn` in a task of its own, after the tasks already queued (a MessageChannel post: no timer clamp). */
-function nextTask(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
-}
-
 /**
  * Collects the paragraphs a scan slice defers and sends them together once the slice is over (in the next
  * task: a microtask would flush between the walk's own awaits, one message per paragraph), in messages of at
@@ -98,7 +89,7 @@ export class ClaimBatcher {
 
   constructor(
     private readonly check: CheckClaims,
-    private readonly schedule: (flush: () => void) => void = nextTask,
+    private readonly schedule: (flush: () => void) => void = (flush) => void nextTask().then(flush),
   ) {}
 
   add(request: ClaimRequest): Promise<ClaimHit[]> {

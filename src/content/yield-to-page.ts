@@ -26,6 +26,11 @@ type SchedulerWithYield = { yield?: () => Promise<void> };
 export function yieldToPage(doc: Document | undefined = globalThis.document): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
   if (typeof scheduler?.yield === 'function' && doc?.readyState === 'complete') return scheduler.yield();
+  return nextTask();
+}
+
+/** Resolves in a task of its own, after the tasks already queued (a MessageChannel post: no timer clamp). */
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

@@ -128,7 +128,7 @@ export class Matcher {
   /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
   private readonly claimSource: (() => Promise<ClaimTables>) | undefined;
   /** Whether the first candidate mention starts loading the claim tables (LazyMatcherTables.prefetchClaims). */
-  private readonly prefetchClaims: boolean = false;
+  private readonly prefetchClaims: boolean;
   private claimLoad: Promise<void> | undefined;
   private checkerConfig: CheckerConfig | undefined;
   /** The claim tables could not be loaded: paragraphs get their mentions and no claims. */
@@ -156,6 +156,7 @@ export class Matcher {
     } else {
       this.patterns = tables.patterns.map(lazyPattern);
       this.checkerConfig = tables.checker;
+      this.prefetchClaims = false;
     }
     this.scanner = new RegExp(tables.scanner, 'gi');
     this.prefilter = regex(tables.prefilter);
@@ -417,18 +418,23 @@ function withAnswers(
   for (let i = 0; i < sentences.length; i++) {
     const q = sentences[i]!;
     const a = sentences[i + 1];
-    // An answer that names the question's subjects itself ("Q: Is this a licensing system? A: … the AI order builds
-    // a licensing regime") is read on its own.
-    const named = (s: Span) => new Set(mentions.filter((m) => m.start >= s[0] && m.start < s[1]).map((m) => m.entityId));
-    const inAnswer = a ? named(a) : new Set<EntityId>();
-    const selfContained = inAnswer.size > 0 && [...named(q)].every((e) => inAnswer.has(e));
-    if (a && !selfContained && QUESTION_END.test(text.slice(q[0], q[1])) && ANSWER_START.test(text.slice(a[0], a[1]))) {
+    if (a && QUESTION_END.test(text.slice(q[0], q[1])) && ANSWER_START.test(text.slice(a[0], a[1])) && !selfContained(q, a, mentions)) {
       out.push([q[0], a[1]]);
       questionEnds.set(q[0], q[1]);
       i++;
     } else out.push(q);
   }
   return { sentences: out, questionEnds };
+}
+
+/**
+ * An answer that names the question's subjects itself ("Q: Is this a licensing system? A: … the AI order builds a
+ * licensing regime") is read on its own.
+ */
+function selfContained(question: Span, answer: Span, mentions: readonly MentionHit[]): boolean {
+  const named = ([from, to]: Span) => new Set(mentions.filter((m) => m.start >= from && m.start < to).map((m) => m.entityId));
+  const inAnswer = named(answer);
+  return inAnswer.size > 0 && [...named(question)].every((e) => inAnswer.has(e));
 }
 
 /** A clause boundary inside a sentence: a comma, semicolon, colon, dash or bracket. */

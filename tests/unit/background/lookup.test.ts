@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DexieFactStore, FactDatabase } from '../../../src/background/dexie-fact-store';
 import { createLookupStore, lookUp, LOOKUP_TTL_MS } from '../../../src/background/lookup';
 import { rawDataset } from '../../../src/data/index';
+import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
 
 const store = () => new DexieFactStore({ dataset: rawDataset, buildId: 'build-1', db: new FactDatabase(`lookup-${Math.random()}`) });
 
@@ -12,7 +13,7 @@ describe('lookUp', () => {
     const result = await lookUp(
       'Anthropic released Claude Mythos to the public in April.\n\nProject Glasswing has partners.',
       s,
-      await s.matcherConfig(),
+      matcherFromConfig(await s.matcherConfig()),
     );
     expect(result.claims.map((c) => [c.claim.id, c.sentence])).toEqual([
       ['claim-mythos-publicly-available', 'Anthropic released Claude Mythos to the public in April.'],
@@ -23,7 +24,10 @@ describe('lookUp', () => {
 
   it('finds nothing in text about something else', async () => {
     const s = store();
-    expect(await lookUp('The weather in Lisbon is fine today.', s, await s.matcherConfig())).toMatchObject({ claims: [], subjects: [] });
+    expect(await lookUp('The weather in Lisbon is fine today.', s, matcherFromConfig(await s.matcherConfig()))).toMatchObject({
+      claims: [],
+      subjects: [],
+    });
   });
 });
 
