@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { computeBuildId } from './scripts/build-id';
-import { cardUiPlugin } from './scripts/card-ui-plugin';
+import { lazyModulesPlugin } from './scripts/lazy-modules-plugin';
 import { matcherTablesPlugin } from './scripts/matcher-tables-plugin';
 
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
@@ -42,7 +42,13 @@ export default defineConfig({
   },
   plugins: [
     matcherTablesPlugin(),
-    cardUiPlugin({ outDir: `${outRoot}/${target}`, define, minify: !dev, target: browserTargets }),
+    lazyModulesPlugin({
+      outDir: `${outRoot}/${target}`,
+      define,
+      minify: !dev,
+      target: browserTargets,
+      plugins: () => [matcherTablesPlugin()],
+    }),
     webExtension({
       browser: target,
       manifest: () => ({ ...JSON.parse(readFileSync('manifest.json', 'utf8')), version: pkg.version }),

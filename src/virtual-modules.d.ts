@@ -4,3 +4,9 @@ declare module 'virtual:frontier-facts/matcher-tables' {
   const tables: Omit<import('./shared/matcher-tables').LazyMatcherTables, 'loadClaims'>;
   export default tables;
 }
+
+declare module 'virtual:frontier-facts/claim-tables' {
+  /** The claim part: compiled into the module a page loads when it checks claims itself (src/content/claim-module.ts). */
+  const tables: import('./shared/matcher-tables').ClaimTables;
+  export default tables;
+}

@@ -3,7 +3,7 @@
  * page index, the highlighter and the mutation batcher, and the scans that
  * feed them. Everything stops when the signal aborts.
  */
-import { Matcher } from '../shared/matcher';
+import { ScanMatcher } from '../shared/scan-matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import type { LazyMatcherTables, MatcherTables } from '../shared/matcher-tables';
 import { LateShadowRoots } from './late-shadow-roots';
@@ -57,7 +57,7 @@ export class ContentApp {
     this.signal = options.signal;
     this.settings = options.settings;
     this.onChange = options.onChange;
-    const matcher = new Matcher(options.tables);
+    const matcher = new ScanMatcher(options.tables);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
     this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) }, new Highlighter(), options.checkClaims);
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);

@@ -9,11 +9,11 @@ import type { PageReport } from '../shared/messages';
 import {
   mentionedEntities,
   type ClaimHit,
-  type Matcher,
   type MentionHit,
   type ParagraphMatches,
   type ScanContext,
-} from '../shared/matcher';
+  type ScanMatcher,
+} from '../shared/scan-matcher';
 import { NEEDS_CLAIM_TABLES, needsClaimTables, type NeedsClaimTables, type Steps } from '../shared/steps';
 import type { Stance } from '../shared/claims/types';
 import { Highlighter } from './highlighter';
@@ -100,7 +100,7 @@ export class PageIndex {
   private readonly remote: ClaimBatcher | null;
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly matcher: ScanMatcher,
     /** What the page says about itself (its publication date), for claims that were true when written. */
     private readonly context: ScanContext = {},
     /** Draws the marks; a test may pass one with no registry. */
@@ -341,6 +341,11 @@ export class PageIndex {
         ...(trueUntil ? { trueUntil } : {}),
       })),
     };
+  }
+
+  /** Whether the page has any mark a pointer could be on (cheap: asked on every pointer move). */
+  get hasMarks(): boolean {
+    return this.mentions.length > 0 || this.shown.size > 0;
   }
 
   counts(): { mentions: number; flagged: number } {

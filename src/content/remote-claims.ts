@@ -10,7 +10,7 @@
  */
 import { ENTITY_IDS, VERDICTS, type EntityId } from '../data/vocabulary';
 import { CLAIMS_CHECK_BATCH_MAX } from '../shared/claims-check-limits';
-import type { ClaimHit } from '../shared/matcher';
+import type { ClaimHit } from '../shared/scan-matcher';
 import type { Send } from '../shared/message-core';
 import { nextTask } from './yield-to-page';
 

@@ -12,7 +12,7 @@
  * its bundle.
  */
 import type { AliasContext, EntityId, PatternScope, Verdict } from '../data/schema';
-import type { CheckerConfig } from './claims/checker';
+import type { CheckerConfig, ClaimChecker } from './claims/checker';
 import type { PreparedMatcher } from './matcher-config';
 
 export interface AliasEntry {
@@ -52,11 +52,19 @@ export interface ClaimTables {
 }
 
 /**
+ * Claim tables as the content script loads them: with the checker's code, which it does not carry itself
+ * (scan-matcher.ts).
+ */
+export interface LoadedClaims extends ClaimTables {
+  createChecker?: (config: CheckerConfig) => ClaimChecker;
+}
+
+/**
  * Tables whose claim part is loaded on first need (the content script: the scan's part is compiled into it, the
  * claim part is a module of its own that a page without a mention never loads; see claim-tables-loader.ts).
  */
 export type LazyMatcherTables = Omit<MatcherTables, 'checker' | 'patterns'> & {
-  loadClaims: () => Promise<ClaimTables>;
+  loadClaims: () => Promise<LoadedClaims>;
   /**
    * Whether a page's first candidate mention starts loading the claim part (default): off when claims are
    * checked elsewhere first (the background, remote-claims.ts), so the page loads them only if that fails.

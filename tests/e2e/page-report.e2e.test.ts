@@ -2,7 +2,8 @@
  * The page report contract in both browsers: a seed article reports ready with
  * its mentions (entity ids from the dataset, sentences as shown) and flagged
  * claims; pages with nothing of interest, or hostile to scripts, report ready
- * and empty; the User Timing marks are on the page's timeline.
+ * and empty; a paragraph too long for the background is checked in the page with
+ * the claim module; the User Timing marks are on the page's timeline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageReportSchema } from '../../src/shared/messages';
@@ -19,6 +20,13 @@ beforeAll(async () => {
         ? { body: '<!doctype html><script>throw new Error("page bug")</script><p>Project Glasswing partners</p><script>null.x</script>' }
         : undefined,
     (path) => (path === '/nobody.html' ? { body: '<!doctype html><title>no body</title>' } : undefined),
+    // A paragraph too long for the background's claim check: the page loads the claim module and checks it itself.
+    (path) =>
+      path === '/long.html'
+        ? {
+            body: `<!doctype html><title>long</title><p>${'The weather was mild and the markets were calm that week. '.repeat(200)}President Trump signed the AI executive order on June 3. ${'Traffic was light and the trains ran on time. '.repeat(250)}</p><p>Claude Mythos finds software vulnerabilities.</p>`,
+          }
+        : undefined,
   ]);
 });
 afterAll(() => server.close());
@@ -45,6 +53,17 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(report.mentions.some((m) => /Wyoming|immigration/.test(m.sentence))).toBe(false);
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
     expect(marks).toEqual(expect.arrayContaining(['frontier-facts:start', 'frontier-facts:ready']));
+    await page.close();
+  });
+
+  it('checks a paragraph too long for the background with the claim module it loads itself', async () => {
+    const url = server.url('/long.html');
+    const page = await browser.newPage();
+    await page.goto(url);
+    const report = pageReportSchema().parse(await browser.waitForReady(url));
+    expect(report.mentions.map((m) => m.entityId)).toEqual(['eo-14409', 'claude-mythos']);
+    expect(report.claims.map((c) => [c.claimId, c.stance])).toEqual([['claim-signed-june-3', 'asserts']]);
+    expect(report.claims[0]!.sentence).toBe('President Trump signed the AI executive order on June 3.');
     await page.close();
   });
 

@@ -144,6 +144,26 @@ export default tseslint.config(
     },
   },
   {
+    // The content script carries the scan, not the claim checker (a third of its code, compiled in every tab):
+    // the checker comes with the claim module a page loads only when it checks claims itself (issue 16).
+    files: ['src/content/**/*.{ts,tsx}', 'src/shared/scan-matcher.ts'],
+    ignores: ['src/content/claim-module.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/matcher', './matcher', '**/claims/*', '!**/claims/fold', '!**/claims/types'],
+              allowTypeImports: true,
+              message: 'The content script scans with ScanMatcher; the claim checker comes with the claim module (claim-module.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The UI pages reach the browser only through ui/api.ts's Platform (browser-platform.ts),
     // so components run against a mock; and every string a reader sees comes from _locales.
     files: ['src/popup/**/*.{ts,tsx}', 'src/options/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}'],

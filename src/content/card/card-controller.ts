@@ -130,8 +130,8 @@ export class CardController {
       clearTimeout(this.closeTimer);
       return;
     }
-    const { mentions, flagged } = this.o.index.counts();
-    if (mentions + flagged === 0 && !this.host) return;
+    // Not counts(): that walks the page's claims, and pointer moves come by the hundred.
+    if (!this.o.index.hasMarks && !this.host) return;
     this.schedule(this.hoverTask);
   }
 

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { handleContentMessages, validContentMessage } from '../../../src/content/content-messages';
 import { CARD_UI_PATH } from '../../../src/content/card/card-ui-loader';
 import { CONTENT_MESSAGES, MESSAGE_TYPES, requestSchema, type MessageType } from '../../../src/shared/messages';
-import { CARD_UI_FILE } from '../../../scripts/card-ui-plugin';
-import { CLAIM_TABLES_FILE } from '../../../scripts/matcher-tables-plugin';
+import { CARD_UI_FILE, CLAIM_TABLES_FILE } from '../../../scripts/lazy-modules-plugin';
 import { CLAIM_TABLES_PATH } from '../../../src/content/claim-tables-loader';
 import manifest from '../../../manifest.json';
 

@@ -17,7 +17,8 @@ import { scanChunked, scanTree, type Paragraph } from '../../../src/content/scan
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
-import { Matcher } from '../../../src/shared/matcher';
+import { ClaimChecker } from '../../../src/shared/claims/checker';
+import { ScanMatcher } from '../../../src/shared/scan-matcher';
 import { claimHitsSchema, createSender, handleMessages } from '../../../src/shared/messages';
 import { buildMatcherTables } from '../../../scripts/matcher-tables-source';
 import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
@@ -55,21 +56,22 @@ function background(): { check: CheckClaims; messages: () => number } {
 }
 
 /** A matcher as the content script has it, whose claim tables must never be needed (or are, when `allowLoad`). */
-function pageMatcher(allowLoad = false): { matcher: Matcher; loads: () => number } {
+function pageMatcher(allowLoad = false): { matcher: ScanMatcher; loads: () => number } {
   let loads = 0;
-  const matcher = new Matcher({
+  const matcher = new ScanMatcher({
     ...scanTables,
     prefetchClaims: false,
     loadClaims: async () => {
       loads++;
       if (!allowLoad) throw new Error('claim tables loaded in the page');
-      return { checker, patterns };
+      // As the claim module brings them (src/content/claim-module.ts): with the checker's code.
+      return { checker, patterns, createChecker: (config) => new ClaimChecker(config) };
     },
   });
   return { matcher, loads: () => loads };
 }
 
-async function report(matcher: Matcher, check?: CheckClaims, mode: 'walk' | 'sliced' = 'sliced') {
+async function report(matcher: ScanMatcher, check?: CheckClaims, mode: 'walk' | 'sliced' = 'sliced') {
   const index = new PageIndex(matcher, {}, new Highlighter(undefined), check);
   const clock = { expired: () => false, restart: () => undefined };
   const onParagraph =

@@ -8,8 +8,10 @@ import { buildMatcherTables } from '../../../scripts/matcher-tables-source';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset, type EntityId } from '../../../src/data/schema';
 import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
-import { Matcher, mentionedEntities } from '../../../src/shared/matcher';
-import { aliasKey, type ClaimTables, type LazyMatcherTables } from '../../../src/shared/matcher-tables';
+import { ClaimChecker } from '../../../src/shared/claims/checker';
+import { mentionedEntities } from '../../../src/shared/matcher';
+import { aliasKey, type ClaimTables, type LazyMatcherTables, type LoadedClaims } from '../../../src/shared/matcher-tables';
+import { ScanMatcher } from '../../../src/shared/scan-matcher';
 import { needsClaimTables } from '../../../src/shared/steps';
 import { loadSplit } from '../../support/claims-labelled';
 import { loadLabelledPages } from '../../support/labelled';
@@ -17,14 +19,19 @@ import { loadLabelledPages } from '../../support/labelled';
 const data = Dataset.parse(rawDataset);
 const fromConfig = matcherFromConfig({ datasetVersion: data.meta.version, entities: data.entities, claims: data.claims });
 /**
- * As the content script sees them: the scan's part through JSON, compiled in; the claim part (checker configuration
- * and hand-written patterns) through JSON too, from the module it imports on first need (scripts/matcher-tables-plugin.ts).
+ * As the content script sees them: the scan's part through JSON, compiled in, read by the matcher without the
+ * checker's code (ScanMatcher); the claim part (checker configuration and hand-written patterns) through JSON too,
+ * with the checker's code, from the module it imports on first need (src/content/claim-module.ts).
  */
 const { checker, patterns, ...scan } = buildMatcherTables();
 const claimText = JSON.stringify({ checker, patterns });
 const scanPart = JSON.parse(JSON.stringify(scan)) as Omit<LazyMatcherTables, 'loadClaims'>;
-const lazy = (loadClaims: LazyMatcherTables['loadClaims']) => new Matcher({ ...scanPart, loadClaims });
-const fromTables = lazy(async () => JSON.parse(claimText) as ClaimTables);
+const lazy = (loadClaims: LazyMatcherTables['loadClaims']) => new ScanMatcher({ ...scanPart, loadClaims });
+const claimModule = (): LoadedClaims => ({
+  ...(JSON.parse(claimText) as ClaimTables),
+  createChecker: (config) => new ClaimChecker(config),
+});
+const fromTables = lazy(async () => claimModule());
 beforeAll(() => fromTables.loadClaims());
 
 describe('the matcher tables compiled into the content script', () => {
@@ -37,7 +44,7 @@ describe('the matcher tables compiled into the content script', () => {
 
   it('leave the claim part unloaded until a paragraph needs it, then load it once', async () => {
     let parses = 0;
-    const fresh = lazy(async () => (parses++, JSON.parse(claimText) as ClaimTables));
+    const fresh = lazy(async () => (parses++, claimModule()));
     expect(fresh.scanParagraph('The city council announced a new bus timetable on Tuesday.')).toBeNull();
     expect(parses).toBe(0);
     const paragraph = 'Trump signed the AI executive order on June 3. Claude Mythos is now available to the public.';
@@ -55,6 +62,13 @@ describe('the matcher tables compiled into the content script', () => {
     expect(fresh.scanParagraph('Anthropic said Claude Mythos found thousands of previously unknown flaws.')).not.toBeNull();
     expect(fresh.scanParagraph('Partners in Project Glasswing patched critical software.')).not.toBeNull();
     expect(parses).toBe(1);
+  });
+
+  it('need the checker from the claim part: the scan alone carries none', async () => {
+    const bare = lazy(async () => JSON.parse(claimText) as ClaimTables);
+    await bare.loadClaims();
+    expect(bare.scanParagraph('The city council announced a new bus timetable on Tuesday.')).toBeNull();
+    expect(() => bare.scanParagraph('Trump signed the AI executive order on June 3.')).toThrow(/no claim checker/);
   });
 
   it('keep the mentions and check no claims when the claim part cannot be loaded', async () => {
