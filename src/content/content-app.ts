@@ -5,7 +5,7 @@
  */
 import { ScanMatcher } from '../shared/scan-matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
-import type { LazyMatcherTables, MatcherTables } from '../shared/matcher-tables';
+import type { LazyMatcherTables } from '../shared/matcher-tables';
 import { LateShadowRoots } from './late-shadow-roots';
 import { MutationBatcher } from './mutation-batcher';
 import { PageIndex, type MarkRecord } from './page-index';
@@ -20,8 +20,11 @@ export const MARK_READY = 'frontier-facts:ready';
 export interface ContentAppOptions {
   doc: Document;
   signal: AbortSignal;
-  /** What the matcher is built from: the tables the build compiled in (tests derive them from the dataset). */
-  tables: MatcherTables | LazyMatcherTables;
+  /**
+   * What the matcher is built from: the scan's tables the build compiled in, and where the claim module comes from
+   * when claims are checked in the page (tests derive both from the dataset).
+   */
+  tables: LazyMatcherTables;
   settings: Settings;
   /** Called after every change to the page's marks (badge counts, an open card). */
   onChange?: (app: ContentApp) => void;

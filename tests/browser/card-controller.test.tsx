@@ -12,7 +12,7 @@ import { isOwnElement, registerOwn } from '../../src/content/own-elements';
 import type { Send } from '../../src/shared/messages';
 import { parseSettings } from '../../src/shared/settings';
 import type { CardData } from '../../src/shared/views';
-import { centerOf, matcherTables, rangeOver } from './fixtures';
+import { centerOf, contentTables, rangeOver } from './fixtures';
 
 const CARD_DELAY = 500;
 const cardData: CardData = {
@@ -51,7 +51,7 @@ async function page(shadow = false, ui: CardControllerOptionsUi = cardUi) {
   const root: Node = shadow ? document.getElementById('host')!.shadowRoot! : document.body;
   controller = new AbortController();
   const settings = parseSettings({ cardDelayMs: CARD_DELAY });
-  const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
+  const app = new ContentApp({ doc: document, signal: controller.signal, tables: contentTables, settings });
   await app.start();
   const send = (async (type: string, payload?: { entityId?: string }) => {
     asked.push(`${type}:${payload?.entityId ?? ''}`);

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentApp } from '../../src/content/content-app';
 import { parseSettings } from '../../src/shared/settings';
-import { highlighted, matcherTables } from './fixtures';
+import { highlighted, contentTables } from './fixtures';
 
 const running: AbortController[] = [];
 afterEach(() => {
@@ -19,7 +19,7 @@ async function start(html: string | null, settings = parseSettings(undefined)) {
   if (html !== null) document.body.innerHTML = html;
   const controller = new AbortController();
   running.push(controller);
-  const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings });
+  const app = new ContentApp({ doc: document, signal: controller.signal, tables: contentTables, settings });
   await app.start();
   return { app, controller, report: () => app.index.report(location.href, app.isReady) };
 }
@@ -98,7 +98,7 @@ describe('ContentApp in a real page', () => {
     shadow.innerHTML = '<p>Inside a web component: Project Glasswing.</p>';
     const controller = new AbortController();
     running.push(controller);
-    const app = new ContentApp({ doc: document, signal: controller.signal, tables: matcherTables, settings: parseSettings(undefined) });
+    const app = new ContentApp({ doc: document, signal: controller.signal, tables: contentTables, settings: parseSettings(undefined) });
     await app.start();
     expect(app.index.mentionList().map((m) => m.text)).toEqual(['Project Glasswing']);
     expect(app.openShadowRoots).toEqual([shadow]);

@@ -2,7 +2,8 @@
 import { rawDataset } from '../../src/data/index';
 import { Dataset } from '../../src/data/schema';
 import { deriveMatcherTables } from '../../src/shared/derive-matcher-tables';
-import type { MatcherTables } from '../../src/shared/matcher-tables';
+import { ClaimChecker } from '../../src/shared/claims/checker';
+import type { LazyMatcherTables, MatcherTables } from '../../src/shared/matcher-tables';
 
 const data = Dataset.parse(rawDataset);
 
@@ -12,6 +13,12 @@ export const matcherTables: MatcherTables = deriveMatcherTables({
   entities: data.entities,
   claims: data.claims,
 });
+
+/** The same tables as the content script has them: the claim part, with the checker's code, loaded on first need. */
+export const contentTables: LazyMatcherTables = (() => {
+  const { checker, patterns, ...scan } = matcherTables;
+  return { ...scan, loadClaims: async () => ({ checker, patterns, createChecker: (config) => new ClaimChecker(config) }) };
+})();
 
 /** A Range over the first occurrence of `text` under `root`. */
 export function rangeOver(text: string, root: Node = document.body): Range {
