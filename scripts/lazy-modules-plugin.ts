@@ -59,7 +59,12 @@ export function lazyModulesPlugin(options: {
             minify: options.minify,
             assetsInlineLimit: 0,
             copyPublicDir: false,
-            lib: { entry: resolve(root, entry), formats: ['es'], fileName: () => fileName },
+            // Not library mode: that leaves an ES module's whitespace unminified (the card's UI was 58 KB, now 47).
+            rollupOptions: {
+              input: resolve(root, entry),
+              preserveEntrySignatures: 'strict',
+              output: { format: 'es', entryFileNames: fileName, inlineDynamicImports: true },
+            },
           },
         };
         await build(config);
