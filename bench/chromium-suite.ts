@@ -55,6 +55,10 @@ export interface ScrollMeasurements {
   intervalMs: number;
   runs: number;
   latency: ReturnType<typeof percentiles>;
+  /** Insertion → the first frame that lays the batch out, with the extension and without (the floor). */
+  firstFrame: { withExtension: ReturnType<typeof percentiles>; without: ReturnType<typeof percentiles> };
+  /** Batches (of batches × runs) whose marks were registered by their first frame. */
+  markedByFirstFrame: number;
   missed: number;
   longtasks: number;
   longestTask: number;
@@ -113,7 +117,7 @@ export async function runChromium(
     for (const info of plan.pages.filter((p) => plan.hoverPages.includes(p.id))) {
       hover.push(await measureHover(ext, none, plan, info, url(info.path), log));
     }
-    const scroll = await measureScroll(ext, plan, url(SCROLL_PATH), log);
+    const scroll = await measureScroll(ext, none, plan, url(SCROLL_PATH), log);
     const feedArms = browsers.filter((b) => b.spec.id !== 'null');
     const feed =
       plan.feedRuns > 0 ? await measureFeed(feedArms, url(FEED_PATH), { runs: plan.feedRuns, seconds: plan.feedSeconds }, log) : null;
@@ -249,28 +253,44 @@ async function measureHover(
   return m;
 }
 
-async function measureScroll(ext: BenchChromium, plan: Plan, url: string, log: (line: string) => void): Promise<ScrollMeasurements> {
+async function measureScroll(
+  ext: BenchChromium,
+  none: BenchChromium,
+  plan: Plan,
+  url: string,
+  log: (line: string) => void,
+): Promise<ScrollMeasurements> {
   const latencies: number[] = [];
+  const frames: number[] = [];
+  const floor: number[] = [];
+  let markedByFirstFrame = 0;
   let missed = 0;
   let longtasks = 0;
   let longest = 0;
   let added = 0;
-  for (let run = 0; run < plan.scrollRuns; run++) {
-    const r = await withPage(ext, url, { observe: true, hover: false }, async (page) => {
-      await page.evaluate(readyPass, READY_TIMEOUT_MS);
+  const pass = (arm: BenchChromium, framesOnly: boolean) =>
+    withPage(arm, url, { observe: true, hover: false }, async (page) => {
+      if (!framesOnly) await page.evaluate(readyPass, READY_TIMEOUT_MS);
       return page.evaluate(scrollPass, {
         batches: plan.scrollBatches,
         nodes: SCROLL_BATCH_NODES,
         intervalMs: SCROLL_INTERVAL_MS,
         makeBatch: makeScrollBatch.toString(),
         timeoutMs: 5_000,
+        framesOnly,
       });
     });
+  for (let run = 0; run < plan.scrollRuns; run++) {
+    const r = await pass(ext, false);
     latencies.push(...r.latencies);
+    frames.push(...r.firstFrames);
+    markedByFirstFrame += r.markedByFirstFrame;
     missed += r.missed;
     longtasks += r.longtasks.length;
     longest = Math.max(longest, ...r.longtasks.map(([, d]) => d));
     added += r.added;
+    // The same insertions without the extension: how soon the page itself renders them.
+    floor.push(...(await pass(none, true)).firstFrames);
   }
   const m: ScrollMeasurements = {
     batches: plan.scrollBatches,
@@ -278,11 +298,16 @@ async function measureScroll(ext: BenchChromium, plan: Plan, url: string, log: (
     intervalMs: SCROLL_INTERVAL_MS,
     runs: plan.scrollRuns,
     latency: percentiles(latencies),
+    firstFrame: { withExtension: percentiles(frames), without: percentiles(floor) },
+    markedByFirstFrame,
     missed,
     longtasks,
     longestTask: longest,
     elementsAdded: added,
   };
-  log(`chromium infinite scroll: latency p50 ${m.latency.p50} ms, p95 ${m.latency.p95} ms, max ${m.latency.max} ms, missed ${missed}`);
+  log(
+    `chromium infinite scroll: latency p50 ${m.latency.p50} ms, p95 ${m.latency.p95} ms, max ${m.latency.max} ms, missed ${missed}; ` +
+      `first frame p50 ${m.firstFrame.withExtension.p50} ms (without extension ${m.firstFrame.without.p50} ms), marked by it ${markedByFirstFrame}/${frames.length}`,
+  );
   return m;
 }

@@ -267,6 +267,13 @@ export async function takeHoverSample(): Promise<HoverSample> {
 
 export interface ScrollResult {
   latencies: number[];
+  /**
+   * Insertion → the first frame that lays the batch out (its first ResizeObserver callback, which runs after that
+   * frame's animation-frame callbacks, style and layout): before it, nothing of the batch is on screen.
+   */
+  firstFrames: number[];
+  /** Batches whose marks were registered by that first frame (the reader never sees them unmarked). */
+  markedByFirstFrame: number;
   missed: number;
   longtasks: Array<[number, number]>;
   added: number;
@@ -276,7 +283,10 @@ export interface ScrollResult {
  * The infinite-scroll run: appends a batch every `intervalMs` and polls the
  * shared highlight registry (a 0 ms timer chain, so the page stays idle
  * between polls and idle callbacks still run) until a mention range lies
- * inside the new batch. Latency = append → first poll that sees it.
+ * inside the new batch. Latency = append → first poll that sees it. A page
+ * timer cannot run before the browser has rendered the insertion, so the
+ * run also records the first frame that lays each batch out (the floor, with
+ * or without an extension) and whether the batch's marks were in by then.
  */
 export async function scrollPass(args: {
   batches: number;
@@ -284,6 +294,8 @@ export async function scrollPass(args: {
   intervalMs: number;
   makeBatch: string;
   timeoutMs: number;
+  /** Without the extension: only the first frames, the floor any observer of the page waits for. */
+  framesOnly?: boolean;
 }): Promise<ScrollResult> {
   const makeBatch = new Function(`return (${args.makeBatch})`)() as (batch: number, nodes: number) => DocumentFragment;
   const feed = document.getElementById('feed')!;
@@ -292,6 +304,9 @@ export async function scrollPass(args: {
   const t0 = performance.now();
   const addedBefore = S.added;
   const latencies: number[] = [];
+  const firstFrames: number[] = [];
+  let markedByFirstFrame = 0;
+  let framesPending = 0;
   let missed = 0;
   /** Elements the page itself appends: not counted against the extension. */
   let ownElements = 0;
@@ -307,7 +322,17 @@ export async function scrollPass(args: {
       const cards = [...frag.children];
       ownElements += frag.querySelectorAll('*').length;
       feed.append(frag);
-      pending.push({ cards, at: performance.now() });
+      const at = performance.now();
+      if (!args.framesOnly) pending.push({ cards, at });
+      framesPending++;
+      const frame = new ResizeObserver(() => {
+        frame.disconnect();
+        firstFrames.push(performance.now() - at);
+        if (found(cards)) markedByFirstFrame++;
+        framesPending--;
+      });
+      if (cards[0]) frame.observe(cards[0]);
+      else framesPending--;
       appended++;
       if (appended < args.batches) setTimeout(append, args.intervalMs);
     };
@@ -323,11 +348,18 @@ export async function scrollPass(args: {
           pending.splice(i, 1);
         }
       }
-      if (appended >= args.batches && pending.length === 0) resolve();
+      if (appended >= args.batches && pending.length === 0 && framesPending === 0) resolve();
       else setTimeout(poll, 0);
     };
     append();
     poll();
   });
-  return { latencies, missed, longtasks: S.longtasks.filter(([t]) => t >= t0), added: S.added - addedBefore - ownElements };
+  return {
+    latencies,
+    firstFrames,
+    markedByFirstFrame,
+    missed,
+    longtasks: S.longtasks.filter(([t]) => t >= t0),
+    added: S.added - addedBefore - ownElements,
+  };
 }
