@@ -197,6 +197,8 @@ export function describeLoads(m: { arms: Partial<Record<ArmId, { fresh: LoadSumm
   const none = m.arms.none?.fresh.load.median;
   const withExt = m.arms.ext?.fresh.load.median;
   if (none !== undefined && withExt !== undefined) parts.push(`load ${withExt >= none ? '+' : ''}${fmt(withExt - none)}`);
+  const local = m.arms.ext ? m.arms.ext.fresh.claimsLocal + m.arms.ext.same.claimsLocal : 0;
+  if (local > 0) parts.push(`claims checked in the page on ${local} of ${m.arms.ext!.fresh.n + m.arms.ext!.same.n} loads`);
   return `${parts.join('  ')} (fresh / same tab)`;
 }
 

@@ -180,6 +180,8 @@ export interface LoadSample {
   attributes: number;
   mentions: number;
   claims: number;
+  /** The page checked claims itself (the background did not answer): `frontier-facts:claims-local`. */
+  claimsLocal: boolean;
   crossOriginIsolated: boolean;
 }
 
@@ -214,6 +216,7 @@ export async function loadSample(args: { ready: boolean; timeoutMs: number }): P
     attributes: S.attributes,
     mentions: highlights?.get('ff-mention')?.size ?? 0,
     claims: highlights?.get('ff-claim')?.size ?? 0,
+    claimsLocal: mark('frontier-facts:claims-local') !== undefined,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
   };
 }

@@ -86,6 +86,8 @@ export interface LoadSummary {
   attributes: number;
   mentions: number;
   claims: number;
+  /** Loads whose page checked claims itself (the background did not answer). */
+  claimsLocal: number;
 }
 
 export function summarizeLoads(samples: readonly LoadSample[]): LoadSummary {
@@ -102,5 +104,6 @@ export function summarizeLoads(samples: readonly LoadSample[]): LoadSummary {
     attributes: Math.max(0, ...samples.map((s) => s.attributes)),
     mentions: last?.mentions ?? 0,
     claims: last?.claims ?? 0,
+    claimsLocal: samples.filter((s) => s.claimsLocal).length,
   };
 }

@@ -7,12 +7,19 @@
 import type { LoadedClaims } from '../shared/matcher-tables';
 import { extensionApi } from './ext';
 
+/**
+ * Marked on the page's timeline when the page starts checking claims itself (public, like `frontier-facts:start`):
+ * the benchmark counts the loads that fell back, and other tools can tell why a page's ready came late.
+ */
+export const MARK_CLAIMS_LOCAL = 'frontier-facts:claims-local';
+
 /** Where the build puts the claim module, relative to the extension's root (listed in web_accessible_resources). */
 export const CLAIM_TABLES_PATH = 'src/content/claim-tables.js';
 
 export async function loadClaimTables(): Promise<LoadedClaims> {
   const api = extensionApi();
   if (!api) throw new Error('no extension API');
+  performance.mark(MARK_CLAIMS_LOCAL);
   const module = (await import(/* @vite-ignore */ api.runtime.getURL(CLAIM_TABLES_PATH))) as { default?: LoadedClaims };
   const tables = module.default;
   if (!tables || !Array.isArray(tables.patterns) || !Array.isArray(tables.checker?.checks) || typeof tables.createChecker !== 'function')

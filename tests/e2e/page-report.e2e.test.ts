@@ -64,6 +64,9 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(report.mentions.map((m) => m.entityId)).toEqual(['eo-14409', 'claude-mythos']);
     expect(report.claims.map((c) => [c.claimId, c.stance])).toEqual([['claim-signed-june-3', 'asserts']]);
     expect(report.claims[0]!.sentence).toBe('President Trump signed the AI executive order on June 3.');
+    // The page says so on its timeline (a public mark, like start and ready).
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks).toEqual(expect.arrayContaining(['frontier-facts:start', 'frontier-facts:claims-local', 'frontier-facts:ready']));
     await page.close();
   });
 
