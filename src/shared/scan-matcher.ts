@@ -26,6 +26,7 @@ import {
   type MatcherTables,
   type PatternSource,
 } from './matcher-tables';
+import { lowerCaseRegexSource } from './lower-case-regex';
 import { splitSentences, type Span } from './sentences';
 import { drain, NEEDS_CLAIM_TABLES, type NeedsClaimTables, type Steps } from './steps';
 
@@ -125,7 +126,11 @@ const REFERS_BACK =
 export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
+  /** The alias and trigger scanner, case-sensitive over lower-cased text (lower-case-regex.ts). */
   private readonly scanner: RegExp;
+  private readonly scannerSource: string;
+  /** The same with the `i` flag, for the rare text whose lower case changes its length (U+0130). */
+  private scannerIgnoringCase: RegExp | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
   /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
@@ -165,7 +170,8 @@ export class ScanMatcher {
       this.checkerConfig = tables.checker;
       this.prefetchClaims = false;
     }
-    this.scanner = new RegExp(tables.scanner, 'gi');
+    this.scannerSource = tables.scanner;
+    this.scanner = new RegExp(lowerCaseRegexSource(tables.scanner), 'g');
     this.prefilter = regex(tables.prefilter);
     this.keySource = tables.prefilter;
   }
@@ -237,21 +243,25 @@ export class ScanMatcher {
     if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
-    const scanner = this.scanner;
+    const lower = text.toLowerCase();
+    const [scanner, haystack] =
+      lower.length === text.length ? [this.scanner, lower] : [(this.scannerIgnoringCase ??= new RegExp(this.scannerSource, 'gi')), text];
     scanner.lastIndex = 0;
-    for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
+    for (let m = scanner.exec(haystack); m; m = scanner.exec(haystack)) {
       if (m[0].length === 0) {
         scanner.lastIndex++;
         continue;
       }
-      const entries = this.aliases.get(aliasKey(m[0]));
+      // The page's own text at the match (the haystack may be its lower case: same offsets).
+      const found = text.slice(m.index, m.index + m[0].length);
+      const entries = this.aliases.get(aliasKey(found));
       if (!entries) {
         triggered = true;
         continue;
       }
       for (const entry of entries) {
-        if (entry.exact === undefined || entry.exact === aliasKey(m[0], true)) {
-          candidates.push({ start: m.index, end: m.index + m[0].length, text: m[0], entry });
+        if (entry.exact === undefined || entry.exact === aliasKey(found, true)) {
+          candidates.push({ start: m.index, end: m.index + found.length, text: found, entry });
         }
       }
     }
