@@ -110,6 +110,7 @@ function lazyPattern(source: PatternSource): CompiledClaimPattern {
 }
 
 const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
+const lowerCaseRegex = (source: string | null) => (source === null ? null : new RegExp(lowerCaseRegexSource(source)));
 
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
@@ -132,8 +133,9 @@ export class ScanMatcher {
   /** The same with the `i` flag, for the rare text whose lower case changes its length (U+0130). */
   private scannerIgnoringCase: RegExp | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
-  /** Context cues per subject, compiled the first time a paragraph needs them. */
+  /** Context cues per subject, compiled the first time a paragraph needs them (cuesOf). */
   private readonly cues = new Map<EntityId, EntityCues>();
+  private readonly cuesIgnoringCase = new Map<EntityId, EntityCues>();
   private patterns: CompiledClaimPattern[];
   /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
   private readonly claimSource: (() => Promise<LoadedClaims>) | undefined;
@@ -176,13 +178,19 @@ export class ScanMatcher {
     this.keySource = tables.prefilter;
   }
 
-  private cuesOf(entity: EntityId): EntityCues | undefined {
-    let cues = this.cues.get(entity);
+  /**
+   * A subject's context cues, compiled on first need: case-sensitive for lower-cased text (the `i` flag compiles
+   * several times slower, lower-case-regex.ts), or with the flag for text whose lower case changes length.
+   */
+  private cuesOf(entity: EntityId, lowerCased: boolean): EntityCues | undefined {
+    const cache = lowerCased ? this.cues : this.cuesIgnoringCase;
+    let cues = cache.get(entity);
     if (!cues) {
       const c = this.tables.cues.find((x) => x.entity === entity);
       if (!c) return undefined;
-      cues = { topic: regex(c.topic), specific: regex(c.specific), veto: regex(c.veto) };
-      this.cues.set(entity, cues);
+      const compile = lowerCased ? lowerCaseRegex : regex;
+      cues = { topic: compile(c.topic), specific: compile(c.specific), veto: compile(c.veto) };
+      cache.set(entity, cues);
     }
     return cues;
   }
@@ -301,11 +309,15 @@ export class ScanMatcher {
     carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
+    // The cues read the paragraph's lower case (same offsets), unless lower-casing changes its length (cuesOf).
+    const lower = text.toLowerCase();
+    const lowerCased = lower.length === text.length;
+    const hay = lowerCased ? lower : text;
     // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
     const memo = new Map<string, boolean>();
     const tested = (key: string, re: RegExp | null | undefined, from: number, to: number) => {
       let result = memo.get(key);
-      if (result === undefined) memo.set(key, (result = re?.test(text.slice(from, to)) ?? false));
+      if (result === undefined) memo.set(key, (result = re?.test(hay.slice(from, to)) ?? false));
       return result;
     };
     const hasConfirmed = (entity: EntityId, except: number) =>
@@ -314,7 +326,7 @@ export class ScanMatcher {
     for (const level of ['none', 'topic', 'specific'] as const) {
       for (const c of candidates) {
         if (c.entry.context !== level) continue;
-        const cues = this.cuesOf(c.entry.entityId);
+        const cues = this.cuesOf(c.entry.entityId, lowerCased);
         const sentence = sentenceOf(c.start);
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
@@ -323,22 +335,22 @@ export class ScanMatcher {
           // subject: "Trump signed the AI order on May 21, the same day Newsom issued his own AI order".
           if (
             tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to) &&
-            (level === 'specific' || !settledInClause(text, c, sentence, cues))
+            (level === 'specific' || !settledInClause(hay, c, sentence, cues))
           )
             continue;
           // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
           // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
           // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
           if (level === 'topic' && tested(`veto:${c.entry.entityId}:all`, cues.veto, 0, text.length)) {
-            const rest = text.slice(sentence[0], c.start) + ' ' + text.slice(c.end, sentence[1]);
+            const rest = hay.slice(sentence[0], c.start) + ' ' + hay.slice(c.end, sentence[1]);
             const named = confirmed.some((m) => m.entityId === c.entry.entityId && m.context === 'none');
             if (!named && !cues.specific?.test(rest)) continue;
           }
           const cue = level === 'topic' ? cues.topic : cues.specific;
           // A vague alias that is itself a cue ("14409") needs another one: the rest of the paragraph is tested.
           const cued =
-            level === 'specific' && cue?.test(c.text)
-              ? cue.test(text.slice(0, c.start) + ' ' + text.slice(c.end))
+            level === 'specific' && cue?.test(hay.slice(c.start, c.end))
+              ? cue.test(hay.slice(0, c.start) + ' ' + hay.slice(c.end))
               : tested(`${level}:${c.entry.entityId}`, cue, 0, text.length);
           if (!cued && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }

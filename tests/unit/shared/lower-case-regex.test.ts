@@ -34,7 +34,7 @@ describe('lowerCaseRegexSource', () => {
     }
   });
 
-  it("finds what the matcher's case-insensitive scanner finds, at the same offsets, on every labelled text, seed and example", () => {
+  it("finds what the matcher's case-insensitive scanner and cues find, at the same offsets, on every labelled text, seed and example", () => {
     const { scanner } = buildMatcherTables();
     const insensitive = new RegExp(scanner, 'gi');
     const lowered = new RegExp(lowerCaseRegexSource(scanner), 'g');
@@ -50,14 +50,28 @@ describe('lowerCaseRegexSource', () => {
     for (const entity of data.entities)
       for (const alias of entity.aliases) texts.push(alias.text, alias.text.toUpperCase(), alias.text.toLowerCase());
     let hits = 0;
+    let cueHits = 0;
+    // The context cues too, read the same way (scan-matcher.ts: cuesOf).
+    const cues = buildMatcherTables()
+      .cues.flatMap((c) => [c.topic, c.specific, c.veto])
+      .filter((source): source is string => source !== null)
+      .map((source) => [new RegExp(source, 'gi'), new RegExp(lowerCaseRegexSource(source), 'g')] as const);
     for (const text of texts) {
       if (text.toLowerCase().length !== text.length) continue;
       const expected = matches(insensitive, text);
       expect(matches(lowered, text.toLowerCase()), text.slice(0, 80)).toEqual(expected);
       hits += expected.length;
+      for (const [cueInsensitive, cueLowered] of cues) {
+        const cueExpected = matches(cueInsensitive, text);
+        expect(matches(cueLowered, text.toLowerCase()), `${cueInsensitive.source.slice(0, 40)} on ${text.slice(0, 60)}`).toEqual(
+          cueExpected,
+        );
+        cueHits += cueExpected.length;
+      }
     }
     expect(texts.length).toBeGreaterThan(8000);
     expect(hits).toBeGreaterThan(10000);
+    expect(cueHits).toBeGreaterThan(10000);
   });
 
   it('leaves text whose lower case is longer (U+0130) to the case-insensitive scanner, offsets intact', () => {
