@@ -163,10 +163,6 @@ export class ContentApp {
     this.highlighter.setStyle(this.settings.highlightStyle);
     const root = this.doc.body ?? this.doc.documentElement;
     if (root) {
-      // The set-up before the first scan (the matcher, the index, the card's listeners: cold code, each function
-      // compiled on its first call) is a task's worth of its own on a cold page: the first slice starts in a new one.
-      await yieldToPage(this.doc);
-      if (generation !== this.generation || this.signal.aborted) return;
       const anchor = viewportAnchor(this.doc);
       const clock = sliceClock();
       // The part of the page in view first, then the rest: marks appear where the reader is looking.
