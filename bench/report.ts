@@ -136,10 +136,8 @@ export function tables(
       '| insertion → range registered p50 | p95 | max | missed | insertion → first frame showing it, with / without extension p50 (p95) | marked by that frame | long tasks (≥ 50 ms) | elements added |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|',
       `| ${ms(s.latency.p50)} | ${ms(s.latency.p95)} | ${ms(s.latency.max)} | ${s.missed} | ` +
-        (s.firstFrame
-          ? `${ms(s.firstFrame.withExtension.p50)} (${ms(s.firstFrame.withExtension.p95)}) / ${ms(s.firstFrame.without.p50)} (${ms(s.firstFrame.without.p95)}) | ${s.markedByFirstFrame} of ${s.firstFrame.withExtension.n} | `
-          : '– | – | ') +
-        `${s.longtasks}${s.longtasks ? ` (max ${ms(s.longestTask)})` : ''} | ${s.elementsAdded} |`,
+        `${ms(s.firstFrame.withExtension.p50)} (${ms(s.firstFrame.withExtension.p95)}) / ${ms(s.firstFrame.without.p50)} (${ms(s.firstFrame.without.p95)}) | ` +
+        `${s.markedByFirstFrame} of ${s.firstFrame.withExtension.n} | ${s.longtasks}${s.longtasks ? ` (max ${ms(s.longestTask)})` : ''} | ${s.elementsAdded} |`,
       '',
     );
     const f = chromium.feed;

@@ -2,7 +2,7 @@
  * Builds the modules the content script imports on first need, each as its own self-contained ES module next to
  * it: the card's UI (on a page's first hover or focus) and the claim module (the claim tables with the checker's
  * code, only when the background does not check a page's claims). They are not content scripts and have no page
- * of their own, so vite-plugin-web-extension does not build them: this plugin runs one library build per module
+ * of their own, so vite-plugin-web-extension does not build them: this plugin runs one build per module
  * when the content script's build closes, with the same JSX, target, defines and minification. Both files are
  * listed in the manifest's web_accessible_resources.
  */

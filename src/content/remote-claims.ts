@@ -9,7 +9,8 @@
  * check to the contract's `claimHitsSchema`. Any failure rejects, and the page checks those paragraphs itself.
  */
 import { ENTITY_IDS, VERDICTS, type EntityId } from '../data/vocabulary';
-import { CLAIMS_CHECK_BATCH_MAX } from '../shared/claims-check-limits';
+import { CLAIMS_CHECK_BATCH_MAX, ISO_DAY } from '../shared/claims-check-limits';
+import { STANCES } from '../shared/claims/types';
 import type { ClaimHit } from '../shared/scan-matcher';
 import type { Send } from '../shared/message-core';
 import { nextTask } from './yield-to-page';
@@ -25,9 +26,8 @@ export type CheckClaims = (paragraphs: readonly ClaimRequest[]) => Promise<Claim
 
 const ENTITIES: ReadonlySet<string> = new Set(ENTITY_IDS);
 const VERDICT_SET: ReadonlySet<string> = new Set(VERDICTS);
-const STANCES: ReadonlySet<string> = new Set(['asserts', 'reports', 'refutes']);
+const STANCE_SET: ReadonlySet<string> = new Set(STANCES);
 const HIT_KEYS = new Set(['claimId', 'entity', 'verdict', 'stance', 'trueUntil', 'start', 'end', 'sentence', 'needsPageMention']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isOffset = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max;
 
@@ -54,8 +54,8 @@ function validHit(hit: unknown, length: number): boolean {
     typeof h.verdict === 'string' &&
     VERDICT_SET.has(h.verdict) &&
     typeof h.stance === 'string' &&
-    STANCES.has(h.stance) &&
-    (h.trueUntil === undefined || (typeof h.trueUntil === 'string' && ISO_DATE.test(h.trueUntil))) &&
+    STANCE_SET.has(h.stance) &&
+    (h.trueUntil === undefined || (typeof h.trueUntil === 'string' && ISO_DAY.test(h.trueUntil))) &&
     isOffset(h.start, length) &&
     isOffset(h.end, length) &&
     h.start < h.end &&

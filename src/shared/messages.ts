@@ -15,7 +15,8 @@ import '../data/zod-setup';
 // content script would otherwise load (and compile) at start-up.
 import * as z from 'zod/mini';
 import { ENTITY_IDS, VERDICTS } from '../data/vocabulary';
-import { CLAIMS_CHECK_BATCH_MAX, CLAIMS_CHECK_TEXT_MAX } from './claims-check-limits';
+import { CLAIMS_CHECK_BATCH_MAX, CLAIMS_CHECK_TEXT_MAX, ISO_DAY } from './claims-check-limits';
+import { STANCES } from './claims/types';
 import type { ClaimHit } from './matcher';
 import type { Settings } from './settings';
 import { settingsPatchSchema } from './settings-schema';
@@ -28,6 +29,7 @@ const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
 const claimId = () => z.string().check(z.minLength(1), z.maxLength(100));
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 const entityId = () => z.enum(ENTITY_IDS);
+const isoDay = () => z.string().check(z.regex(ISO_DAY));
 
 /**
  * Request schema factories, one per message type. Schemas are built on first use
@@ -87,7 +89,7 @@ const REQUESTS = {
           z.strictObject({
             text: z.string().check(z.minLength(1), z.maxLength(CLAIMS_CHECK_TEXT_MAX)),
             carried: z.array(entityId()).check(z.maxLength(ENTITY_IDS.length)),
-            pageDate: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))),
+            pageDate: z.optional(z.nullable(isoDay())),
           }),
         )
         .check(z.minLength(1), z.maxLength(CLAIMS_CHECK_BATCH_MAX)),
@@ -123,7 +125,7 @@ const makePageReport = () =>
         verdict: z.enum(VERDICTS),
         sentence: z.string(),
         /** Added: whether the sentence states the claim, repeats it without endorsing it, or refutes it. */
-        stance: z.enum(['asserts', 'reports', 'refutes']),
+        stance: z.enum(STANCES),
         /** Added: the sentence was true when written; the claim stopped being true on this day (ISO date). */
         trueUntil: z.optional(z.string()),
       }),
@@ -142,8 +144,8 @@ const makeClaimHits = () =>
         claimId: claimId(),
         entity: entityId(),
         verdict: z.enum(VERDICTS),
-        stance: z.enum(['asserts', 'reports', 'refutes']),
-        trueUntil: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+        stance: z.enum(STANCES),
+        trueUntil: z.optional(isoDay()),
         start: count(CLAIMS_CHECK_TEXT_MAX),
         end: count(CLAIMS_CHECK_TEXT_MAX),
         sentence: span(),

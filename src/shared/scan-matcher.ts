@@ -278,25 +278,27 @@ export class ScanMatcher {
     // A page's first candidate starts loading lazily built claim tables: the module's latency overlaps the
     // context checks (a page without a candidate never loads them).
     if (this.claimSource && this.prefetchClaims && !this.claimLoad) void this.loadClaims();
-    return this.contextSteps(text, candidates, carried, context);
+    return this.contextSteps(text, lower, candidates, carried, context);
   }
 
+  /** `lower`: the paragraph's lower case, read once (the scanner, the cues and the patterns' word gates use it). */
   private *contextSteps(
     text: string,
+    lower: string,
     candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
     carried: ReadonlySet<EntityId>,
     context: ScanContext,
   ): Steps<ParagraphMatches | null> {
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
-    const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
+    const mentions = this.resolveContext(text, lower, candidates, sentenceOf, carried);
     yield;
     // A paragraph that needs claims checked before lazily loaded tables are in: the caller loads them, then resumes.
     if (!this.hasClaimTables) {
       const signal: NeedsClaimTables = { kind: NEEDS_CLAIM_TABLES, mentions };
       while (!this.hasClaimTables) yield signal;
     }
-    const claims = this.claimsUnavailable ? [] : yield* this.findClaims(text, sentences, mentions, carried, context);
+    const claims = this.claimsUnavailable ? [] : yield* this.findClaims(text, lower, sentences, mentions, carried, context);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
   }
@@ -304,13 +306,13 @@ export class ScanMatcher {
   /** Keeps the candidates whose context shows they are the subject, not a look-alike. */
   private resolveContext(
     text: string,
+    lower: string,
     candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
     sentenceOf: (offset: number) => Span,
     carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
     // The cues read the paragraph's lower case (same offsets), unless lower-casing changes its length (cuesOf).
-    const lower = text.toLowerCase();
     const lowerCased = lower.length === text.length;
     const hay = lowerCased ? lower : text;
     // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
@@ -364,6 +366,7 @@ export class ScanMatcher {
 
   private *findClaims(
     text: string,
+    lower: string,
     paragraphSentences: readonly Span[],
     mentions: readonly MentionHit[],
     carried: ReadonlySet<EntityId>,
@@ -374,7 +377,6 @@ export class ScanMatcher {
     // The subject of the paragraph before carries over ("…delayed the AI order. ¶ The draft would have…").
     const inParagraph = new Set([...mentions.map((m) => m.entityId), ...carried]);
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
-    const lower = text.toLowerCase();
     const patterns = this.patterns.filter((p) => (inParagraph.has(p.entity) || p.scope === 'page') && mayMatch(p, lower));
     const assumed = context.assumeSubjects ?? [];
     for (const entity of assumed) inParagraph.add(entity);

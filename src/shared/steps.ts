@@ -4,7 +4,7 @@
  * resume later (issue 16: the first sentence with a mention on a cold page compiled the claim
  * checker's regexes in one 70–110 ms task). Callers off the page run it to the end at once.
  */
-import type { MentionHit } from './matcher';
+import type { MentionHit } from './scan-matcher';
 
 export type Steps<T> = Generator<StepSignal, T, void>;
 

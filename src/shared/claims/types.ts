@@ -5,7 +5,9 @@
  */
 import type { EntityId } from '../../data/vocabulary';
 
-export type Stance = 'asserts' | 'reports' | 'refutes';
+/** Whether a sentence states a claim, repeats it without endorsing it, or refutes it. */
+export const STANCES = ['asserts', 'reports', 'refutes'] as const;
+export type Stance = (typeof STANCES)[number];
 export type QuantityUnitSpec = 'day' | 'percent' | 'count';
 
 /** Phrase lists per language (see concepts.ts for the phrase syntax). */

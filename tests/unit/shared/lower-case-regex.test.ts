@@ -35,7 +35,7 @@ describe('lowerCaseRegexSource', () => {
   });
 
   it("finds what the matcher's case-insensitive scanner and cues find, at the same offsets, on every labelled text, seed and example", () => {
-    const { scanner } = buildMatcherTables();
+    const { scanner, cues: cueTables } = buildMatcherTables();
     const insensitive = new RegExp(scanner, 'gi');
     const lowered = new RegExp(lowerCaseRegexSource(scanner), 'g');
     const texts: string[] = [];
@@ -52,8 +52,8 @@ describe('lowerCaseRegexSource', () => {
     let hits = 0;
     let cueHits = 0;
     // The context cues too, read the same way (scan-matcher.ts: cuesOf).
-    const cues = buildMatcherTables()
-      .cues.flatMap((c) => [c.topic, c.specific, c.veto])
+    const cues = cueTables
+      .flatMap((c) => [c.topic, c.specific, c.veto])
       .filter((source): source is string => source !== null)
       .map((source) => [new RegExp(source, 'gi'), new RegExp(lowerCaseRegexSource(source), 'g')] as const);
     for (const text of texts) {
