@@ -2,8 +2,9 @@
  * A list of literal phrases matched by a character trie in plain code, in place of the case-insensitive regex
  * alternation the matcher used to build from it (issue 16). On a cold page V8 compiled that regex on the first
  * paragraph with a candidate mention: the alias scanner's 5 KB of Latin aliases alone took 15–45 ms in a fresh
- * Chromium tab, whatever the flags (bytecode only: 6–13 ms), and each context-cue list a few ms more. A trie of
- * the same phrases costs well under a millisecond to build and to run cold.
+ * Chromium tab, whatever the flags (bytecode only: 6–13 ms), and each context-cue list a few ms more. A trie
+ * compiles nothing: its nodes grow as the text walks them, and it runs in script (slower than a compiled regex
+ * over much text: a long page switches to the regex, scan-matcher.ts).
  *
  * It matches exactly what `new RegExp(phraseSetSource(phrases), 'i')` matches, at the same offsets (a unit test
  * holds it to that on every labelled text, seed and example):

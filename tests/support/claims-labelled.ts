@@ -35,6 +35,7 @@ export type Split =
   | 'tune14zh'
   | 'tune15para'
   | 'tune16pages'
+  | 'tune17attr'
   | 'test'
   | 'test2'
   | 'test3'

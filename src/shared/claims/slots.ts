@@ -70,6 +70,29 @@ function isTimestamp(text: string, d: Occurrence): boolean {
 }
 
 const DATELINE_AFTER = /^\s?(?:外电|外媒)?(?:电|讯|消息|报道|报导|讯息)/;
+
+/** The speech verbs of an attribution. */
+const ATTRIBUTION_VERB = /^(?:said|says|say|told|tells|wrote|writes|reported|reports|confirmed|confirms|added|adds)$/;
+/** Between the date and the verb: a comma, and the speaker in a few words or none ("…, said aides"). */
+const ATTRIBUTION_BETWEEN = /^\s*,\s*((?:[\w'’.-]+\s+){0,6})$/;
+/** After the verb: the sentence's end, or an adjunct of the saying ("…, he said on Friday", "…, aides told reporters"). */
+const ATTRIBUTION_END =
+  /^(?:\s+(?:on|in|at|to|during|after|late|early|last|this|earlier|later|citing|reporters|journalists|the\s+press)\b[^,;:.!?]{0,40})?\s*[.!?]?["'”’)\]]*\s*$/;
+/** After an inverted attribution ("…, said two aides."): the speaker, then the end. */
+const INVERTED_END = /^\s+(?:[\w'’.-]+\s*){1,5}[.!?]?["'”’)\]]*\s*$/;
+
+/**
+ * "Trump signed the order on June 3, aides said.": an attribution closing the sentence after the date says who
+ * told it, not when they spoke (that would be "said on June 3"), so its verb does not compete with the event
+ * for the date. "On June 3, he said the order was signed" goes on after the verb: the date is the saying's.
+ */
+function attributionTail(text: string, date: Occurrence, verb: Occurrence): boolean {
+  if (verb.start < date.end || !ATTRIBUTION_VERB.test(text.slice(verb.start, verb.end))) return false;
+  const between = ATTRIBUTION_BETWEEN.exec(text.slice(date.end, verb.start));
+  if (!between) return false;
+  const after = text.slice(verb.end);
+  return between[1] ? ATTRIBUTION_END.test(after) : INVERTED_END.test(after) || ATTRIBUTION_END.test(after);
+}
 /** A date the news came out on, not its event's: 这次会面于4月10日被媒体披露, 4月10日曝光的会面. */
 const REPORTED_AFTER = /^\s?(?:被[^，。,]{0,4})?(?:披露|曝光|爆出|揭露|曝出)/;
 /** "Bloomberg reported the session on April 10": the date of the report (unless the slot's event is that verb). */
@@ -114,9 +137,11 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
       const d = weighted(facts.text, occ, date, cjk);
       if (!best || d < best.d) best = { occ, own: true, d };
     }
+    const tail = others.find((o) => attributionTail(facts.text, date, o));
     for (const occ of others) {
-      // An event word inside the slot's own (a longer phrase) does not compete with it.
-      if (own.some((o) => o.start <= occ.start && occ.end <= o.end)) continue;
+      // An event word inside the slot's own (a longer phrase) does not compete with it, nor does an attribution
+      // after the date, with the words after its verb ("…, he told reporters").
+      if (own.some((o) => o.start <= occ.start && occ.end <= o.end) || (tail && occ.start >= tail.start)) continue;
       const d = weighted(facts.text, occ, date, cjk);
       if (d < best!.d) best = { occ, own: false, d };
     }

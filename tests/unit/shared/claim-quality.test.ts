@@ -1,7 +1,7 @@
 /**
  * The claim checker against the labelled claim set (tests/fixtures/claims-labelled): paragraphs written
  * apart from the checker, in English, Simplified and Traditional Chinese. tune.jsonl, tune2.jsonl, tune3.jsonl,
- * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune16 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test7.jsonl were only ever scored, never read while tuning. A flag is a
+ * tune4zh.jsonl, tune4en.jsonl, the tune5 sets, tune6.jsonl, tune7.jsonl, the tune8 to tune17 sets are what the checks were tuned on; test.jsonl and test2.jsonl to test7.jsonl were only ever scored, never read while tuning. A flag is a
  * claim the paragraph states or repeats; a refutation must never be read as a statement of the claim.
  */
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,9 @@ const FLOORS: Record<Split, { precision: number; recall: number }> = {
   // Written 2026-12-07 (tenth round): 24 whole article pages, paragraph by paragraph (headline, dek, byline, body,
   // quote, caption, rail or correction).
   tune16pages: { precision: 0.95, recall: 0.87 },
+  // Written 2026-12-07 (eleventh round): a misclaim's date followed by an attribution ("…on June 3, aides said."),
+  // beside dates that belong to the saying.
+  tune17attr: { precision: 0.95, recall: 0.95 },
   test: { precision: 0.95, recall: 0.88 },
   // A second held-out split (2026-12-06), a sample of what real coverage says, never read while tuning.
   test2: { precision: 0.95, recall: 0.85 },

@@ -125,6 +125,16 @@ describe('claim checking', () => {
     expect(flagged('Several tech executives had been invited to the May 21 signing ceremony for the AI executive order.')).toEqual([]);
   });
 
+  it('does not give a date to the attribution that follows it ("…on June 3, aides said")', () => {
+    const stances = (text: string) => claims(text).map((c) => `${c.id} ${c.stance}`);
+    expect(stances('Trump signed the AI executive order on June 3, aides said.')).toEqual(['claim-signed-june-3 reports']);
+    expect(stances('Trump signed the AI executive order on June 3, he told reporters.')).toEqual(['claim-signed-june-3 reports']);
+    expect(stances('The AI executive order was signed on June 3, said two senior aides.')).toEqual(['claim-signed-june-3 reports']);
+    // The saying's own date: fronted, or after its verb.
+    expect(flagged('On June 3, he said the AI executive order was signed.')).toEqual([]);
+    expect(flagged('Trump signed the AI executive order on June 2, the White House said on June 3.')).toEqual([]);
+  });
+
   it('reads a headline as true when written before the development', () => {
     expect(claims('Most read: Trump halts AI order · May 21, 2026')).toEqual([
       expect.objectContaining({ id: 'claim-order-halted-for-good', verdict: 'outdated', trueUntil: '2026-06-02' }),
