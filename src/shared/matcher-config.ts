@@ -16,19 +16,12 @@ export interface MatcherConfig {
 }
 
 /**
- * What a Matcher's scan is built from, derived from the config. Its phrase lists (the aliases, the checks'
- * triggers, the cues) are spelled as the page's trie reads them (phrase-set.ts: normalizePhrase). Deriving it (the alias order, the greedy key
- * cover, the cue lists) costs ~10 ms of cold code, so the build computes it once for the content script
- * (matcher-tables.ts).
+ * The regex sources a Matcher needs, derived from the config. Deriving them (escaping ~100
+ * aliases, the greedy key cover, cue lists) costs ~10 ms of cold code, so the build computes
+ * them once for the content script (matcher-tables.ts).
  */
 export interface PreparedMatcher {
-  /**
-   * The mention scan, in priority order (at one position the first that matches wins): the aliases, longest
-   * first, then the page-scoped claims' triggers (one regex source, matched case-insensitively),
-   * then the claim checks' page triggers (phrases).
-   */
-  scanner: { aliases: string[]; triggers: string | null; checks: string[] };
+  scanner: string;
   prefilter: string | null;
-  /** Each subject's context cues as phrase lists (phrase-set.ts; a trailing `*` marks a prefix), null when empty. */
-  cues: Array<{ entity: EntityId; topic: string[] | null; specific: string[] | null; veto: string[] | null }>;
+  cues: Array<{ entity: EntityId; topic: string | null; specific: string | null; veto: string | null }>;
 }

@@ -1,5 +1,5 @@
 /**
- * What a Matcher's scan is built from: the alias scanner's phrase lists, the key-literal
+ * The regex sources behind a Matcher: the one alias scanner, the key-literal
  * prefilter and the context-cue lists, derived from the config. The build
  * derives them once for the content script (matcher-tables.ts); a Matcher given
  * a config derives them itself.
@@ -7,11 +7,37 @@
 import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
-import { normalizePhrase } from './phrase-set';
 
 export type { PreparedMatcher };
 
 const LATIN_EDGE = /[A-Za-z0-9]/;
+
+/** Regex source for a literal phrase: flexible whitespace, both apostrophes, any dash. */
+export function phraseSource(phrase: string): string {
+  let out = '';
+  for (const ch of phrase.trim()) {
+    if (/\s/.test(ch)) out += out.endsWith('[\\s\\u00a0]+') ? '' : '[\\s\\u00a0]+';
+    else if (ch === "'" || ch === '’') out += "['’]";
+    else if (ch === '-' || ch === '‐' || ch === '‑' || ch === '–') out += '[-‐‑–]';
+    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return out;
+}
+
+/** A phrase with word boundaries on its Latin edges (none on CJK edges: Chinese has no spaces). */
+const LEFT_BOUNDARY = '(?<![A-Za-z0-9])';
+
+function boundedSource(phrase: string, prefix = false): string {
+  const text = phrase.trim();
+  const left = LATIN_EDGE.test(text[0] ?? '') ? LEFT_BOUNDARY : '';
+  const right = !prefix && LATIN_EDGE.test(text[text.length - 1] ?? '') ? '(?![A-Za-z0-9])' : '';
+  return `${left}${phraseSource(text)}${right}`;
+}
+
+function cueSource(cues: readonly string[]): string | null {
+  if (cues.length === 0) return null;
+  return cues.map((cue) => (cue.endsWith('*') ? boundedSource(cue.slice(0, -1), true) : boundedSource(cue))).join('|');
+}
 
 const COMMON_WORDS = new Set([
   'the',
@@ -75,40 +101,29 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
   return new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
 }
 
-/**
- * A phrase list as the page's trie reads it (phrase-set.ts: normalizePhrase), in the same order; a phrase
- * spelled like an earlier one is dropped (it could never win at any position).
- */
-function spelled(phrases: readonly string[]): string[] {
-  return [...new Set(phrases.map(normalizePhrase))];
-}
-
 export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): PreparedMatcher {
   const entities = withTraditionalSpellings(config.entities);
   const phrases = entities.flatMap((e) => e.aliases.map((a) => a.text.trim()));
   const pagePatterns = compileClaimRules(config.claims).filter((p) => p.scope === 'page');
   const checkTriggers = pageTriggers();
-  for (const phrase of [...phrases, ...checkTriggers])
-    if (phrase.trim().endsWith('*')) throw new Error(`an alias or trigger ends in "*", which marks a prefix in a phrase list: ${phrase}`);
-  // Longest aliases first: at any position the most specific alias wins. Latin-initial aliases first (the order
-  // the one regex had; a Latin- and a CJK-initial alias never start at the same character).
+  // Longest aliases first: at any position the most specific alias wins.
+  // The word-start lookbehind is written once in front of all Latin-initial aliases rather than
+  // in each of them: V8 then tries it once per position instead of once per alternative (~35%
+  // faster on large pages). Latin- and CJK-initial aliases never start at the same character.
   const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const latin = sorted.filter((p) => LATIN_EDGE.test(p[0] ?? ''));
-  const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? ''));
-  const list = (cues: readonly string[]) => (cues.length > 0 ? spelled(cues) : null);
+  const latin = sorted.filter((p) => LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p).replace(LEFT_BOUNDARY, ''));
+  const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p));
+  const aliasSources = [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...other];
+  // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
+  const triggers = [...pagePatterns.map((p) => `(?:${p.match.source})`), ...checkTriggers.map((t) => boundedSource(t))];
   return {
-    scanner: {
-      aliases: spelled([...latin, ...other]),
-      // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
-      triggers: pagePatterns.length > 0 ? pagePatterns.map((p) => `(?:${p.match.source})`).join('|') : null,
-      checks: spelled(checkTriggers),
-    },
+    scanner: [...aliasSources, ...triggers].join('|'),
     prefilter: keyRegex([...sorted, ...checkTriggers], pagePatterns)?.source ?? null,
     cues: entities.map((e) => ({
       entity: e.id,
-      topic: list([...e.cues.topic.en, ...e.cues.topic.zh]),
-      specific: list([...e.cues.specific.en, ...e.cues.specific.zh]),
-      veto: list([...e.cues.veto.en, ...e.cues.veto.zh]),
+      topic: cueSource([...e.cues.topic.en, ...e.cues.topic.zh]),
+      specific: cueSource([...e.cues.specific.en, ...e.cues.specific.zh]),
+      veto: cueSource([...e.cues.veto.en, ...e.cues.veto.zh]),
     })),
   };
 }

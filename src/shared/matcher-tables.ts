@@ -1,7 +1,7 @@
 /**
  * Everything a Matcher needs, derived from the dataset in one place: the alias
- * lookup (Traditional spellings added, keys normalised), the mention scan's
- * phrase lists and its key prefilter, the context-cue lists, the claim patterns with their
+ * lookup (Traditional spellings added, keys normalised), the one scanner regex
+ * and its key prefilter, the context-cue sources, the claim patterns with their
  * literal requirements, and the claim checker's checks, concept regex sources
  * and fold table. The build derives them once (derive-matcher-tables.ts, run by
  * scripts/matcher-tables-plugin.ts) and compiles them into the content script, so

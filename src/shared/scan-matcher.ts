@@ -8,11 +8,10 @@
  * check claims itself (LoadedClaims.createChecker). Everything else uses `Matcher` (matcher.ts), which brings the
  * checker along.
  *
- * One phrase trie holds every alias (longest first, so "Claude Mythos
- * Preview" wins over "Mythos") and the claim checks' page triggers, beside one
- * small regex of the page-scoped claim patterns' triggers, so a paragraph with
- * nothing of interest costs one key-literal test, and one scan if it has a key.
- * Only paragraphs with a hit pay for context checks and sentence splitting.
+ * One compiled regex holds every alias (longest first, so "Claude Mythos
+ * Preview" wins over "Mythos") plus the triggers of page-scoped claim patterns,
+ * so a paragraph with nothing of interest costs a single regex scan. Only
+ * paragraphs with a hit pay for context checks and sentence splitting.
  */
 import type { AliasContext, EntityId } from '../data/schema';
 import { compileRegex, mayMatch, type CompiledClaimPattern } from './claim-patterns';
@@ -27,7 +26,7 @@ import {
   type MatcherTables,
   type PatternSource,
 } from './matcher-tables';
-import { PhraseSet, phraseSetSource, type PhraseMatch } from './phrase-set';
+import { lowerCaseRegexSource } from './lower-case-regex';
 import { splitSentences, type Span } from './sentences';
 import { drain, NEEDS_CLAIM_TABLES, type NeedsClaimTables, type Steps } from './steps';
 
@@ -75,9 +74,9 @@ export interface ParagraphMatches {
 }
 
 interface EntityCues {
-  topic: PhraseSet | null;
-  specific: PhraseSet | null;
-  veto: PhraseSet | null;
+  topic: RegExp | null;
+  specific: RegExp | null;
+  veto: RegExp | null;
 }
 
 const NONE: ReadonlySet<EntityId> = new Set();
@@ -111,16 +110,7 @@ function lazyPattern(source: PatternSource): CompiledClaimPattern {
 }
 
 const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
-const cueList = (list: readonly string[] | null) => (list === null ? null : new PhraseSet(list, CUE_REGEX_AFTER, true));
-
-/**
- * How much text the mention scan, and each context-cue list, read with their phrase tries before they compile
- * their regex instead (phrase-set.ts). A news article's candidate paragraphs hold ~10,000 characters: its scan
- * never compiles the 5 KB alternation (15–45 ms in a fresh Chromium tab). A page with ten times that pays the
- * compile once and then runs natively, where the trie, running cold in script, would cost more.
- */
-const SCAN_REGEX_AFTER = 40_000;
-const CUE_REGEX_AFTER = 40_000;
+const lowerCaseRegex = (source: string | null) => (source === null ? null : new RegExp(lowerCaseRegexSource(source)));
 
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
@@ -137,19 +127,15 @@ const REFERS_BACK =
 export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
-  /** The aliases, then the claim checks' page triggers: the mention scan's phrases (phrase-set.ts). */
-  private readonly scanPhrases: PhraseSet;
-  /** Characters scanned with the phrase trie so far: past SCAN_REGEX_AFTER the scan uses one compiled regex. */
-  private scanned = 0;
-  private scanRegex: RegExp | undefined;
-  /** How many of scanPhrases are aliases: a page-scoped claim's trigger outranks the phrases after them. */
-  private readonly aliasCount: number;
-  /** The page-scoped claim patterns' triggers (a small regex), compiled on first need. */
-  private readonly triggerSource: string | null;
-  private triggerRegex: RegExp | undefined;
+  /** The alias and trigger scanner, case-sensitive over lower-cased text (lower-case-regex.ts). */
+  private readonly scanner: RegExp;
+  private readonly scannerSource: string;
+  /** The same with the `i` flag, for the rare text whose lower case changes its length (U+0130). */
+  private scannerIgnoringCase: RegExp | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
-  /** Context cues per subject, built the first time a paragraph needs them (cuesOf). */
+  /** Context cues per subject, compiled the first time a paragraph needs them (cuesOf). */
   private readonly cues = new Map<EntityId, EntityCues>();
+  private readonly cuesIgnoringCase = new Map<EntityId, EntityCues>();
   private patterns: CompiledClaimPattern[];
   /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
   private readonly claimSource: (() => Promise<LoadedClaims>) | undefined;
@@ -186,69 +172,27 @@ export class ScanMatcher {
       this.checkerConfig = tables.checker;
       this.prefetchClaims = false;
     }
-    this.scanPhrases = new PhraseSet([...tables.scanner.aliases, ...tables.scanner.checks], Infinity, true);
-    this.aliasCount = tables.scanner.aliases.length;
-    this.triggerSource = tables.scanner.triggers;
+    this.scannerSource = tables.scanner;
+    this.scanner = new RegExp(lowerCaseRegexSource(tables.scanner), 'g');
     this.prefilter = regex(tables.prefilter);
     this.keySource = tables.prefilter;
   }
 
-  /** A subject's context cues, built on first need. */
-  private cuesOf(entity: EntityId): EntityCues | undefined {
-    let cues = this.cues.get(entity);
+  /**
+   * A subject's context cues, compiled on first need: case-sensitive for lower-cased text (the `i` flag compiles
+   * several times slower, lower-case-regex.ts), or with the flag for text whose lower case changes length.
+   */
+  private cuesOf(entity: EntityId, lowerCased: boolean): EntityCues | undefined {
+    const cache = lowerCased ? this.cues : this.cuesIgnoringCase;
+    let cues = cache.get(entity);
     if (!cues) {
       const c = this.tables.cues.find((x) => x.entity === entity);
       if (!c) return undefined;
-      cues = { topic: cueList(c.topic), specific: cueList(c.specific), veto: cueList(c.veto) };
-      this.cues.set(entity, cues);
+      const compile = lowerCased ? lowerCaseRegex : regex;
+      cues = { topic: compile(c.topic), specific: compile(c.specific), veto: compile(c.veto) };
+      cache.set(entity, cues);
     }
     return cues;
-  }
-
-  /**
-   * Every alias and trigger in the text, in order, as one global regex of them all would find them: leftmost
-   * first, at one position the first in priority order (aliases, page-scoped claims' triggers, the checks'
-   * triggers), the search going on after each match.
-   */
-  private scan(text: string, found: (start: number, end: number) => void): void {
-    if (this.scanned > SCAN_REGEX_AFTER) return this.scanWithRegex(text, found);
-    this.scanned += text.length;
-    const phrases = this.scanPhrases;
-    const triggers = this.triggerSource === null ? null : (this.triggerRegex ??= new RegExp(this.triggerSource, 'gi'));
-    const nextTrigger = (from: number): RegExpExecArray | null => {
-      if (!triggers || from > text.length) return null;
-      triggers.lastIndex = from;
-      return triggers.exec(text);
-    };
-    let phrase: PhraseMatch | null = phrases.next(text, 0);
-    let trigger = nextTrigger(0);
-    while (phrase || trigger) {
-      const phraseFirst =
-        phrase !== null &&
-        (trigger === null || phrase.start < trigger.index || (phrase.start === trigger.index && phrase.index < this.aliasCount));
-      const start = phraseFirst ? phrase!.start : trigger!.index;
-      const end = phraseFirst ? phrase!.end : trigger!.index + trigger![0].length;
-      // An empty match moves the search on by one, as a global regex's caller must.
-      const pos = end === start ? start + 1 : end;
-      if (end > start) found(start, end);
-      // A match found earlier that starts at or after `pos` is what a search from `pos` would find.
-      if (phrase && phrase.start < pos) phrase = phrases.next(text, pos);
-      if (trigger && trigger.index < pos) trigger = nextTrigger(pos);
-    }
-  }
-
-  /** The same scan with one regex of the aliases, the page-scoped claims' triggers and the checks' triggers. */
-  private scanWithRegex(text: string, found: (start: number, end: number) => void): void {
-    const { aliases, triggers, checks } = this.tables.scanner;
-    const regex = (this.scanRegex ??= new RegExp(
-      [phraseSetSource(aliases), triggers, phraseSetSource(checks)].filter((source) => source).join('|'),
-      'gi',
-    ));
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      if (m[0].length === 0) regex.lastIndex++;
-      else found(m.index, m.index + m[0].length);
-    }
   }
 
   /** The claim checker, set up the first time a paragraph has something to check. */
@@ -303,30 +247,41 @@ export class ScanMatcher {
   paragraphSteps(page: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): Steps<ParagraphMatches | null> | null {
     const text = foldFullWidth(page);
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
-    // natively, before the phrase scan walks the text in script.
+    // at half the cost of the full alias regex.
     if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
-    this.scan(text, (start, end) => {
-      const found = text.slice(start, end);
+    const lower = text.toLowerCase();
+    const [scanner, haystack] =
+      lower.length === text.length ? [this.scanner, lower] : [(this.scannerIgnoringCase ??= new RegExp(this.scannerSource, 'gi')), text];
+    scanner.lastIndex = 0;
+    for (let m = scanner.exec(haystack); m; m = scanner.exec(haystack)) {
+      if (m[0].length === 0) {
+        scanner.lastIndex++;
+        continue;
+      }
+      // The page's own text at the match (the haystack may be its lower case: same offsets).
+      const found = text.slice(m.index, m.index + m[0].length);
       const entries = this.aliases.get(aliasKey(found));
       if (!entries) {
         triggered = true;
-        return;
+        continue;
       }
       for (const entry of entries) {
-        if (entry.exact === undefined || entry.exact === aliasKey(found, true)) candidates.push({ start, end, text: found, entry });
+        if (entry.exact === undefined || entry.exact === aliasKey(found, true)) {
+          candidates.push({ start: m.index, end: m.index + found.length, text: found, entry });
+        }
       }
-    });
+    }
     const assumed = context.assumeSubjects ?? [];
     if (candidates.length === 0 && !triggered && assumed.length === 0) return null;
     // A page's first candidate starts loading lazily built claim tables: the module's latency overlaps the
     // context checks (a page without a candidate never loads them).
     if (this.claimSource && this.prefetchClaims && !this.claimLoad) void this.loadClaims();
-    return this.contextSteps(text, text.toLowerCase(), candidates, carried, context);
+    return this.contextSteps(text, lower, candidates, carried, context);
   }
 
-  /** `lower`: the paragraph's lower case, for the claim patterns' word gates. */
+  /** `lower`: the paragraph's lower case, read once (the scanner, the cues and the patterns' word gates use it). */
   private *contextSteps(
     text: string,
     lower: string,
@@ -336,7 +291,7 @@ export class ScanMatcher {
   ): Steps<ParagraphMatches | null> {
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
-    const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
+    const mentions = this.resolveContext(text, lower, candidates, sentenceOf, carried);
     yield;
     // A paragraph that needs claims checked before lazily loaded tables are in: the caller loads them, then resumes.
     if (!this.hasClaimTables) {
@@ -351,16 +306,20 @@ export class ScanMatcher {
   /** Keeps the candidates whose context shows they are the subject, not a look-alike. */
   private resolveContext(
     text: string,
+    lower: string,
     candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
     sentenceOf: (offset: number) => Span,
     carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
-    // Cue lists run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
+    // The cues read the paragraph's lower case (same offsets), unless lower-casing changes its length (cuesOf).
+    const lowerCased = lower.length === text.length;
+    const hay = lowerCased ? lower : text;
+    // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
     const memo = new Map<string, boolean>();
-    const tested = (key: string, cue: PhraseSet | null | undefined, from: number, to: number) => {
+    const tested = (key: string, re: RegExp | null | undefined, from: number, to: number) => {
       let result = memo.get(key);
-      if (result === undefined) memo.set(key, (result = cue?.test(text, from, to) ?? false));
+      if (result === undefined) memo.set(key, (result = re?.test(hay.slice(from, to)) ?? false));
       return result;
     };
     const hasConfirmed = (entity: EntityId, except: number) =>
@@ -369,7 +328,7 @@ export class ScanMatcher {
     for (const level of ['none', 'topic', 'specific'] as const) {
       for (const c of candidates) {
         if (c.entry.context !== level) continue;
-        const cues = this.cuesOf(c.entry.entityId);
+        const cues = this.cuesOf(c.entry.entityId, lowerCased);
         const sentence = sentenceOf(c.start);
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
@@ -378,22 +337,22 @@ export class ScanMatcher {
           // subject: "Trump signed the AI order on May 21, the same day Newsom issued his own AI order".
           if (
             tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to) &&
-            (level === 'specific' || !settledInClause(text, c, sentence, cues))
+            (level === 'specific' || !settledInClause(hay, c, sentence, cues))
           )
             continue;
           // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
           // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
           // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
           if (level === 'topic' && tested(`veto:${c.entry.entityId}:all`, cues.veto, 0, text.length)) {
-            const rest = text.slice(sentence[0], c.start) + ' ' + text.slice(c.end, sentence[1]);
+            const rest = hay.slice(sentence[0], c.start) + ' ' + hay.slice(c.end, sentence[1]);
             const named = confirmed.some((m) => m.entityId === c.entry.entityId && m.context === 'none');
             if (!named && !cues.specific?.test(rest)) continue;
           }
           const cue = level === 'topic' ? cues.topic : cues.specific;
           // A vague alias that is itself a cue ("14409") needs another one: the rest of the paragraph is tested.
           const cued =
-            level === 'specific' && cue?.test(text, c.start, c.end)
-              ? cue.test(text.slice(0, c.start) + ' ' + text.slice(c.end))
+            level === 'specific' && cue?.test(hay.slice(c.start, c.end))
+              ? cue.test(hay.slice(0, c.start) + ' ' + hay.slice(c.end))
               : tested(`${level}:${c.entry.entityId}`, cue, 0, text.length);
           if (!cued && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }
@@ -526,7 +485,7 @@ function settledInClause(
   text: string,
   c: { start: number; end: number },
   [from, to]: Span,
-  cues: { veto?: PhraseSet | null; specific?: PhraseSet | null },
+  cues: { veto?: RegExp | null; specific?: RegExp | null },
 ): boolean {
   if (!cues.specific || !cues.veto) return false;
   let start = from;
@@ -540,5 +499,5 @@ function settledInClause(
     }
   }
   const clause = text.slice(start, c.start) + ' ' + text.slice(c.end, end);
-  return !cues.veto.test(text, start, end) && cues.specific.test(clause);
+  return !cues.veto.test(text.slice(start, end)) && cues.specific.test(clause);
 }
