@@ -50,8 +50,21 @@ export interface ArmBrowser {
   close(): Promise<void>;
 }
 
-/** The arms in the order for repetition `rep`: rotated, so no arm is always first after a pause. */
+/**
+ * The arms in the order for repetition `rep`: the rows of a balanced Latin square (Williams design), so that over
+ * a full cycle of repetitions every arm comes first equally often and right after every other arm equally often.
+ * A plain rotation kept each arm's predecessor fixed (`base` always loaded right after `ext`, whose tab and worker
+ * were still winding down), and an A/A run, the same build in both arms, put `ext` 3–27 ms ahead of `base` on
+ * every seed page; with this order a second one leaned neither way (bench/README.md's findings).
+ */
 export function rotate<T>(items: readonly T[], rep: number): T[] {
-  const k = rep % items.length;
-  return [...items.slice(k), ...items.slice(0, k)];
+  const n = items.length;
+  if (n === 0) return [];
+  // First row 0, 1, n−1, 2, n−2, …; row r adds r to each; an odd n needs the n rows reversed as well.
+  const first = [0];
+  for (let lo = 1, hi = n - 1; first.length < n;) first.push(first.length % 2 === 1 ? lo++ : hi--);
+  const row = rep % (n % 2 === 0 ? n : 2 * n);
+  const order = first.map((i) => (i + row) % n);
+  if (row >= n) order.reverse();
+  return order.map((i) => items[i]!);
 }
