@@ -54,7 +54,7 @@ export interface ArmBrowser {
  * The arms in the order for repetition `rep`: the rows of a balanced Latin square (Williams design), so that over
  * a full cycle of repetitions every arm comes first equally often and right after every other arm equally often.
  * A plain rotation kept each arm's predecessor fixed (`base` always loaded right after `ext`, whose tab and worker
- * were still winding down), and an A/A run, the same build in both arms, put `ext` 3–27 ms ahead of `base` on
+ * were likely still winding down), and an A/A run, the same build in both arms, put `ext` 3–27 ms ahead of `base` on
  * every seed page; with this order a second one leaned neither way (bench/README.md's findings).
  */
 export function rotate<T>(items: readonly T[], rep: number): T[] {

@@ -26,7 +26,6 @@ import {
   type MatcherTables,
   type PatternSource,
 } from './matcher-tables';
-import { lowerCaseRegexSource } from './lower-case-regex';
 import { splitSentences, type Span } from './sentences';
 import { drain, NEEDS_CLAIM_TABLES, type NeedsClaimTables, type Steps } from './steps';
 
@@ -110,7 +109,6 @@ function lazyPattern(source: PatternSource): CompiledClaimPattern {
 }
 
 const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
-const lowerCaseRegex = (source: string | null) => (source === null ? null : new RegExp(lowerCaseRegexSource(source)));
 
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
@@ -127,15 +125,10 @@ const REFERS_BACK =
 export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
-  /** The alias and trigger scanner, case-sensitive over lower-cased text (lower-case-regex.ts). */
   private readonly scanner: RegExp;
-  private readonly scannerSource: string;
-  /** The same with the `i` flag, for the rare text whose lower case changes its length (U+0130). */
-  private scannerIgnoringCase: RegExp | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
-  /** Context cues per subject, compiled the first time a paragraph needs them (cuesOf). */
+  /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
-  private readonly cuesIgnoringCase = new Map<EntityId, EntityCues>();
   private patterns: CompiledClaimPattern[];
   /** Where the claim tables come from when they are not in `tables` (LazyMatcherTables), and the load under way. */
   private readonly claimSource: (() => Promise<LoadedClaims>) | undefined;
@@ -172,25 +165,18 @@ export class ScanMatcher {
       this.checkerConfig = tables.checker;
       this.prefetchClaims = false;
     }
-    this.scannerSource = tables.scanner;
-    this.scanner = new RegExp(lowerCaseRegexSource(tables.scanner), 'g');
+    this.scanner = new RegExp(tables.scanner, 'gi');
     this.prefilter = regex(tables.prefilter);
     this.keySource = tables.prefilter;
   }
 
-  /**
-   * A subject's context cues, compiled on first need: case-sensitive for lower-cased text (the `i` flag compiles
-   * several times slower, lower-case-regex.ts), or with the flag for text whose lower case changes length.
-   */
-  private cuesOf(entity: EntityId, lowerCased: boolean): EntityCues | undefined {
-    const cache = lowerCased ? this.cues : this.cuesIgnoringCase;
-    let cues = cache.get(entity);
+  private cuesOf(entity: EntityId): EntityCues | undefined {
+    let cues = this.cues.get(entity);
     if (!cues) {
       const c = this.tables.cues.find((x) => x.entity === entity);
       if (!c) return undefined;
-      const compile = lowerCased ? lowerCaseRegex : regex;
-      cues = { topic: compile(c.topic), specific: compile(c.specific), veto: compile(c.veto) };
-      cache.set(entity, cues);
+      cues = { topic: regex(c.topic), specific: regex(c.specific), veto: regex(c.veto) };
+      this.cues.set(entity, cues);
     }
     return cues;
   }
@@ -251,25 +237,21 @@ export class ScanMatcher {
     if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
-    const lower = text.toLowerCase();
-    const [scanner, haystack] =
-      lower.length === text.length ? [this.scanner, lower] : [(this.scannerIgnoringCase ??= new RegExp(this.scannerSource, 'gi')), text];
+    const scanner = this.scanner;
     scanner.lastIndex = 0;
-    for (let m = scanner.exec(haystack); m; m = scanner.exec(haystack)) {
+    for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
       if (m[0].length === 0) {
         scanner.lastIndex++;
         continue;
       }
-      // The page's own text at the match (the haystack may be its lower case: same offsets).
-      const found = text.slice(m.index, m.index + m[0].length);
-      const entries = this.aliases.get(aliasKey(found));
+      const entries = this.aliases.get(aliasKey(m[0]));
       if (!entries) {
         triggered = true;
         continue;
       }
       for (const entry of entries) {
-        if (entry.exact === undefined || entry.exact === aliasKey(found, true)) {
-          candidates.push({ start: m.index, end: m.index + found.length, text: found, entry });
+        if (entry.exact === undefined || entry.exact === aliasKey(m[0], true)) {
+          candidates.push({ start: m.index, end: m.index + m[0].length, text: m[0], entry });
         }
       }
     }
@@ -278,27 +260,25 @@ export class ScanMatcher {
     // A page's first candidate starts loading lazily built claim tables: the module's latency overlaps the
     // context checks (a page without a candidate never loads them).
     if (this.claimSource && this.prefetchClaims && !this.claimLoad) void this.loadClaims();
-    return this.contextSteps(text, lower, candidates, carried, context);
+    return this.contextSteps(text, candidates, carried, context);
   }
 
-  /** `lower`: the paragraph's lower case, read once (the scanner, the cues and the patterns' word gates use it). */
   private *contextSteps(
     text: string,
-    lower: string,
     candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
     carried: ReadonlySet<EntityId>,
     context: ScanContext,
   ): Steps<ParagraphMatches | null> {
     const sentences = splitSentences(text);
     const sentenceOf = (offset: number): Span => sentences.find((s) => offset >= s[0] && offset < s[1]) ?? [0, text.length];
-    const mentions = this.resolveContext(text, lower, candidates, sentenceOf, carried);
+    const mentions = this.resolveContext(text, candidates, sentenceOf, carried);
     yield;
     // A paragraph that needs claims checked before lazily loaded tables are in: the caller loads them, then resumes.
     if (!this.hasClaimTables) {
       const signal: NeedsClaimTables = { kind: NEEDS_CLAIM_TABLES, mentions };
       while (!this.hasClaimTables) yield signal;
     }
-    const claims = this.claimsUnavailable ? [] : yield* this.findClaims(text, lower, sentences, mentions, carried, context);
+    const claims = this.claimsUnavailable ? [] : yield* this.findClaims(text, sentences, mentions, carried, context);
     if (mentions.length === 0 && claims.length === 0) return null;
     return { mentions, claims };
   }
@@ -306,20 +286,16 @@ export class ScanMatcher {
   /** Keeps the candidates whose context shows they are the subject, not a look-alike. */
   private resolveContext(
     text: string,
-    lower: string,
     candidates: ReadonlyArray<{ start: number; end: number; text: string; entry: AliasEntry }>,
     sentenceOf: (offset: number) => Span,
     carried: ReadonlySet<EntityId>,
   ): MentionHit[] {
     const confirmed: MentionHit[] = [];
-    // The cues read the paragraph's lower case (same offsets), unless lower-casing changes its length (cuesOf).
-    const lowerCased = lower.length === text.length;
-    const hay = lowerCased ? lower : text;
     // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
     const memo = new Map<string, boolean>();
     const tested = (key: string, re: RegExp | null | undefined, from: number, to: number) => {
       let result = memo.get(key);
-      if (result === undefined) memo.set(key, (result = re?.test(hay.slice(from, to)) ?? false));
+      if (result === undefined) memo.set(key, (result = re?.test(text.slice(from, to)) ?? false));
       return result;
     };
     const hasConfirmed = (entity: EntityId, except: number) =>
@@ -328,7 +304,7 @@ export class ScanMatcher {
     for (const level of ['none', 'topic', 'specific'] as const) {
       for (const c of candidates) {
         if (c.entry.context !== level) continue;
-        const cues = this.cuesOf(c.entry.entityId, lowerCased);
+        const cues = this.cuesOf(c.entry.entityId);
         const sentence = sentenceOf(c.start);
         if (level !== 'none' && cues) {
           // A look-alike word vetoes within the sentence; for the vaguest aliases ("the order") within the paragraph.
@@ -337,22 +313,22 @@ export class ScanMatcher {
           // subject: "Trump signed the AI order on May 21, the same day Newsom issued his own AI order".
           if (
             tested(`veto:${c.entry.entityId}:${from}:${to}`, cues.veto, from, to) &&
-            (level === 'specific' || !settledInClause(hay, c, sentence, cues))
+            (level === 'specific' || !settledInClause(text, c, sentence, cues))
           )
             continue;
           // A look-alike elsewhere in the paragraph ("…revoked Biden's order. The executive order had…") leaves a
           // generic name ambiguous: a detail of this subject in its own sentence, or its unambiguous name in
           // the paragraph, must settle it. The previous paragraph's subjects do not: the look-alike is closer.
           if (level === 'topic' && tested(`veto:${c.entry.entityId}:all`, cues.veto, 0, text.length)) {
-            const rest = hay.slice(sentence[0], c.start) + ' ' + hay.slice(c.end, sentence[1]);
+            const rest = text.slice(sentence[0], c.start) + ' ' + text.slice(c.end, sentence[1]);
             const named = confirmed.some((m) => m.entityId === c.entry.entityId && m.context === 'none');
             if (!named && !cues.specific?.test(rest)) continue;
           }
           const cue = level === 'topic' ? cues.topic : cues.specific;
           // A vague alias that is itself a cue ("14409") needs another one: the rest of the paragraph is tested.
           const cued =
-            level === 'specific' && cue?.test(hay.slice(c.start, c.end))
-              ? cue.test(hay.slice(0, c.start) + ' ' + hay.slice(c.end))
+            level === 'specific' && cue?.test(c.text)
+              ? cue.test(text.slice(0, c.start) + ' ' + text.slice(c.end))
               : tested(`${level}:${c.entry.entityId}`, cue, 0, text.length);
           if (!cued && !hasConfirmed(c.entry.entityId, c.start)) continue;
         }
@@ -366,7 +342,6 @@ export class ScanMatcher {
 
   private *findClaims(
     text: string,
-    lower: string,
     paragraphSentences: readonly Span[],
     mentions: readonly MentionHit[],
     carried: ReadonlySet<EntityId>,
@@ -377,6 +352,7 @@ export class ScanMatcher {
     // The subject of the paragraph before carries over ("…delayed the AI order. ¶ The draft would have…").
     const inParagraph = new Set([...mentions.map((m) => m.entityId), ...carried]);
     // Patterns whose required words are absent cannot match: most paragraphs never run (or compile) them.
+    const lower = text.toLowerCase();
     const patterns = this.patterns.filter((p) => (inParagraph.has(p.entity) || p.scope === 'page') && mayMatch(p, lower));
     const assumed = context.assumeSubjects ?? [];
     for (const entity of assumed) inParagraph.add(entity);

@@ -93,6 +93,7 @@ function attributionTail(text: string, date: Occurrence, verb: Occurrence): bool
   const after = text.slice(verb.end);
   return between[1] ? ATTRIBUTION_END.test(after) : INVERTED_END.test(after) || ATTRIBUTION_END.test(after);
 }
+
 /** A date the news came out on, not its event's: 这次会面于4月10日被媒体披露, 4月10日曝光的会面. */
 const REPORTED_AFTER = /^\s?(?:被[^，。,]{0,4})?(?:披露|曝光|爆出|揭露|曝出)/;
 /** "Bloomberg reported the session on April 10": the date of the report (unless the slot's event is that verb). */

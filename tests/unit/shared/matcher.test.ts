@@ -123,6 +123,15 @@ describe('context', () => {
 });
 
 describe('typography', () => {
+  it('finds a name in text whose lower case is longer (U+0130), offsets intact', () => {
+    const text = 'İSTANBUL — Anthropic widened PROJECT GLASSWING this week.';
+    expect(text.toLowerCase().length).not.toBe(text.length);
+    const mention = matcher.scanParagraph(text)?.mentions[0];
+    expect(mention?.entityId).toBe('project-glasswing');
+    expect(text.slice(mention!.start, mention!.end)).toBe('PROJECT GLASSWING');
+    expect(mention?.text).toBe('PROJECT GLASSWING');
+  });
+
   it('accepts curly apostrophes, non-breaking spaces and any dash', () => {
     expect(mentions('Anthropic’s Mythos')).toEqual([['claude-mythos', 'Anthropic’s Mythos']]);
     expect(mentions('Trump’s AI order')).toEqual([['eo-14409', 'Trump’s AI order']]);
