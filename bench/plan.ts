@@ -58,6 +58,15 @@ export function combinedRegex(aliases: readonly string[]): string {
     .join('|');
 }
 
+/** `--loads=N`: loads per arm and page (fresh tab and same tab), from 1 to 50; undefined without it. */
+export function loadsArg(args: readonly string[]): number | undefined {
+  const value = args.find((a) => a.startsWith('--loads='))?.slice('--loads='.length);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new Error(`--loads wants a whole number from 1 to 50, not ${value}`);
+  return n;
+}
+
 export function makePlan(args: string[]): Plan {
   const full = args.includes('--full');
   const quick = args.includes('--quick');
@@ -69,28 +78,32 @@ export function makePlan(args: string[]): Plan {
     .map(Number);
   const size = (p: BenchPageInfo) => p.generated?.textNodes ?? 0;
   const aliases = aliasTexts();
+  // More loads per arm than the default five: what comparing two builds needs (five loads per arm put two
+  // identical builds up to ~30 ms apart; see the findings). Fresh-tab and same-tab loads alike.
+  const loads = loadsArg(args);
+  const withLoads = <T extends { load: number; same: number }>(r: T): T => (loads ? { ...r, load: loads, same: loads } : r);
   return {
     full,
     pages: benchPages(sizes ?? (quick ? [10_000] : undefined)),
     reps: (p) => {
       const n = size(p);
-      if (quick) return { load: 2, same: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
-      return {
+      if (quick) return withLoads({ load: 2, same: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 });
+      return withLoads({
         load: n >= 200_000 ? 3 : 5,
         same: n >= 200_000 ? 3 : 5,
         markRegExp: n >= 200_000 ? 1 : 3,
         mark: n >= 200_000 ? (full ? 1 : 0) : n >= 50_000 ? 1 : 3,
-      };
+      });
     },
     firefoxReps: (p) => {
       const n = size(p);
-      if (quick) return { load: 2, same: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 };
-      return {
+      if (quick) return withLoads({ load: 2, same: 2, markRegExp: 1, mark: n > 20_000 ? 0 : 1 });
+      return withLoads({
         load: n >= 200_000 ? 3 : 5,
         same: n >= 200_000 ? 3 : 5,
         markRegExp: n >= 200_000 ? (full ? 1 : 0) : n >= 50_000 ? 1 : 3,
         mark: n >= 50_000 ? (full ? 1 : 0) : 3,
-      };
+      });
     },
     aliases,
     regex: combinedRegex(aliases),

@@ -7,36 +7,70 @@
 import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
+import { phraseAlternation, type PhraseAtoms } from './phrase-alternation';
 
 export type { PreparedMatcher };
 
 const LATIN_EDGE = /[A-Za-z0-9]/;
 
+/** A literal phrase as regex atoms: flexible whitespace, both apostrophes, any dash, the rest escaped. */
+function phraseAtoms(phrase: string): string[] {
+  const atoms: string[] = [];
+  for (const ch of phrase.trim()) {
+    if (/\s/.test(ch)) {
+      if (atoms[atoms.length - 1] !== WHITESPACE) atoms.push(WHITESPACE);
+    } else if (ch === "'" || ch === '’') atoms.push("['’]");
+    else if (ch === '-' || ch === '‐' || ch === '‑' || ch === '–') atoms.push('[-‐‑–]');
+    else atoms.push(ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  }
+  return atoms;
+}
+
+const WHITESPACE = '[\\s\\u00a0]+';
+
 /** Regex source for a literal phrase: flexible whitespace, both apostrophes, any dash. */
 export function phraseSource(phrase: string): string {
-  let out = '';
-  for (const ch of phrase.trim()) {
-    if (/\s/.test(ch)) out += out.endsWith('[\\s\\u00a0]+') ? '' : '[\\s\\u00a0]+';
-    else if (ch === "'" || ch === '’') out += "['’]";
-    else if (ch === '-' || ch === '‐' || ch === '‑' || ch === '–') out += '[-‐‑–]';
-    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return out;
+  return phraseAtoms(phrase).join('');
 }
 
 /** A phrase with word boundaries on its Latin edges (none on CJK edges: Chinese has no spaces). */
 const LEFT_BOUNDARY = '(?<![A-Za-z0-9])';
+const RIGHT_BOUNDARY = '(?![A-Za-z0-9])';
+
+/** A phrase's atoms and right edge, and whether it needs a left one (a Latin first character). */
+export function boundedAtoms(phrase: string, prefix = false): PhraseAtoms & { left: boolean } {
+  const text = phrase.trim();
+  return {
+    atoms: phraseAtoms(text),
+    end: !prefix && LATIN_EDGE.test(text[text.length - 1] ?? '') ? RIGHT_BOUNDARY : '',
+    left: LATIN_EDGE.test(text[0] ?? ''),
+  };
+}
 
 function boundedSource(phrase: string, prefix = false): string {
-  const text = phrase.trim();
-  const left = LATIN_EDGE.test(text[0] ?? '') ? LEFT_BOUNDARY : '';
-  const right = !prefix && LATIN_EDGE.test(text[text.length - 1] ?? '') ? '(?![A-Za-z0-9])' : '';
-  return `${left}${phraseSource(text)}${right}`;
+  const { atoms, end, left } = boundedAtoms(phrase, prefix);
+  return `${left ? LEFT_BOUNDARY : ''}${atoms.join('')}${end}`;
+}
+
+/**
+ * Phrases as one regex source: those with a Latin first character share one left-edge lookbehind (V8 then
+ * tries it once per position instead of once per phrase) and one prefix tree (phrase-alternation.ts: a flat
+ * alternation is slow to compile on a cold page); the others follow, each as it is. Longest first, the
+ * matches are the flat alternation's.
+ */
+function phrasesSource(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] {
+  const latin = phrases.filter((p) => p.left);
+  const other = phrases.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
+  // phraseAlternation's source has no top-level `|`: the lookbehind applies to all of it.
+  return [...(latin.length > 0 ? [`${LEFT_BOUNDARY}${phraseAlternation(latin)}`] : []), ...other];
 }
 
 function cueSource(cues: readonly string[]): string | null {
   if (cues.length === 0) return null;
-  return cues.map((cue) => (cue.endsWith('*') ? boundedSource(cue.slice(0, -1), true) : boundedSource(cue))).join('|');
+  // Cues are only tested for: their order does not matter.
+  return phrasesSource(
+    [...new Set(cues)].map((cue) => (cue.endsWith('*') ? boundedAtoms(cue.slice(0, -1), true) : boundedAtoms(cue))),
+  ).join('|');
 }
 
 const COMMON_WORDS = new Set([
@@ -101,19 +135,20 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
   return new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
 }
 
+/** The aliases in the order the scanner tries them: longest first, each once. */
+export function scanOrder(phrases: readonly string[]): string[] {
+  return [...new Set(phrases)].sort((a, b) => b.length - a.length);
+}
+
 export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): PreparedMatcher {
   const entities = withTraditionalSpellings(config.entities);
   const phrases = entities.flatMap((e) => e.aliases.map((a) => a.text.trim()));
   const pagePatterns = compileClaimRules(config.claims).filter((p) => p.scope === 'page');
   const checkTriggers = pageTriggers();
-  // Longest aliases first: at any position the most specific alias wins.
-  // The word-start lookbehind is written once in front of all Latin-initial aliases rather than
-  // in each of them: V8 then tries it once per position instead of once per alternative (~35%
-  // faster on large pages). Latin- and CJK-initial aliases never start at the same character.
-  const sorted = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const latin = sorted.filter((p) => LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p).replace(LEFT_BOUNDARY, ''));
-  const other = sorted.filter((p) => !LATIN_EDGE.test(p[0] ?? '')).map((p) => boundedSource(p));
-  const aliasSources = [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...other];
+  // Longest aliases first: at any position the most specific alias wins. Latin- and CJK-initial aliases
+  // never start at the same character, so the Latin ones can go first, as one tree (phrasesSource).
+  const sorted = scanOrder(phrases);
+  const aliasSources = phrasesSource(sorted.map((p) => boundedAtoms(p)));
   // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
   const triggers = [...pagePatterns.map((p) => `(?:${p.match.source})`), ...checkTriggers.map((t) => boundedSource(t))];
   return {
