@@ -26,7 +26,8 @@ function phraseAtoms(phrase: string): string[] {
   return atoms;
 }
 
-const WHITESPACE = '[\\s\\u00a0]+';
+/** Any run of whitespace (`\s` takes in the no-break space U+00A0 and the other Unicode spaces). */
+const WHITESPACE = '\\s+';
 
 /** Regex source for a literal phrase: flexible whitespace, both apostrophes, any dash. */
 export function phraseSource(phrase: string): string {
