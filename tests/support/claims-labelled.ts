@@ -36,6 +36,7 @@ export type Split =
   | 'tune15para'
   | 'tune16pages'
   | 'tune17attr'
+  | 'tune18refute'
   | 'test'
   | 'test2'
   | 'test3'

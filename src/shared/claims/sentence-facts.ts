@@ -200,6 +200,32 @@ export class SentenceFacts {
   }
 }
 
+/** A span of a sentence's (folded) text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Concessive phrases: "despite rumours of a 90-day review,", "…, in spite of the delay.", 尽管有传言称…，
+ * From the word to the comma, semicolon or full stop that closes the phrase (or the sentence's end).
+ */
+const CONCESSION = /(?<![a-z])(?:despite|in spite of|notwithstanding)(?![a-z])[^,;.!?]*|尽管[^，,；;。！？]*/g;
+
+export function concessions(text: string): Span[] {
+  return [...text.matchAll(CONCESSION)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Fronted adverbial phrases that set a scene ("After a two-week delay, …", "Despite a last-minute delay, …"). */
+const FRONTED = /^\s*(?:(?:despite|in spite of|notwithstanding|after|following|amid)(?![a-z])[^,;.!?]*|(?:尽管|经过)[^，,；;。！？]*)[,，]/;
+
+export function frontedPhrase(text: string): Span | null {
+  const m = FRONTED.exec(text);
+  return m ? { start: 0, end: m[0].length } : null;
+}
+
+export const within = (span: Span, inner: Span): boolean => span.start <= inner.start && inner.end <= span.end;
+
 /** A break between clauses that attribution and refutation markers do not cross ("Contrary to reports, X; Y"). */
 export const HARD_BREAK = /[;；]|\s-\s|[。！？]/;
 

@@ -4,7 +4,7 @@
  */
 import type { Occurrence } from './concepts';
 import { dateMatches } from './dates';
-import { distance, type SentenceFacts } from './sentence-facts';
+import { concessions, distance, frontedPhrase, within, type SentenceFacts } from './sentence-facts';
 import type { Slot } from './types';
 
 /** Concepts that name events, for binding each date to its nearest event word. */
@@ -129,6 +129,9 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
     return !own.some((o) => o.start <= verb && verb < o.end);
   };
   const blockers = slot.block ? facts.find(slot.block) : [];
+  // A delay in a phrase that sets the scene does not make the event a plan: "After a two-week delay, Trump signed it
+  // on June 3", "Despite rumours of a delay, …". A blocker there counts only for an event inside the same phrase.
+  const scenes = blockers.length > 0 ? [...concessions(facts.text), ...[frontedPhrase(facts.text) ?? []].flat()] : [];
   const cjk = /[\u3400-\u9fff]/.test(facts.text);
   const out: Occurrence[] = [];
   for (const date of dates) {
@@ -147,7 +150,9 @@ function boundDates(slot: Extract<Slot, { event: string }>, facts: SentenceFacts
       if (d < best!.d) best = { occ, own: false, d };
     }
     if (!best?.own || best.d > 160) continue;
-    if (isBlocked(best.occ, blockers, facts.text)) continue;
+    const event = best.occ;
+    const blocking = blockers.filter((b) => !scenes.some((s) => within(s, b) && !within(s, event)));
+    if (isBlocked(event, blocking, facts.text)) continue;
     out.push({ start: Math.min(best.occ.start, date.start), end: Math.max(best.occ.end, date.end), composite: true });
   }
   return out;

@@ -6,7 +6,7 @@
  * tuned without touching code.
  */
 import type { Occurrence } from './concepts';
-import { distance, HARD_BREAK, type SentenceFacts } from './sentence-facts';
+import { concessions, distance, HARD_BREAK, within, type SentenceFacts, type Span } from './sentence-facts';
 import type { Stance } from './types';
 
 /** A break between the claim's words and the question mark: the question is another clause's. */
@@ -19,7 +19,18 @@ const SCOPE = 80;
  * The sentence's stance toward the claim found at `anchor` (made of `parts`), or null when
  * the sentence asks rather than states. `truthStated`: the sentence also states the true value.
  */
-export function stanceOf(facts: SentenceFacts, anchor: Occurrence, parts: readonly Occurrence[], truthStated: boolean): Stance | null {
+export function stanceOf(sentence: SentenceFacts, anchor: Occurrence, parts: readonly Occurrence[], truthStated: boolean): Stance | null {
+  const conceded = concessions(sentence.text);
+  const own = conceded.find((c) => within(c, anchor));
+  // "Despite rumours of a mandatory 90-day review, the order…": the claim is what the sentence concedes was said,
+  // and the rest of the sentence stands against it.
+  if (own && REPORTED.test(sentence.text.slice(own.start, anchor.start)) && !isQuestion(sentence, anchor)) return 'refutes';
+  // A concession the claim is not part of speaks of something else: its markers do not govern the claim
+  // ("Despite claims to the contrary, Trump signed it on June 3", "…on June 3, despite rumours of a delay").
+  const facts = outside(
+    sentence,
+    conceded.filter((c) => c !== own),
+  );
   if (isQuestion(facts, anchor)) return null;
   if (inClause(facts, 'stance-refute', anchor)) return 'refutes';
   // Stating the true value beside the claim's words: a correction when set against them, else an
@@ -32,8 +43,21 @@ export function stanceOf(facts: SentenceFacts, anchor: Occurrence, parts: readon
   return 'asserts';
 }
 
+/** What a concession names as said: rumours, claims, reports, posts… (传言, 报道, 有人称). */
+const REPORTED =
+  /(?<![a-z])(?:rumou?rs?|claims?|claiming|reports?|reporting|posts?|suggestions?|speculation|assertions?|headlines?|stories|talk|say(?:s|ing)?|said)(?![a-z])|传言|传闻|报道|说法|网传|消息|有人称|声称|称/;
+
+/** The facts a stance reads: a sentence's, or the same without the markers inside some spans of it. */
+type StanceFacts = Pick<SentenceFacts, 'text' | 'raw' | 'find' | 'has'>;
+
+function outside(facts: SentenceFacts, spans: readonly Span[]): StanceFacts {
+  if (spans.length === 0) return facts;
+  const kept = (concept: string) => facts.find(concept).filter((m) => !spans.some((s) => within(s, m)));
+  return { text: facts.text, raw: facts.raw, find: kept, has: (concept) => kept(concept).length > 0 };
+}
+
 /** A marker anywhere in the claim's clause: not across a semicolon or a full stop of a run-on sentence. */
-function inClause(facts: SentenceFacts, concept: string, anchor: Occurrence): boolean {
+function inClause(facts: StanceFacts, concept: string, anchor: Occurrence): boolean {
   return facts.find(concept).some((m) => {
     const [a, b] = m.end <= anchor.start ? [m.end, anchor.start] : m.start >= anchor.end ? [anchor.end, m.start] : [0, 0];
     return !HARD_BREAK.test(facts.text.slice(a, b));
@@ -41,11 +65,11 @@ function inClause(facts: SentenceFacts, concept: string, anchor: Occurrence): bo
 }
 
 /** "the May draft": the month, not the modal verb (the raw text keeps its capital). */
-function monthMay(facts: SentenceFacts): (m: Occurrence) => boolean {
+function monthMay(facts: StanceFacts): (m: Occurrence) => boolean {
   return (m) => facts.raw.slice(m.start, m.end) === 'May' && m.start > 0;
 }
 
-function isQuestion(facts: SentenceFacts, anchor: Occurrence): boolean {
+function isQuestion(facts: StanceFacts, anchor: Occurrence): boolean {
   const text = facts.text.trimEnd();
   // Only a question that the claim's own clause asks: "Mythos is a scanner — so why are banks scared?" states it.
   if ((/[?？]["')\]」』]*$/.test(text) || /[吗吧呢][。！!]?$/.test(text)) && !QUESTION_BREAK.test(text.slice(anchor.end))) return true;
@@ -55,7 +79,7 @@ function isQuestion(facts: SentenceFacts, anchor: Occurrence): boolean {
 
 /** A marker before the claim's words within the same clause, or inside them but not part of a matched phrase. */
 function governs(
-  facts: SentenceFacts,
+  facts: StanceFacts,
   concept: string,
   anchor: Occurrence,
   parts: readonly Occurrence[],

@@ -135,6 +135,35 @@ describe('claim checking', () => {
     expect(flagged('Trump signed the AI executive order on June 2, the White House said on June 3.')).toEqual([]);
   });
 
+  it('reads a concession by what it concedes: the claim inside it is refuted, a claim outside it is not governed by it', () => {
+    const stances = (text: string) => claims(text).map((c) => `${c.id} ${c.stance}`);
+    // The claim is what the concession says was said; the main clause stands against it.
+    expect(flagged('Despite rumours of a mandatory 90-day review, the AI executive order leaves pre-release testing voluntary.')).toEqual(
+      [],
+    );
+    expect(flagged('尽管有传言称该行政令规定强制性的90天审查，但行政令只设立自愿审查。')).toEqual([]);
+    // A concession about something else: neither its report words nor its refutation words govern the claim,
+    // and a delay in it does not make the signing a plan.
+    expect(stances('Despite claims to the contrary, Trump signed the AI executive order on June 3.')).toEqual([
+      'claim-signed-june-3 asserts',
+    ]);
+    expect(stances('Despite rumours of a delay, Trump signed the AI executive order on June 3.')).toEqual(['claim-signed-june-3 asserts']);
+    expect(stances('After a two-week delay, Trump signed the AI executive order on June 3.')).toEqual(['claim-signed-june-3 asserts']);
+    // Still a plan when the delay is the event's own ("delayed signing … on June 3").
+    expect(flagged('Trump delayed signing the AI executive order on June 3.')).toEqual([]);
+  });
+
+  it('reads "mix up" and a bare denial after a semicolon as refuting the claim before them', () => {
+    expect(
+      flagged('Posts saying Trump signed the AI executive order on June 3 mixed up the signing date with the publication date.'),
+    ).toEqual([]);
+    expect(flagged('Several newsletters said the AI executive order imposes a mandatory 90-day review; it does not.')).toEqual([]);
+    // A negation that goes on is about something else: the claim stays.
+    expect(flagged('Trump signed the AI executive order on June 3; it did not take effect until later in the month.')).toEqual([
+      'claim-signed-june-3',
+    ]);
+  });
+
   it('reads a headline as true when written before the development', () => {
     expect(claims('Most read: Trump halts AI order · May 21, 2026')).toEqual([
       expect.objectContaining({ id: 'claim-order-halted-for-good', verdict: 'outdated', trueUntil: '2026-06-02' }),
