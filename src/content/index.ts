@@ -20,6 +20,7 @@ import { remoteClaims } from './remote-claims';
 import { createContentSender, handleContentMessages } from './content-messages';
 import { extensionAlive, extensionApi, onRuntimeMessage } from './ext';
 import { isActiveOn, type Settings } from '../shared/settings';
+import { pageLoaded } from './page-loaded';
 
 const controller = new AbortController();
 const { signal } = controller;
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   onSettingsChanged((next) => applySettings(next), signal);
 
   try {
-    const stored = await readSettings();
+    // The page's load first (page-loaded.ts); the settings read overlaps the wait.
+    const [stored] = await Promise.all([readSettings(), pageLoaded(document, signal)]);
     if (signal.aborted) return;
     const settings = latestSettings ?? stored;
     // Claims are checked in the background, warm for every tab; the claim tables load here only if it does not
