@@ -157,8 +157,9 @@ export async function readyPass(timeoutMs: number): Promise<ReadyResult> {
     ready: ready !== undefined,
     startAt: start?.startTime ?? NaN,
     startToReady: start && ready ? ready.startTime - start.startTime : NaN,
-    mentions: highlights?.get('ff-mention')?.size ?? 0,
-    claims: highlights?.get('ff-claim')?.size ?? 0,
+    // Every style's name (src/content/highlight-names.ts): Firefox ESR draws the tinted ones.
+    mentions: ['ff-mention', 'ff-mention-bg', 'ff-mention-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
+    claims: ['ff-claim', 'ff-claim-bg', 'ff-claim-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
     longtasks: S.longtasks.filter(([t, d]) => start !== undefined && t + d > start.startTime),
     added: S.added,
     attributes: S.attributes,
@@ -214,8 +215,9 @@ export async function loadSample(args: { ready: boolean; timeoutMs: number }): P
     longtasks: after.length,
     added: S.added,
     attributes: S.attributes,
-    mentions: highlights?.get('ff-mention')?.size ?? 0,
-    claims: highlights?.get('ff-claim')?.size ?? 0,
+    // Every style's name (src/content/highlight-names.ts): Firefox ESR draws the tinted ones.
+    mentions: ['ff-mention', 'ff-mention-bg', 'ff-mention-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
+    claims: ['ff-claim', 'ff-claim-bg', 'ff-claim-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
     claimsLocal: mark('frontier-facts:claims-local') !== undefined,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
   };
