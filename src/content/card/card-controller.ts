@@ -12,8 +12,8 @@
  * opens it with focus inside; Escape closes and returns focus. Touch: a tap
  * on a mark opens, a tap elsewhere closes.
  *
- * pointermove only records coordinates; the hit test runs at most once per
- * animation frame, and not at all on a page with no marks.
+ * pointermove only records coordinates and the element it hit; the hit test runs at most once per
+ * animation frame, from that element's own text (hit-test.ts), and not at all on a page with no marks.
  *
  * The card's UI (card-ui.tsx: Preact, its CSS, the strings) is not in the scan bundle: it loads
  * when a reader first dwells on or focuses a mark, during the same delay that fetches the card's
@@ -22,7 +22,7 @@
 import type { Send } from '../../shared/messages';
 import type { Settings } from '../../shared/settings';
 import type { Highlighter } from '../highlighter';
-import { markAtPoint } from '../hit-test';
+import { markAtPoint, markInTarget, pointerTarget } from '../hit-test';
 import { registerOwn } from '../own-elements';
 import type { MarkRecord, PageIndex } from '../page-index';
 import { pagePublishedDate } from '../page-date';
@@ -67,6 +67,8 @@ export class CardController {
   private readonly hoverTask = () => this.hoverAt(this.pointer.x, this.pointer.y);
   private readonly layoutTask = () => this.reposition();
   private pointer = { x: -1, y: -1 };
+  /** The node the last pointer move hit (the browser's hit test for the event). */
+  private pointerHit: Node | null = null;
   private returnFocus: HTMLElement | null = null;
   private readonly cache = new Map<string, Promise<CardState>>();
   private renderSeq = 0;
@@ -126,6 +128,7 @@ export class CardController {
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     this.pointer = { x: event.clientX, y: event.clientY };
+    this.pointerHit = pointerTarget(event);
     if (this.host?.contains(event.target as Node)) {
       clearTimeout(this.closeTimer);
       return;
@@ -141,7 +144,7 @@ export class CardController {
 
   private hoverAt(x: number, y: number): void {
     const hoverable = this.o.settings().highlightStyle !== 'off' && this.marksShown();
-    const mark = hoverable ? markAtPoint(this.o.doc, this.o.index, x, y, this.o.shadowRoots()) : null;
+    const mark = hoverable ? this.markUnderPointer(x, y) : null;
     if (mark) {
       clearTimeout(this.closeTimer);
       if (this.host) {
@@ -162,6 +165,11 @@ export class CardController {
     }
     if (this.waiting?.by === 'pointer') this.waiting = null;
     if (this.host && this.openedBy === 'pointer') this.scheduleClose();
+  }
+
+  private markUnderPointer(x: number, y: number): MarkRecord | null {
+    const found = markInTarget(this.o.index, this.pointerHit, x, y);
+    return found !== undefined ? found : markAtPoint(this.o.doc, this.o.index, x, y, this.o.shadowRoots());
   }
 
   private onPointerUp(event: PointerEvent): void {
