@@ -29,6 +29,11 @@ export async function main(args: string[]): Promise<void> {
   const plan = makePlan(args);
   const started = Date.now();
   const loadBefore = loadavg()[0]!;
+  // Read as the run starts, right after the build (run.ts): an edit made while the browsers run is not in it.
+  const gitState = {
+    commit: git('rev-parse', 'HEAD'),
+    productTreeDirty: git('status', '--porcelain', '--', 'src', 'manifest.json', 'public') !== '',
+  };
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const server = await startServer([benchRoute]);
   let chromium: ChromiumResults | undefined;
@@ -69,10 +74,7 @@ export async function main(args: string[]): Promise<void> {
     date: new Date().toISOString(),
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    git: {
-      commit: git('rev-parse', 'HEAD'),
-      productTreeDirty: git('status', '--porcelain', '--', 'src', 'manifest.json', 'public') !== '',
-    },
+    git: gitState,
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
