@@ -22,6 +22,12 @@ export interface MatcherConfig {
  */
 export interface PreparedMatcher {
   scanner: string;
+  /**
+   * The same alternation as a few regexes, in its order (matcher-sources.ts): matched leftmost, and at one
+   * position the earliest part, they find exactly what `scanner` finds. The content script runs each in a step of
+   * its own, as on a cold page each first run is a compile (issue 16).
+   */
+  scannerParts?: string[];
   prefilter: string | null;
   cues: Array<{ entity: EntityId; topic: string | null; specific: string | null; veto: string | null }>;
 }

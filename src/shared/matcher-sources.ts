@@ -7,7 +7,7 @@
 import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
-import { phraseAlternation, type PhraseAtoms } from './phrase-alternation';
+import { phraseAlternation, phraseBranches, type PhraseAtoms } from './phrase-alternation';
 
 export type { PreparedMatcher };
 
@@ -59,6 +59,40 @@ function boundedSource(phrase: string, prefix = false): string {
  * alternation is slow to compile on a cold page); the others follow, each as it is. Longest first, the
  * matches are the flat alternation's.
  */
+/**
+ * The scanner's alternatives as parts of a few regexes (PreparedMatcher.scannerParts), in the one alternation's
+ * order and of about equal size: the Latin aliases' tree split between its top-level branches (each part keeps the
+ * word-start lookbehind), then the other aliases and the triggers, each whole.
+ */
+function scannerParts(latin: ReadonlyArray<PhraseAtoms & { left: boolean }>, rest: readonly string[], parts: number): string[] {
+  type Unit = { latin: boolean; source: string };
+  const units: Unit[] = [
+    ...(latin.length > 0 ? phraseBranches(latin).map((source) => ({ latin: true, source })) : []),
+    ...rest.map((source) => ({ latin: false, source })),
+  ];
+  const total = units.reduce((n, u) => n + u.source.length, 0);
+  const groups: Unit[][] = [[]];
+  let size = 0;
+  for (const unit of units) {
+    if (size >= total / parts && groups.length < parts) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(unit);
+    size += unit.source.length;
+  }
+  return groups
+    .filter((g) => g.length > 0)
+    .map((g) => {
+      const branches = g.filter((u) => u.latin).map((u) => u.source);
+      const head = branches.length > 0 ? [`${LEFT_BOUNDARY}(?:${branches.join('|')})`] : [];
+      return [...head, ...g.filter((u) => !u.latin).map((u) => u.source)].join('|');
+    });
+}
+
+/** How many regexes the content script's scanner is cut into (ScanMatcher: one step each on a cold page). */
+export const SCANNER_PARTS = 4;
+
 function phrasesSource(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] {
   const latin = phrases.filter((p) => p.left);
   const other = phrases.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
@@ -152,8 +186,15 @@ export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): Prepare
   const aliasSources = phrasesSource(sorted.map((p) => boundedAtoms(p)));
   // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
   const triggers = [...pagePatterns.map((p) => `(?:${p.match.source})`), ...checkTriggers.map((t) => boundedSource(t))];
+  const aliasAtoms = sorted.map((p) => boundedAtoms(p));
+  const nonLatin = aliasAtoms.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
   return {
     scanner: [...aliasSources, ...triggers].join('|'),
+    scannerParts: scannerParts(
+      aliasAtoms.filter((p) => p.left),
+      [...nonLatin, ...triggers],
+      SCANNER_PARTS,
+    ),
     prefilter: keyRegex([...sorted, ...checkTriggers], pagePatterns)?.source ?? null,
     cues: entities.map((e) => ({
       entity: e.id,

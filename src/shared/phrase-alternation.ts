@@ -47,7 +47,15 @@ export function foldKey(atom: string): string {
 
 /** The phrases as one alternation sharing their prefixes; '(?!)' (matches nothing) for none. */
 export function phraseAlternation(phrases: readonly PhraseAtoms[]): string {
-  if (phrases.length === 0) return '(?!)';
+  return phrases.length === 0 ? '(?!)' : group(phraseBranches(phrases));
+}
+
+/**
+ * The tree's top-level branches, one per first atom: phraseAlternation is their alternation. No two of them match
+ * at the same position (their first atoms differ, as the `i` flag folds them), so a scanner may split them between
+ * regexes in any grouping without changing which phrase matches where.
+ */
+export function phraseBranches(phrases: readonly PhraseAtoms[]): string[] {
   const root = newNode();
   for (const phrase of phrases) {
     let node = root;
@@ -59,7 +67,7 @@ export function phraseAlternation(phrases: readonly PhraseAtoms[]): string {
     }
     node.ends.add(phrase.end);
   }
-  return group(branches(root));
+  return branches(root);
 }
 
 /** What may follow a node, as alternatives: its branches in insertion order, then the phrases ending there. */

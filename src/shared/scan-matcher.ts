@@ -122,10 +122,44 @@ const OPENS_WITH_PRONOUN =
 const REFERS_BACK =
   /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|^(?:[\w'-]+\s+){1,2}the (?:model|programme|program|project|initiative|order|directive|coalition|measure|policy)\b|\b(?:[a-z]+ed|brought|put|took|made|got|left|kept|set|held|let|sent|gave|shut|cut|brings|puts|takes|makes|keeps)\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
 
+/**
+ * The non-empty matches of one alternation cut into parts (global regexes holding its alternatives in order, as
+ * PreparedMatcher.scannerParts): the leftmost, and at one position the earliest part's, as the whole alternation
+ * finds them. Each part's first run over the text is a step of its own: on a cold page a regex's first run
+ * compiles it (and a later run compiles it again, to machine code), which for the whole alias alternation in one
+ * piece took 8–44 ms that no slice clock could cut (issue 16).
+ */
+export function* alternationMatches(parts: readonly RegExp[], text: string): Generator<void, RegExpExecArray[], void> {
+  const next: Array<RegExpExecArray | null> = [];
+  for (const [j, part] of parts.entries()) {
+    if (j > 0) yield;
+    part.lastIndex = 0;
+    next.push(part.exec(text));
+  }
+  const found: RegExpExecArray[] = [];
+  for (let pos = 0; ;) {
+    let best = -1;
+    for (const [j, part] of parts.entries()) {
+      // A part's match found from an earlier position still stands if it starts at or after this one.
+      if (next[j] && next[j].index < pos) {
+        part.lastIndex = pos;
+        next[j] = part.exec(text);
+      }
+      if (next[j] && (best < 0 || next[j].index < next[best]!.index)) best = j;
+    }
+    if (best < 0) return found;
+    const m = next[best]!;
+    // As a global regex goes on: after the match, or one character on after an empty one.
+    pos = m.index + Math.max(1, m[0].length);
+    if (m[0].length > 0) found.push(m);
+  }
+}
+
 export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
-  private readonly scanner: RegExp;
+  /** The alias scanner, as the parts of one alternation (PreparedMatcher.scannerParts). */
+  private readonly scanners: RegExp[];
   private readonly aliases: Map<string, AliasEntry[]>;
   /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
@@ -165,7 +199,7 @@ export class ScanMatcher {
       this.checkerConfig = tables.checker;
       this.prefetchClaims = false;
     }
-    this.scanner = new RegExp(tables.scanner, 'gi');
+    this.scanners = (tables.scannerParts ?? [tables.scanner]).map((source) => new RegExp(source, 'gi'));
     this.prefilter = regex(tables.prefilter);
     this.keySource = tables.prefilter;
   }
@@ -228,22 +262,20 @@ export class ScanMatcher {
 
   /**
    * The same scan as steps that pause between claim checks (steps.ts), for the page's main thread; null when
-   * the paragraph cannot hold a mention (decided at once, without a generator: the common case).
+   * the paragraph holds none of the keys (decided at once, without a generator: the common case).
    */
   paragraphSteps(page: string, carried: ReadonlySet<EntityId> = NONE, context: ScanContext = {}): Steps<ParagraphMatches | null> | null {
     const text = foldFullWidth(page);
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
     // at half the cost of the full alias regex.
     if (this.prefilter && !this.prefilter.test(text) && !context.assumeSubjects?.length) return null;
+    return this.scanSteps(text, carried, context);
+  }
+
+  private *scanSteps(text: string, carried: ReadonlySet<EntityId>, context: ScanContext): Steps<ParagraphMatches | null> {
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
-    const scanner = this.scanner;
-    scanner.lastIndex = 0;
-    for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
-      if (m[0].length === 0) {
-        scanner.lastIndex++;
-        continue;
-      }
+    for (const m of yield* alternationMatches(this.scanners, text)) {
       const entries = this.aliases.get(aliasKey(m[0]));
       if (!entries) {
         triggered = true;
@@ -260,7 +292,7 @@ export class ScanMatcher {
     // A page's first candidate starts loading lazily built claim tables: the module's latency overlaps the
     // context checks (a page without a candidate never loads them).
     if (this.claimSource && this.prefetchClaims && !this.claimLoad) void this.loadClaims();
-    return this.contextSteps(text, candidates, carried, context);
+    return yield* this.contextSteps(text, candidates, carried, context);
   }
 
   private *contextSteps(

@@ -4,16 +4,13 @@
  * alternations, which V8 compiles far more slowly on a cold page: they must match exactly what the flat
  * alternations match, on every text we have.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
+import { rawDataset } from '../../../src/data/index';
 import { withTraditionalSpellings } from '../../../src/shared/claims/config';
 import { boundedAtoms, prepareMatcher, scanOrder } from '../../../src/shared/matcher-sources';
 import { foldKey, phraseAlternation, type PhraseAtoms } from '../../../src/shared/phrase-alternation';
-import { SEED_IDS, seedHtml } from '../../../tooling/seed-pages';
-import { loadLabelledPages } from '../../support/labelled';
+import { scanCorpus as corpus } from '../../support/scan-corpus';
 
 const LEFT = '(?<![A-Za-z0-9])';
 
@@ -22,24 +19,6 @@ const flat = (phrases: readonly PhraseAtoms[]) => phrases.map((p) => p.atoms.joi
 
 /** Every match of a global regex, as [start, end]. */
 const matches = (source: string, text: string) => [...text.matchAll(new RegExp(source, 'gi'))].map((m) => [m.index, m.index + m[0].length]);
-
-function corpus(): string[] {
-  const texts: string[] = [];
-  const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'claims-labelled');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')))
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n'))
-      if (line.trim()) texts.push((JSON.parse(line) as { paragraph: string }).paragraph);
-  for (const page of loadLabelledPages()) for (const p of page.paragraphs) texts.push(p.text);
-  for (const id of SEED_IDS) texts.push(new DOMParser().parseFromString(seedHtml(id), 'text/html').body.textContent ?? '');
-  const data = Dataset.parse(rawDataset);
-  for (const claim of data.claims) texts.push(...claim.examples.flagged, ...claim.examples.accurate);
-  for (const entity of data.entities) {
-    for (const alias of entity.aliases)
-      texts.push(alias.text, alias.text.toUpperCase(), alias.text.toLowerCase(), `x${alias.text}y`, `${alias.text}s`);
-    for (const cue of [...entity.cues.topic.en, ...entity.cues.specific.en, ...entity.cues.veto.en]) texts.push(cue, `${cue}x`, `x${cue}`);
-  }
-  return texts;
-}
 
 describe('phraseAlternation', () => {
   it('matches what the flat alternation matches: case, word edges, prefixes, whitespace runs, apostrophes, dashes', () => {
