@@ -13,12 +13,13 @@
 export const SLICE_BUDGET_MS = 8;
 
 /**
- * How long a slice may run on inside a paragraph's claim checks before they pause (page-index.ts): a frame.
- * The walk's budget is for cheap steps (a node, a paragraph without a mention); a pause inside a paragraph is a
- * trip through the page's task queue for work that is mostly regex compilation on a cold page, so it runs a
- * little longer first. Either way a cold page's first mention no longer compiles the checker in one 70–110 ms task.
+ * How long a slice may run on inside a paragraph's steps before they pause (page-index.ts). The walk's budget is for
+ * cheap steps (a node, a paragraph without a mention); a paragraph's steps on a cold page are mostly regex compiles
+ * (the alias scanner's parts, the context cues, 2–15 ms each), and a pause is a trip through the page's task queue,
+ * so they run a little longer first: 10 ms, plus at most one step, keeps a slice near the 16 ms frame (it was 16,
+ * when claims were checked on the page: slices then reached 16 ms plus a step).
  */
-export const PARAGRAPH_BUDGET_MS = 16;
+export const PARAGRAPH_BUDGET_MS = 10;
 
 type SchedulerWithYield = { yield?: () => Promise<void> };
 
