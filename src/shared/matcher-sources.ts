@@ -59,16 +59,28 @@ function boundedSource(phrase: string, prefix = false): string {
  * alternation is slow to compile on a cold page); the others follow, each as it is. Longest first, the
  * matches are the flat alternation's.
  */
+function phrasesSource(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] {
+  const latin = phrases.filter((p) => p.left);
+  const other = otherSources(phrases);
+  // phraseAlternation's source has no top-level `|`: the lookbehind applies to all of it.
+  return [...(latin.length > 0 ? [`${LEFT_BOUNDARY}${phraseAlternation(latin)}`] : []), ...other];
+}
+
+/** The phrases without a Latin first character, each as it is. */
+const otherSources = (phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] =>
+  phrases.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
+
 /**
  * The scanner's alternatives as parts of a few regexes (PreparedMatcher.scannerParts), in the one alternation's
  * order and of about equal size: the Latin aliases' tree split between its top-level branches (each part keeps the
  * word-start lookbehind), then the other aliases and the triggers, each whole.
  */
-function scannerParts(latin: ReadonlyArray<PhraseAtoms & { left: boolean }>, rest: readonly string[], parts: number): string[] {
+function scannerParts(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>, triggers: readonly string[], parts: number): string[] {
   type Unit = { latin: boolean; source: string };
+  const latin = phrases.filter((p) => p.left);
   const units: Unit[] = [
-    ...(latin.length > 0 ? phraseBranches(latin).map((source) => ({ latin: true, source })) : []),
-    ...rest.map((source) => ({ latin: false, source })),
+    ...phraseBranches(latin).map((source) => ({ latin: true, source })),
+    ...[...otherSources(phrases), ...triggers].map((source) => ({ latin: false, source })),
   ];
   const total = units.reduce((n, u) => n + u.source.length, 0);
   const groups: Unit[][] = [[]];
@@ -92,13 +104,6 @@ function scannerParts(latin: ReadonlyArray<PhraseAtoms & { left: boolean }>, res
 
 /** How many regexes the content script's scanner is cut into (ScanMatcher: one step each on a cold page). */
 export const SCANNER_PARTS = 4;
-
-function phrasesSource(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] {
-  const latin = phrases.filter((p) => p.left);
-  const other = phrases.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
-  // phraseAlternation's source has no top-level `|`: the lookbehind applies to all of it.
-  return [...(latin.length > 0 ? [`${LEFT_BOUNDARY}${phraseAlternation(latin)}`] : []), ...other];
-}
 
 function cueSource(cues: readonly string[]): string | null {
   if (cues.length === 0) return null;
@@ -183,18 +188,12 @@ export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): Prepare
   // Longest aliases first: at any position the most specific alias wins. Latin- and CJK-initial aliases
   // never start at the same character, so the Latin ones can go first, as one tree (phrasesSource).
   const sorted = scanOrder(phrases);
-  const aliasSources = phrasesSource(sorted.map((p) => boundedAtoms(p)));
+  const aliasAtoms = sorted.map((p) => boundedAtoms(p));
   // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
   const triggers = [...pagePatterns.map((p) => `(?:${p.match.source})`), ...checkTriggers.map((t) => boundedSource(t))];
-  const aliasAtoms = sorted.map((p) => boundedAtoms(p));
-  const nonLatin = aliasAtoms.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
   return {
-    scanner: [...aliasSources, ...triggers].join('|'),
-    scannerParts: scannerParts(
-      aliasAtoms.filter((p) => p.left),
-      [...nonLatin, ...triggers],
-      SCANNER_PARTS,
-    ),
+    scanner: [...phrasesSource(aliasAtoms), ...triggers].join('|'),
+    scannerParts: scannerParts(aliasAtoms, triggers, SCANNER_PARTS),
     prefilter: keyRegex([...sorted, ...checkTriggers], pagePatterns)?.source ?? null,
     cues: entities.map((e) => ({
       entity: e.id,

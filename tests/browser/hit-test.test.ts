@@ -15,6 +15,19 @@ async function indexPage(root: Node = document.body): Promise<PageIndex> {
   return index;
 }
 
+/** A paragraph naming Project Glasswing in an open shadow root on a `tag` element, indexed, and the mention's centre. */
+async function mentionInShadowRoot(tag: string, text: string) {
+  const host = document.createElement(tag);
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const p = document.createElement('p');
+  p.style.font = '16px/1.5 sans-serif';
+  p.textContent = text;
+  shadow.append(p);
+  const index = await indexPage(shadow);
+  return { shadow, index, ...centerOf(rangeOver('Project Glasswing', shadow)) };
+}
+
 describe('hit test', () => {
   it('finds the mention under the pointer, and nothing beside it on the same line', async () => {
     document.body.innerHTML =
@@ -57,12 +70,7 @@ describe('hit test', () => {
   });
 
   it('reaches into an open shadow root when it is named', async () => {
-    const host = document.createElement('x-story');
-    document.body.append(host);
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p style="font: 16px/1.5 sans-serif">Inside a component: Project Glasswing.</p>';
-    const index = await indexPage(shadow);
-    const { x, y } = centerOf(rangeOver('Project Glasswing', shadow));
+    const { shadow, index, x, y } = await mentionInShadowRoot('x-story', 'Inside a component: Project Glasswing.');
     expect(markAtPoint(document, index, x, y, [shadow])?.kind).toBe('mention');
   });
 });
@@ -112,12 +120,7 @@ describe('hit test from the pointer’s target', () => {
   });
 
   it('takes the element inside an open shadow root, not its host', async () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p style="font: 16px/1.5 sans-serif">Inside a plain div: Project Glasswing.</p>';
-    const index = await indexPage(shadow);
-    const { x, y } = centerOf(rangeOver('Project Glasswing', shadow));
+    const { shadow, index, x, y } = await mentionInShadowRoot('div', 'Inside a plain div: Project Glasswing.');
     let hit: Node | null = null;
     const listener = (e: Event) => (hit = pointerTarget(e));
     document.addEventListener('pointermove', listener);

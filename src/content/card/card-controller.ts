@@ -128,13 +128,13 @@ export class CardController {
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     this.pointer = { x: event.clientX, y: event.clientY };
-    this.pointerHit = pointerTarget(event);
     if (this.host?.contains(event.target as Node)) {
       clearTimeout(this.closeTimer);
       return;
     }
     // Not counts(): that walks the page's claims, and pointer moves come by the hundred.
     if (!this.o.index.hasMarks && !this.host) return;
+    this.pointerHit = pointerTarget(event);
     this.schedule(this.hoverTask);
   }
 
