@@ -3,7 +3,7 @@
  * page index, the highlighter and the mutation batcher, and the scans that
  * feed them. Everything stops when the signal aborts.
  */
-import { ScanMatcher } from '../shared/scan-matcher';
+import { ScanMatcher, type ScanContext } from '../shared/scan-matcher';
 import { isActiveOn, type Settings } from '../shared/settings';
 import type { LazyMatcherTables } from '../shared/matcher-tables';
 import { LateShadowRoots } from './late-shadow-roots';
@@ -62,7 +62,7 @@ export class ContentApp {
     this.onChange = options.onChange;
     const matcher = new ScanMatcher(options.tables);
     this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
-    this.index = new PageIndex(matcher, { pageDate: pagePublishedDate(this.doc) }, new Highlighter(), options.checkClaims);
+    this.index = new PageIndex(matcher, lazyPageContext(this.doc), new Highlighter(), options.checkClaims);
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.lateRoots = new LateShadowRoots(this.doc, this.signal, (root) => this.findLateRoots(root));
     this.signal.addEventListener('abort', () => this.clearMarks(), { once: true });
@@ -259,6 +259,20 @@ export class ContentApp {
       },
     });
   }
+}
+
+/**
+ * The page's publication date is read when a claim is first checked, not in the set-up: reading it walks the
+ * page's meta tags and JSON-LD (1–7 ms of cold code), and most pages a reader opens hold no claim to check.
+ */
+function lazyPageContext(doc: Document): ScanContext {
+  let date: { value: string | null } | undefined;
+  return {
+    get pageDate() {
+      date ??= { value: pagePublishedDate(doc) };
+      return date.value;
+    },
+  };
 }
 
 /**

@@ -21,13 +21,14 @@ export interface MatcherConfig {
  * them once for the content script (matcher-tables.ts).
  */
 export interface PreparedMatcher {
+  /** The alias scanner as one alternation: the reference the parts are held to (tests), not compiled by a page. */
   scanner: string;
   /**
    * The same alternation as a few regexes, in its order (matcher-sources.ts): matched leftmost, and at one
-   * position the earliest part, they find exactly what `scanner` finds. The content script runs each in a step of
+   * position the earliest part, they find exactly what `scanner` finds. Matchers run these, each in a step of
    * its own, as on a cold page each first run is a compile (issue 16).
    */
-  scannerParts?: string[];
+  scannerParts: string[];
   prefilter: string | null;
   cues: Array<{ entity: EntityId; topic: string | null; specific: string | null; veto: string | null }>;
 }

@@ -61,9 +61,11 @@ export interface LoadedClaims extends ClaimTables {
 
 /**
  * Tables whose claim part is loaded on first need (the content script: the scan's part is compiled into it, the
- * claim part is a module of its own that a page without a mention never loads; see claim-tables-loader.ts).
+ * claim part is a module of its own that a page without a mention never loads; see claim-tables-loader.ts). Without
+ * the scanner's joined alternation: a matcher runs its parts, and every byte of the content script is parsed by
+ * every cold tab.
  */
-export type LazyMatcherTables = Omit<MatcherTables, 'checker' | 'patterns'> & {
+export type LazyMatcherTables = Omit<MatcherTables, 'checker' | 'patterns' | 'scanner'> & {
   loadClaims: () => Promise<LoadedClaims>;
   /**
    * Whether a page's first candidate mention starts loading the claim part (default): off when claims are

@@ -199,7 +199,7 @@ export class ScanMatcher {
       this.checkerConfig = tables.checker;
       this.prefetchClaims = false;
     }
-    this.scanners = (tables.scannerParts ?? [tables.scanner]).map((source) => new RegExp(source, 'gi'));
+    this.scanners = tables.scannerParts.map((source) => new RegExp(source, 'gi'));
     this.prefilter = regex(tables.prefilter);
     this.keySource = tables.prefilter;
   }
