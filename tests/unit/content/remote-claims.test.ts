@@ -7,7 +7,7 @@
  * the paragraphs itself when the background cannot answer.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DexieFactStore, FactDatabase } from '../../../src/background/dexie-fact-store';
 import { createBackgroundHandlers } from '../../../src/background/handlers';
 import { Highlighter } from '../../../src/content/highlighter';
@@ -174,5 +174,34 @@ describe('claims checked in the background', () => {
     expect(calls).toEqual([100, 100, 30, 1]);
     const failing = new ClaimBatcher(() => Promise.reject(new Error('gone')));
     await expect(failing.add(request(1))).rejects.toThrow('gone');
+  });
+
+  it('keep one message out at a time: what is deferred meanwhile leaves together when its reply is in', async () => {
+    const sent: string[][] = [];
+    const replies: Array<() => void> = [];
+    const batcher = new ClaimBatcher(async (paragraphs) => {
+      sent.push(paragraphs.map((p) => p.text));
+      await new Promise<void>((resolve) => replies.push(resolve));
+      return paragraphs.map(() => []);
+    });
+    const request = (text: string): ClaimRequest => ({ text, carried: [], pageDate: null });
+    const slice = (texts: string[]) => texts.map((t) => batcher.add(request(t)));
+    const settled = [...slice(['a'])];
+    await vi.waitFor(() => expect(sent).toEqual([['a']]));
+    // Two more slices while the first message is out: nothing leaves until its reply is in.
+    settled.push(...slice(['b', 'c']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    settled.push(...slice(['d']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([['a']]);
+    replies.shift()!();
+    await vi.waitFor(() => expect(sent).toEqual([['a'], ['b', 'c', 'd']]));
+    replies.shift()!();
+    await expect(Promise.all(settled)).resolves.toEqual([[], [], [], []]);
+    // Nothing out and nothing waiting: the next slice's paragraph leaves on its own.
+    settled.push(...slice(['e']));
+    await vi.waitFor(() => expect(sent).toEqual([['a'], ['b', 'c', 'd'], ['e']]));
+    replies.shift()!();
+    await expect(settled[4]).resolves.toEqual([]);
   });
 });
