@@ -266,11 +266,11 @@ export class ContentApp {
  * page's meta tags and JSON-LD (1–7 ms of cold code), and most pages a reader opens hold no claim to check.
  */
 function lazyPageContext(doc: Document): ScanContext {
-  let date: { value: string | null } | undefined;
+  let date: string | null | undefined;
   return {
     get pageDate() {
-      date ??= { value: pagePublishedDate(doc) };
-      return date.value;
+      if (date === undefined) date = pagePublishedDate(doc);
+      return date;
     },
   };
 }
