@@ -2,21 +2,21 @@
  * Open shadow roots under a root, on any element that can carry one (custom elements, and the
  * plain div, span, p, article, section… that `attachShadow` accepts). Light-DOM `textContent`
  * says nothing about shadow content, so the chunked scan cannot tell which blocks hide a root:
- * finding them takes one pass over the elements, and this is the cheapest one measured.
+ * finding them takes one pass over the elements that may be hosts (shadow-hosts.ts).
  *
- * `getElementsByTagName('*')` read by index (the collection is built natively and read in
- * order from its cache) with one `shadowRoot` read per element: on the 200k-text-node page
- * (126k elements), in a Chromium isolated world on the shared 2-core machine, 11–90 ms against
- * 170–950 ms for the null script's text walk in the same runs (about a tenth of it); a
- * TreeWalker over elements took twice as long, `querySelectorAll('*')` 1.5–2×, an XPath snapshot
- * cannot be sliced. The pass runs in the scan's slices, reading the clock every 256 elements.
+ * The candidates come from one `querySelectorAll` (matched natively; no wrapper is made until an
+ * element is read) and are read by index with one `shadowRoot` read each, in the scan's slices,
+ * the clock read every 256 elements. Reading every element (`getElementsByTagName('*')`, the
+ * cheapest full pass measured before: a TreeWalker took twice as long) took twice the time and
+ * gave each element a wrapper in our world for as long as the page lives (shadow-hosts.ts).
  *
- * The collection is live: if the page removes elements before the read position while the pass
- * yields, a few elements after it are not looked at. Those hosts are found by the later checks
- * (late-shadow-roots.ts), which are there for roots attached after the scan anyway.
+ * The list is a snapshot: an element the page removes while the pass yields is still looked at
+ * (a root on a disconnected host is ignored), and a host inserted meanwhile is found by the scan
+ * of that insertion, or by the later checks (late-shadow-roots.ts) when its root comes after.
  */
 import { isOwnElement } from '../own-elements';
 import { sliceClock, yieldToPage, type SliceClock } from '../yield-to-page';
+import { POSSIBLE_HOSTS } from './shadow-hosts';
 
 /** Elements read between two looks at the slice clock (reading it costs about as much as one element). */
 const CLOCK_EVERY = 256;
@@ -32,10 +32,12 @@ export interface ShadowSearch {
 export async function findOpenShadowRoots(root: Node, search: ShadowSearch): Promise<'done' | 'aborted'> {
   const clock = search.clock ?? sliceClock();
   const queue: Node[] = [root];
+  // In a page's document, a host removed while the pass yielded is passed over: its text is gone.
+  const connected = root.isConnected;
   const visit = (el: Element) => {
     const shadow = el.shadowRoot;
     // Our card's host is skipped by identity: a page cannot make the scan read its own text by naming.
-    if (shadow && !isOwnElement(el) && search.onRoot(shadow)) queue.push(shadow);
+    if (shadow && (!connected || el.isConnected) && !isOwnElement(el) && search.onRoot(shadow)) queue.push(shadow);
   };
   if (root.nodeType === Node.ELEMENT_NODE) visit(root as Element);
   for (let current = queue.pop(); current; current = queue.pop()) {
@@ -53,8 +55,8 @@ export async function findOpenShadowRoots(root: Node, search: ShadowSearch): Pro
 }
 
 function elementsUnder(node: Node): ArrayLike<Element> {
-  if (node.nodeType === Node.ELEMENT_NODE) return (node as Element).getElementsByTagName('*');
-  if (node.nodeType === Node.DOCUMENT_NODE) return (node as Document).getElementsByTagName('*');
-  // A shadow root (a fragment) has no getElementsByTagName; roots are small.
-  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? (node as DocumentFragment).querySelectorAll('*') : [];
+  const type = node.nodeType;
+  return type === Node.ELEMENT_NODE || type === Node.DOCUMENT_NODE || type === Node.DOCUMENT_FRAGMENT_NODE
+    ? (node as ParentNode).querySelectorAll(POSSIBLE_HOSTS)
+    : [];
 }
