@@ -1,11 +1,7 @@
 /**
  * The public `frontier-facts:start` mark, in a module of its own that the
  * entry imports first: it runs before any other module of the bundle is
- * initialised, so start→ready includes our whole start-up. The storage reads
- * start right after it, so their round trip overlaps that set-up.
+ * initialised, so start→ready includes our whole start-up.
  */
-import { startEarlyReads } from './early-reads';
-
 export const MARK_START = 'frontier-facts:start';
 performance.mark(MARK_START);
-startEarlyReads();

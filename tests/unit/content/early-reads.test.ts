@@ -43,7 +43,7 @@ afterEach(() => {
   delete world.chrome;
 });
 
-describe('the settings read started before the bundle is set up', () => {
+describe('the settings read started before the page is claimed and the app set up', () => {
   it('reads the settings from sync storage, nothing else, and hands over what it read', async () => {
     const local = fakeArea({ matcherConfig: { buildId: 'b', config: 1 } });
     const sync = fakeArea({ [SETTINGS_KEY]: { enabled: false } });
