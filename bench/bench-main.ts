@@ -103,7 +103,7 @@ export async function main(args: string[]): Promise<void> {
       feed: 'live feed: 20 paragraphs appended every 100 ms, the 20 oldest removed (200 on the page); renderer main-thread task time over the run from CDP Performance.getMetrics (thread time), runs interleaved with and without the extension',
       hover:
         'per move: window-capture→last-window-bubble span of pointermove+mousemove, plus the rAF span bracketing the extension’s frame callback (it hit-tests in rAF); one CDP mouse move per frame',
-      scroll: `+${SCROLL_BATCH_NODES} text nodes every ${SCROLL_INTERVAL_MS} ms as 25 cards in one append; the page polls CSS.highlights.get('ff-mention') on a 0 ms timer chain for a range inside the new cards`,
+      scroll: `+${SCROLL_BATCH_NODES} text nodes every ${SCROLL_INTERVAL_MS} ms as 25 cards in one append; the page polls CSS.highlights.get('ff-mention') (and 'ff-mention-link') on a 0 ms timer chain for a range inside the new cards`,
     },
     targets,
     chromium: chromium ?? null,

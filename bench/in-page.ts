@@ -158,7 +158,10 @@ export async function readyPass(timeoutMs: number): Promise<ReadyResult> {
     startAt: start?.startTime ?? NaN,
     startToReady: start && ready ? ready.startTime - start.startTime : NaN,
     // Every style's name (src/content/highlight-names.ts): Firefox ESR draws the tinted ones.
-    mentions: ['ff-mention', 'ff-mention-bg', 'ff-mention-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
+    mentions: ['ff-mention', 'ff-mention-bg', 'ff-mention-tint', 'ff-mention-link', 'ff-mention-link-bg', 'ff-mention-link-tint'].reduce(
+      (n, name) => n + (highlights?.get(name)?.size ?? 0),
+      0,
+    ),
     claims: ['ff-claim', 'ff-claim-bg', 'ff-claim-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
     longtasks: S.longtasks.filter(([t, d]) => start !== undefined && t + d > start.startTime),
     added: S.added,
@@ -216,7 +219,10 @@ export async function loadSample(args: { ready: boolean; timeoutMs: number }): P
     added: S.added,
     attributes: S.attributes,
     // Every style's name (src/content/highlight-names.ts): Firefox ESR draws the tinted ones.
-    mentions: ['ff-mention', 'ff-mention-bg', 'ff-mention-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
+    mentions: ['ff-mention', 'ff-mention-bg', 'ff-mention-tint', 'ff-mention-link', 'ff-mention-link-bg', 'ff-mention-link-tint'].reduce(
+      (n, name) => n + (highlights?.get(name)?.size ?? 0),
+      0,
+    ),
     claims: ['ff-claim', 'ff-claim-bg', 'ff-claim-tint'].reduce((n, name) => n + (highlights?.get(name)?.size ?? 0), 0),
     claimsLocal: mark('frontier-facts:claims-local') !== undefined,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -226,7 +232,8 @@ export async function loadSample(args: { ready: boolean; timeoutMs: number }): P
 /** Hover targets: points over the first `count` mention highlights after scrolling each into view, plus points around them. */
 export function hoverPlan(args: { count: number; perMark: number }): Array<{ scrollY: number; points: Array<[number, number]> }> {
   const highlights = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
-  const ranges = [...(highlights?.get('ff-mention') ?? [])];
+  // Mentions inside a link have a highlight of their own (src/content/highlight-names.ts).
+  const ranges = [...(highlights?.get('ff-mention') ?? []), ...(highlights?.get('ff-mention-link') ?? [])];
   const step = Math.max(1, Math.floor(ranges.length / args.count));
   const plan: Array<{ scrollY: number; points: Array<[number, number]> }> = [];
   let seed = 7;
@@ -317,7 +324,8 @@ export async function scrollPass(args: {
   let ownElements = 0;
   const pending: Array<{ cards: Element[]; at: number }> = [];
   const found = (cards: Element[]) => {
-    for (const r of highlights?.get('ff-mention') ?? []) if (cards.some((c) => c.contains(r.startContainer))) return true;
+    for (const name of ['ff-mention', 'ff-mention-link'])
+      for (const r of highlights?.get(name) ?? []) if (cards.some((c) => c.contains(r.startContainer))) return true;
     return false;
   };
   await new Promise<void>((resolve) => {

@@ -63,9 +63,9 @@ function feedScript(total: number, batch: number, intervalMs: number): void {
       }),
     /** Paragraphs on the page that name a subject, and our highlight ranges on live / removed text. */
     check: () => {
-      const ranges = [
-        ...((globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights?.get('ff-mention') ?? []),
-      ];
+      const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
+      // Mentions inside a link have a highlight of their own (src/content/highlight-names.ts).
+      const ranges = [...(registry?.get('ff-mention') ?? []), ...(registry?.get('ff-mention-link') ?? [])];
       const live = ranges.filter((r) => r.startContainer.isConnected && !r.collapsed);
       const marked = new Set(live.map((r) => r.startContainer.parentElement?.closest('p')));
       return {

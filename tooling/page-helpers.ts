@@ -1,6 +1,6 @@
 /** In-page probes shared by the end-to-end tests and `npm start`'s headless picture (run through TestPage.evaluate). */
 import { drawsHighlightDecorations } from '../src/content/highlight-capability';
-import { HIGHLIGHT_NAMES, TINT_HIGHLIGHT_NAMES } from '../src/content/highlight-names';
+import { HIGHLIGHT_NAMES, LINK_MENTION_NAMES, TINT_HIGHLIGHT_NAMES } from '../src/content/highlight-names';
 import type { TestPage } from './browsers';
 
 /** Viewport centre of the first occurrence of `text` in the page's light DOM (scrolled to the middle unless `scroll` is false). */
@@ -74,7 +74,14 @@ export function highlights(page: TestPage): Promise<Record<string, string[]>> {
  * `::highlight()` paints underlines, the tinted fallback names where it does not (Firefox ESR 140:
  * src/content/highlight-capability.ts). Tests read the names the extension actually uses there.
  */
-export async function markNames(page: TestPage): Promise<{ mention: string; claim: string }> {
+export async function markNames(page: TestPage): Promise<{ mention: string; mentionInLink: string; claim: string }> {
   const userAgent = await page.evaluate(() => navigator.userAgent);
-  return drawsHighlightDecorations(userAgent) ? HIGHLIGHT_NAMES.underline : TINT_HIGHLIGHT_NAMES;
+  return drawsHighlightDecorations(userAgent)
+    ? { ...HIGHLIGHT_NAMES.underline, mentionInLink: LINK_MENTION_NAMES.underline }
+    : { ...TINT_HIGHLIGHT_NAMES, mentionInLink: LINK_MENTION_NAMES.tint };
+}
+
+/** How many mention marks a `highlights()` result holds under the given names (a mention inside a link has its own). */
+export function mentionCount(byName: Record<string, string[]>, names: { mention: string; mentionInLink: string }): number {
+  return (byName[names.mention]?.length ?? 0) + (byName[names.mentionInLink]?.length ?? 0);
 }

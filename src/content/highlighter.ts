@@ -3,17 +3,29 @@
  * CSS.highlights under names that depend on the chosen style and on what the
  * browser paints (highlight-capability.ts). Ranges are added and removed
  * individually, so a dynamic page never re-registers all. Hiding the marks
- * (the reader's toggle) unregisters the names and keeps the ranges.
+ * (the reader's toggle) unregisters the names and keeps the ranges. Mentions
+ * that start inside a link are kept in a highlight of their own, drawn with a
+ * tint as well (highlight-names.ts).
  */
 import type { HighlightStyle } from '../shared/settings';
 import { drawsHighlightDecorations } from './highlight-capability';
-import { ACTIVE_HIGHLIGHT as ACTIVE, HIGHLIGHT_NAMES as NAMES, TINT_HIGHLIGHT_NAMES as TINT_NAMES, type MarkKind } from './highlight-names';
+import {
+  ACTIVE_HIGHLIGHT as ACTIVE,
+  HIGHLIGHT_NAMES as NAMES,
+  LINK_MENTION_NAMES as LINK_NAMES,
+  TINT_HIGHLIGHT_NAMES as TINT_NAMES,
+  type MarkKind,
+} from './highlight-names';
 import highlightCss from './highlights.css?inline';
 
 export type { MarkKind };
 
+/** What each Highlight holds: the two kinds of mark, and mentions inside a link. */
+type SetKind = MarkKind | 'linkMention';
+const SET_KINDS = ['mention', 'linkMention', 'claim'] as const;
+
 export class Highlighter {
-  private readonly sets: Record<MarkKind, Highlight>;
+  private readonly sets: Record<SetKind, Highlight>;
   private readonly active: Highlight;
   private style: HighlightStyle = 'off';
   private hidden = false;
@@ -27,7 +39,9 @@ export class Highlighter {
     this.decorations = decorations;
     this.supported = registry !== undefined && typeof Highlight === 'function';
     // Without the API (very old browsers) marks are simply not drawn; cards still work by keyboard.
-    this.sets = this.supported ? { mention: new Highlight(), claim: new Highlight() } : ({} as Record<MarkKind, Highlight>);
+    this.sets = this.supported
+      ? { mention: new Highlight(), linkMention: new Highlight(), claim: new Highlight() }
+      : ({} as Record<SetKind, Highlight>);
     this.active = this.supported ? new Highlight() : ({} as Highlight);
     if (this.supported) {
       this.sets.claim.priority = 1;
@@ -40,7 +54,7 @@ export class Highlighter {
 
   add(kind: MarkKind, range: Range): void {
     if (!this.supported) return;
-    this.sets[kind].add(range);
+    this.sets[kind === 'mention' && startsInLink(range) ? 'linkMention' : kind].add(range);
     const root = range.startContainer.getRootNode();
     if (root instanceof ShadowRoot) this.styleShadowRoot(root);
   }
@@ -64,7 +78,9 @@ export class Highlighter {
   }
 
   delete(kind: MarkKind, range: Range): void {
-    if (this.supported) this.sets[kind].delete(range);
+    if (!this.supported) return;
+    // A mention's link is not looked up again (the page may have changed it): it is in one of the two.
+    if (!this.sets[kind].delete(range) && kind === 'mention') this.sets.linkMention.delete(range);
   }
 
   setActive(range: Range | null): void {
@@ -97,15 +113,17 @@ export class Highlighter {
     return this.hidden;
   }
 
-  /** The highlight name each kind is registered under now (null: not drawn). */
-  nameOf(kind: MarkKind): string | null {
+  /** The highlight name each kind is registered under now (null: not drawn); mentions inside a link have their own. */
+  nameOf(kind: SetKind): string | null {
     if (this.style === 'off' || this.hidden) return null;
-    return this.style === 'underline' && !this.decorations ? TINT_NAMES[kind] : NAMES[this.style][kind];
+    const tinted = this.style === 'underline' && !this.decorations;
+    if (kind === 'linkMention') return LINK_NAMES[tinted ? 'tint' : this.style];
+    return tinted ? TINT_NAMES[kind] : NAMES[this.style][kind];
   }
 
   private register(): void {
     if (!this.registry) return;
-    for (const kind of ['mention', 'claim'] as const) {
+    for (const kind of SET_KINDS) {
       const name = this.nameOf(kind);
       if (name) this.registry.set(name, this.sets[kind]);
     }
@@ -115,8 +133,7 @@ export class Highlighter {
   clear(): void {
     if (!this.supported) return;
     this.unregister();
-    this.sets.mention.clear();
-    this.sets.claim.clear();
+    for (const kind of SET_KINDS) this.sets[kind].clear();
     this.active.clear();
     this.registry?.delete(ACTIVE);
     this.style = 'off';
@@ -124,9 +141,16 @@ export class Highlighter {
 
   private unregister(): void {
     if (!this.registry) return;
-    for (const kind of ['mention', 'claim'] as const) {
+    for (const kind of SET_KINDS) {
       const name = this.nameOf(kind);
       if (name) this.registry.delete(name);
     }
   }
+}
+
+/** Whether a range starts inside a link (in its own tree: like CSS, the test does not cross a shadow boundary). */
+function startsInLink(range: Range): boolean {
+  const node = range.startContainer;
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el?.closest(':any-link') != null;
 }

@@ -1,6 +1,12 @@
 /** The highlighter against the real CSS Custom Highlight API. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighter } from '../../src/content/highlighter';
+import highlightCss from '../../src/content/highlights.css?inline';
+
+// The stylesheet the manifest injects into pages, here as one of the test page's own.
+const pageSheet = new CSSStyleSheet();
+pageSheet.replaceSync(highlightCss);
+document.adoptedStyleSheets = [pageSheet];
 
 function rangeOver(text: string): Range {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -33,10 +39,10 @@ describe('Highlighter', () => {
     h.add('claim', claim);
     expect(registered()).toEqual([]); // nothing shows before a style is set
     h.setStyle('underline');
-    expect(registered()).toEqual(['ff-claim', 'ff-mention']);
+    expect(registered()).toEqual(['ff-claim', 'ff-mention', 'ff-mention-link']);
     expect([...CSS.highlights.get('ff-mention')!]).toEqual([mention]);
     h.setStyle('background');
-    expect(registered()).toEqual(['ff-claim-bg', 'ff-mention-bg']);
+    expect(registered()).toEqual(['ff-claim-bg', 'ff-mention-bg', 'ff-mention-link-bg']);
     h.setStyle('off');
     expect(registered()).toEqual([]);
   });
@@ -48,15 +54,45 @@ describe('Highlighter', () => {
     const a = rangeOver('Claude Mythos');
     h.add('mention', a);
     h.setActive(a);
-    expect(registered()).toEqual(['ff-active', 'ff-claim', 'ff-mention']);
+    expect(registered()).toEqual(['ff-active', 'ff-claim', 'ff-mention', 'ff-mention-link']);
     expect(CSS.highlights.get('ff-active')!.priority).toBeGreaterThan(CSS.highlights.get('ff-claim')!.priority);
     h.setActive(null);
-    expect(registered()).toEqual(['ff-claim', 'ff-mention']);
+    expect(registered()).toEqual(['ff-claim', 'ff-mention', 'ff-mention-link']);
     h.delete('mention', a);
     expect(CSS.highlights.get('ff-mention')!.size).toBe(0);
     h.add('mention', a);
     h.clear();
     expect(registered()).toEqual([]);
+  });
+
+  it('keeps mentions that start inside a link in a highlight of their own, tinted where the others are underlined', () => {
+    document.body.innerHTML =
+      '<p>Project Glasswing, <a href="/x">Claude Mythos</a> and <a href="/y"><b>the AI executive order</b></a>; <a>AI EO</a>.</p>';
+    const h = new Highlighter(undefined, true);
+    h.setStyle('underline');
+    const [plain, link, nested, anchorOnly] = ['Project Glasswing', 'Claude Mythos', 'the AI executive order', 'AI EO'].map(rangeOver);
+    for (const range of [plain, link, nested, anchorOnly]) h.add('mention', range!);
+    h.add('claim', nested!); // claims are drawn alike everywhere
+    expect([...CSS.highlights.get('ff-mention')!]).toEqual([plain, anchorOnly]); // an <a> without href is no link
+    expect([...CSS.highlights.get('ff-mention-link')!]).toEqual([link, nested]);
+    expect([...CSS.highlights.get('ff-claim')!]).toEqual([nested]);
+    const style = (name: string) => getComputedStyle(document.querySelector('p')!, `::highlight(${name})`);
+    expect(style('ff-mention-link').textDecorationStyle).toBe(style('ff-mention').textDecorationStyle);
+    expect(style('ff-mention-link').backgroundColor).not.toBe(style('ff-mention').backgroundColor);
+    h.delete('mention', link!);
+    h.delete('mention', plain!);
+    expect([...CSS.highlights.get('ff-mention-link')!]).toEqual([nested]);
+    expect([...CSS.highlights.get('ff-mention')!]).toEqual([anchorOnly]);
+    new Highlighter(undefined, false).setStyle('underline'); // where underlines are not painted: the tinted names
+    expect(registered()).toContain('ff-mention-link-tint');
+  });
+
+  it('styles highlights by name only: a rule with an element selector would give every element its own highlight style', () => {
+    const rules = [...pageSheet.cssRules].filter(
+      (r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText.includes('::highlight'),
+    );
+    expect(rules.length).toBeGreaterThan(5);
+    for (const rule of rules) expect(rule.selectorText).toMatch(/^::highlight\([\w-]+\)(?:, ::highlight\([\w-]+\))*$/);
   });
 
   it('styles a shadow root that holds a mark (highlight rules do not cross shadow boundaries)', () => {

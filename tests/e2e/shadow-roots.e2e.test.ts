@@ -52,10 +52,11 @@ describe.each(BROWSERS)('%s', (name) => {
     const report = await browser.waitForReady(url);
     expect(report.mentions.map((m) => m.text)).toEqual(['Project Glasswing', 'Claude Mythos']);
     expect(report.claims).toEqual([]);
-    const { mention } = await markNames(page);
+    const { mention, mentionInLink } = await markNames(page);
     const marked = await page.evaluate(
-      (n: string) => [...((CSS.highlights as unknown as Map<string, Set<Range>>).get(n) ?? [])].map((r) => r.toString()),
-      mention,
+      (names: string[]) =>
+        names.flatMap((n) => [...((CSS.highlights as unknown as Map<string, Set<Range>>).get(n) ?? [])].map((r) => r.toString())),
+      [mention, mentionInLink],
     );
     expect(marked.sort()).toEqual(['Claude Mythos', 'Project Glasswing']);
     await page.bringToFront();
