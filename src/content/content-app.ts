@@ -61,7 +61,7 @@ export class ContentApp {
     this.settings = options.settings;
     this.onChange = options.onChange;
     const matcher = new ScanMatcher(options.tables);
-    this.keys = matcher.keySource === null ? null : new RegExp(matcher.keySource, 'gi');
+    this.keys = matcher.keys;
     this.index = new PageIndex(matcher, lazyPageContext(this.doc), new Highlighter(), options.checkClaims);
     this.batcher = new MutationBatcher((batch) => void this.applyBatch(batch), this.signal);
     this.lateRoots = new LateShadowRoots(this.doc, this.signal, (root) => this.findLateRoots(root));

@@ -148,9 +148,10 @@ export class Highlighter {
   }
 }
 
-/** Whether a range starts inside a link (in its own tree: like CSS, the test does not cross a shadow boundary). */
+/**
+ * Whether a mark starts inside a link (marks start in text nodes; like CSS, the test does not cross a shadow
+ * boundary).
+ */
 function startsInLink(range: Range): boolean {
-  const node = range.startContainer;
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest(':any-link') != null;
+  return range.startContainer.parentElement?.closest(':any-link') != null;
 }

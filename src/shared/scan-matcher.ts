@@ -176,9 +176,13 @@ export class ScanMatcher {
   private claimsUnavailable = false;
   private checkerInstance: ClaimChecker | undefined;
   private readonly verdicts: Map<string, CompiledClaimPattern['verdict']>;
-  /** A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null. */
-  private readonly prefilter: RegExp | null;
-  /** The prefilter's source: a content script finds the parts of a page worth walking with it. */
+  /**
+   * A few literal keys that every alias and page-claim trigger contains (see keyRegex), or null: global and
+   * case-insensitive, and the one copy of it (the content script's chunked scan finds the blocks worth walking
+   * with it too), so a page compiles its ~20 KB of machine code once. Users reset `lastIndex`.
+   */
+  readonly keys: RegExp | null;
+  /** The keys' source. */
   readonly keySource: string | null;
 
   /**
@@ -200,9 +204,7 @@ export class ScanMatcher {
       this.prefetchClaims = false;
     }
     this.scanners = tables.scannerParts.map((source) => new RegExp(source, 'gi'));
-    // Global, as the content script's own copy for the chunked scan (content-app.ts): V8 caches a regex's
-    // compiled code by source and flags, so the two share one compile (~20 KB of machine code) instead of two.
-    this.prefilter = tables.prefilter === null ? null : new RegExp(tables.prefilter, 'gi');
+    this.keys = tables.prefilter === null ? null : new RegExp(tables.prefilter, 'gi');
     this.keySource = tables.prefilter;
   }
 
@@ -270,9 +272,9 @@ export class ScanMatcher {
     const text = foldFullWidth(page);
     // Most paragraphs contain none of the keys: a scan for a handful of literals rules them out
     // at half the cost of the full alias regex.
-    if (this.prefilter && !context.assumeSubjects?.length) {
-      this.prefilter.lastIndex = 0;
-      if (!this.prefilter.test(text)) return null;
+    if (this.keys && !context.assumeSubjects?.length) {
+      this.keys.lastIndex = 0;
+      if (!this.keys.test(text)) return null;
     }
     return this.scanSteps(text, carried, context);
   }

@@ -26,7 +26,7 @@ import type { ScanOptions, ScanOutcome } from './types';
 export const CHUNK_CHARS = 2048;
 
 export interface ChunkedScanOptions extends ScanOptions {
-  /** The matcher's key literals as one case-insensitive regex (Matcher.keySource). */
+  /** The matcher's key literals as one case-insensitive regex (ScanMatcher.keys, shared; a copy if not global). */
   keys: RegExp;
   /** Skipped text stands between the paragraph before and the one after. */
   onGap: () => void;
@@ -131,7 +131,8 @@ class ChunkedScan {
     // Its walks report no shadow roots: the pass after the split finds every one, walked or not.
     const { onShadowRoot: _found, ...walkOptions } = options;
     this.walkOptions = { ...walkOptions, clock: this.clock, ancestorsChecked: true };
-    this.keys = new RegExp(options.keys.source, 'gi');
+    // The matcher's own regex, one compile per page: `find` resets its position and runs to the end in one go.
+    this.keys = options.keys.global ? options.keys : new RegExp(options.keys.source, `${options.keys.flags}g`);
   }
 
   /**
