@@ -16,7 +16,7 @@ import {
   TINT_HIGHLIGHT_NAMES as TINT_NAMES,
   type MarkKind,
 } from './highlight-names';
-import highlightCss from './highlights.css?inline';
+import { HighlightSheet } from './highlight-sheet';
 
 export type { MarkKind };
 
@@ -49,32 +49,19 @@ export class Highlighter {
     }
   }
 
-  private readonly styledRoots = new WeakSet<ShadowRoot>();
-  private shadowSheet: CSSStyleSheet | null | undefined;
+  /** Our styles, adopted by a document or shadow root once a mark goes there (highlight-sheet.ts). */
+  private readonly sheet = new HighlightSheet();
 
   add(kind: MarkKind, range: Range): void {
     if (!this.supported) return;
     this.sets[kind === 'mention' && startsInLink(range) ? 'linkMention' : kind].add(range);
-    const root = range.startContainer.getRootNode();
-    if (root instanceof ShadowRoot) this.styleShadowRoot(root);
+    this.styleRootOf(range);
   }
 
-  /**
-   * ::highlight() rules do not cross shadow boundaries, so a shadow root that holds a mark gets
-   * our highlight styles as a constructed sheet (no element added). Roots without marks are left alone.
-   */
-  private styleShadowRoot(root: ShadowRoot): void {
-    if (this.styledRoots.has(root)) return;
-    this.styledRoots.add(root);
-    try {
-      if (this.shadowSheet === undefined) {
-        this.shadowSheet = new CSSStyleSheet();
-        this.shadowSheet.replaceSync(highlightCss);
-      }
-      if (this.shadowSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.shadowSheet];
-    } catch {
-      this.shadowSheet = null; // the browser refuses sheets from this world: marks there stay unstyled
-    }
+  /** ::highlight() rules do not cross shadow boundaries: each root that holds a mark adopts the sheet. */
+  private styleRootOf(range: Range): void {
+    const root = range.startContainer.getRootNode();
+    if (root instanceof ShadowRoot || root instanceof Document) this.sheet.adoptInto(root);
   }
 
   delete(kind: MarkKind, range: Range): void {
@@ -87,6 +74,7 @@ export class Highlighter {
     if (!this.supported || !this.registry) return;
     this.active.clear();
     if (range) {
+      this.styleRootOf(range); // the page may have replaced its adopted sheets since the mark was added
       this.active.add(range);
       this.registry.set(ACTIVE, this.active);
     } else {
@@ -136,6 +124,7 @@ export class Highlighter {
     for (const kind of SET_KINDS) this.sets[kind].clear();
     this.active.clear();
     this.registry?.delete(ACTIVE);
+    this.sheet.remove();
     this.style = 'off';
   }
 

@@ -1,12 +1,17 @@
 /** The highlighter against the real CSS Custom Highlight API. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { isHighlightSheet } from '../../src/content/highlight-sheet';
 import { Highlighter } from '../../src/content/highlighter';
 import highlightCss from '../../src/content/highlights.css?inline';
+import { purgeLeftovers } from '../../src/content/leftovers';
 
-// The stylesheet the manifest injects into pages, here as one of the test page's own.
-const pageSheet = new CSSStyleSheet();
-pageSheet.replaceSync(highlightCss);
-document.adoptedStyleSheets = [pageSheet];
+const sheetOf = (css: string) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return sheet;
+};
+const ours = (root: Document | ShadowRoot = document) => root.adoptedStyleSheets.filter(isHighlightSheet);
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 function rangeOver(text: string): Range {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -26,6 +31,7 @@ const registered = () => [...(CSS.highlights as unknown as Map<string, Highlight
 afterEach(() => {
   CSS.highlights.clear();
   document.body.replaceChildren();
+  document.adoptedStyleSheets = [];
 });
 
 describe('Highlighter', () => {
@@ -88,7 +94,7 @@ describe('Highlighter', () => {
   });
 
   it('styles highlights by name only: a rule with an element selector would give every element its own highlight style', () => {
-    const rules = [...pageSheet.cssRules].filter(
+    const rules = [...sheetOf(highlightCss).cssRules].filter(
       (r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText.includes('::highlight'),
     );
     expect(rules.length).toBeGreaterThan(5);
@@ -115,5 +121,53 @@ describe('Highlighter', () => {
     expect(other.shadowRoot!.adoptedStyleSheets).toHaveLength(0);
     h.add('mention', range); // a second mark there adds no second sheet
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  it('adds its sheet to a document only with the first mark, once, again after the page replaced its sheets, and takes it out on clear()', async () => {
+    document.body.innerHTML = '<p>Claude Mythos and Project Glasswing.</p>';
+    const page = sheetOf('p { color: rgb(1, 2, 3); }');
+    document.adoptedStyleSheets = [page];
+    const h = new Highlighter();
+    h.setStyle('underline');
+    expect(document.adoptedStyleSheets).toEqual([page]); // no mark, no sheet: no per-element highlight style
+    const [a, b] = ['Claude Mythos', 'Project Glasswing'].map(rangeOver);
+    h.add('mention', a!);
+    h.add('mention', b!);
+    expect(document.adoptedStyleSheets).toHaveLength(2);
+    expect(document.adoptedStyleSheets[0]).toBe(page); // the page's own sheets keep their order, ours comes last
+    expect(ours()).toHaveLength(1);
+    const style = getComputedStyle(document.querySelector('p')!, '::highlight(ff-mention)');
+    expect(style.textDecorationStyle).toBe('dotted');
+
+    await nextTask();
+    h.add('mention', a!); // a later task: checked again, still one
+    expect(ours()).toHaveLength(1);
+
+    document.adoptedStyleSheets = [page]; // the page replaces the list
+    await nextTask();
+    h.add('mention', b!); // the next mark restores it
+    expect(ours()).toHaveLength(1);
+    document.adoptedStyleSheets = [page];
+    await nextTask();
+    h.setActive(a!); // a card opening restores it
+    expect(ours()).toHaveLength(1);
+
+    h.clear();
+    expect(document.adoptedStyleSheets).toEqual([page]);
+    h.setStyle('underline');
+    h.add('mention', a!); // on again
+    expect(ours()).toHaveLength(1);
+  });
+
+  it('purges a highlight sheet an unloaded instance left, and no sheet of the page’s own', () => {
+    const page = sheetOf('p { color: red; }');
+    const pageHighlights = sheetOf('::highlight(search) { background: yellow; } ::highlight(ff-mention) { color: blue; }');
+    const mixed = sheetOf('::highlight(ff-mention) { color: blue; } p { color: red; }');
+    const leftover = sheetOf(highlightCss);
+    document.adoptedStyleSheets = [page, leftover, pageHighlights, mixed];
+    expect([page, leftover, pageHighlights, mixed].map(isHighlightSheet)).toEqual([false, true, false, false]);
+    purgeLeftovers(document);
+    expect(document.adoptedStyleSheets).toEqual([page, pageHighlights, mixed]);
+    expect(isHighlightSheet(sheetOf(''))).toBe(false);
   });
 });

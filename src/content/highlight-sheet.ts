@@ -1,0 +1,97 @@
+/**
+ * Our highlight styles reach a document only once it holds a mark. Any ::highlight() rule in a
+ * document's sheets makes the browser give every element its own highlight style (Chromium, 50k
+ * page: 7.4 MB of native memory for one bare rule), so a manifest stylesheet cost every page and
+ * frame the reader opened, marks or not. Instead one constructed sheet is adopted by the document,
+ * and by each shadow root, that a mark goes into: no element is added, and a page's CSP does not
+ * apply to it.
+ *
+ * The page can see the sheet in `adoptedStyleSheets`, and may replace that list: the sheet is
+ * adopted again whenever a mark is added to that root (checked once per task) or a card opens.
+ * Firefox's content scripts cannot adopt sheets, so the Firefox manifest still injects the sheet.
+ */
+import highlightCss from './highlights.css?inline';
+
+/** Every rule of ours is a bare ::highlight() rule on one of our names (highlight-names.ts). */
+const OUR_SELECTOR = /^::highlight\(ff-/;
+
+type StyledRoot = Document | ShadowRoot;
+
+export class HighlightSheet {
+  /** undefined: not built yet; null: the browser refused to build it (marks stay unstyled). */
+  private sheet: CSSStyleSheet | null | undefined;
+  /** Roots checked in the current task: a scan slice adds many marks to one root. */
+  private readonly checked = new Set<StyledRoot>();
+  private styledDocument: Document | null = null;
+  /** Set once adoption throws: it is a property of our world, not of one root. */
+  private refused = false;
+
+  /** Makes sure the root has our sheet. */
+  adoptInto(root: StyledRoot): void {
+    if (this.refused || this.checked.has(root)) return;
+    if (this.checked.size === 0) queueMicrotask(() => this.checked.clear());
+    this.checked.add(root);
+    const sheet = this.build();
+    if (!sheet) return;
+    try {
+      const sheets = sheetsOf(root);
+      if (sheets.includes(sheet)) return;
+      root.adoptedStyleSheets = [...sheets, sheet];
+      if (root instanceof Document) this.styledDocument = root;
+    } catch {
+      // Firefox: a content script cannot set adoptedStyleSheets ("Accessing from Xray wrapper is
+      // not supported"). Its documents get the manifest's stylesheet instead; marks in its shadow
+      // roots stay unstyled. Cards still open on them.
+      this.refused = true;
+    }
+  }
+
+  /** Takes the sheet out of the document again (shadow roots keep it: they hold nothing else of ours). */
+  remove(): void {
+    const doc = this.styledDocument;
+    this.styledDocument = null;
+    this.checked.clear();
+    if (!doc || !this.sheet) return;
+    const sheet = this.sheet;
+    try {
+      const sheets = sheetsOf(doc);
+      if (sheets.includes(sheet)) doc.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
+    } catch {
+      // nothing to undo
+    }
+  }
+
+  private build(): CSSStyleSheet | null {
+    if (this.sheet !== undefined) return this.sheet;
+    try {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(highlightCss);
+    } catch {
+      this.sheet = null;
+    }
+    return this.sheet;
+  }
+}
+
+/**
+ * A root's adopted sheets as an array of this world: Firefox gives a content script the list
+ * through an Xray wrapper without Array methods.
+ */
+export function sheetsOf(root: StyledRoot): CSSStyleSheet[] {
+  return Array.from(root.adoptedStyleSheets);
+}
+
+/** Whether an adopted sheet is one of ours (an earlier instance's, left behind when it was unloaded). */
+export function isHighlightSheet(sheet: CSSStyleSheet): boolean {
+  try {
+    const rules = sheet.cssRules;
+    if (rules.length === 0) return false;
+    for (const rule of rules) {
+      const selector = (rule as Partial<CSSStyleRule>).selectorText;
+      if (typeof selector !== 'string' || !OUR_SELECTOR.test(selector)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
