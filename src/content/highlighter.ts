@@ -111,10 +111,15 @@ export class Highlighter {
 
   private register(): void {
     if (!this.registry) return;
+    const names: string[] = [];
     for (const kind of SET_KINDS) {
       const name = this.nameOf(kind);
-      if (name) this.registry.set(name, this.sets[kind]);
+      if (!name) continue;
+      this.registry.set(name, this.sets[kind]);
+      names.push(name);
     }
+    // Hidden or off: the sheet keeps its rules, so showing the marks again costs no recalculation.
+    if (names.length > 0) this.sheet.useNames([...names, ACTIVE]);
   }
 
   /** Removes every range and every registration: the page is as we found it. */

@@ -170,4 +170,40 @@ describe('Highlighter', () => {
     expect(document.adoptedStyleSheets).toEqual([page, pageHighlights, mixed]);
     expect(isHighlightSheet(sheetOf(''))).toBe(false);
   });
+
+  it('holds only the rules of the names the chosen style registers (each rule costs every element), and keeps them while hidden', () => {
+    document.body.innerHTML = '<p>Claude Mythos was signed on June 3.</p>';
+    const h = new Highlighter(undefined, true);
+    h.setStyle('underline');
+    h.add('mention', rangeOver('Claude Mythos'));
+    h.add('claim', rangeOver('signed on June 3'));
+    const selectors = () => ours().flatMap((sheet) => [...sheet.cssRules].flatMap((r) => (r as CSSStyleRule).selectorText.split(/,\s*/)));
+    const named = (...names: string[]) => names.map((n) => `::highlight(${n})`).sort();
+    expect(selectors().sort()).toEqual(named('ff-active', 'ff-claim', 'ff-mention', 'ff-mention-link'));
+    const p = document.querySelector('p')!;
+    expect(getComputedStyle(p, '::highlight(ff-claim)').textDecorationStyle).toBe('wavy');
+    expect(getComputedStyle(p, '::highlight(ff-claim-bg)').backgroundColor).toBe('rgba(0, 0, 0, 0)');
+
+    h.setStyle('background');
+    expect(selectors().sort()).toEqual(named('ff-active', 'ff-claim-bg', 'ff-mention-bg', 'ff-mention-link-bg'));
+    expect(getComputedStyle(p, '::highlight(ff-claim-bg)').backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    h.setHidden(true);
+    h.setStyle('off');
+    expect(selectors().sort()).toEqual(named('ff-active', 'ff-claim-bg', 'ff-mention-bg', 'ff-mention-link-bg'));
+    h.setHidden(false);
+    h.setStyle('underline');
+    expect(ours()).toHaveLength(1);
+
+    // Where underlines are not painted, the tinted names (a selector list keeps the rule whole).
+    h.clear();
+    const tinted = new Highlighter(undefined, false);
+    tinted.setStyle('underline');
+    tinted.add('mention', rangeOver('Claude Mythos'));
+    expect(ours()).toHaveLength(1);
+    const tintRules = [...ours()[0]!.cssRules].map((r) => (r as CSSStyleRule).selectorText);
+    expect(tintRules).toHaveLength(3);
+    expect(tintRules.join(' ')).toContain('::highlight(ff-mention-link-tint)');
+    expect(tintRules.join(' ')).toContain('::highlight(ff-claim-tint)');
+    expect(tintRules.join(' ')).not.toMatch(/ff-mention\)|-bg\)/);
+  });
 });
