@@ -12,7 +12,9 @@
  *
  * The page can see the sheet in `adoptedStyleSheets`, and may replace that list: the sheet is
  * adopted again whenever a mark is added to that root (checked once per task) or a card opens.
- * Firefox's content scripts cannot adopt sheets, so the Firefox manifest still injects the sheet.
+ * Firefox's content scripts cannot set adoptedStyleSheets through their Xray view of the page, so
+ * the Firefox manifest still injects the sheet into documents, and a shadow root there adopts a
+ * sheet built in the page's own view (the manifest's sheet does not cross shadow boundaries).
  */
 import highlightCss from './highlights.css?inline';
 
@@ -20,6 +22,8 @@ import highlightCss from './highlights.css?inline';
 const OUR_SELECTOR = /^::highlight\(ff-/;
 
 type StyledRoot = Document | ShadowRoot;
+/** Firefox's `wrappedJSObject`: the page's own view of an object, without the content script's Xray. */
+type Waivable<T> = { wrappedJSObject?: T };
 
 export class HighlightSheet {
   /** undefined: not built yet; null: the browser refused to build it (marks stay unstyled). */
@@ -29,6 +33,9 @@ export class HighlightSheet {
   private styledDocument: Document | null = null;
   /** Set once adoption throws: it is a property of our world, not of one root. */
   private refused = false;
+  /** Firefox: our world's view of the page cannot adopt sheets (adoptThroughPageView). */
+  private xray = false;
+  private pageSheet: CSSStyleSheet | undefined;
   /** The highlight names to style; null: every rule (no style chosen yet). */
   private names: readonly string[] | null = null;
 
@@ -37,6 +44,7 @@ export class HighlightSheet {
     if (this.names && this.names.length === names.length && names.every((n) => this.names!.includes(n))) return;
     this.names = [...names];
     if (this.sheet) this.fill(this.sheet);
+    if (this.pageSheet) this.fill(this.pageSheet);
   }
 
   /** Makes sure the root has our sheet. */
@@ -44,6 +52,7 @@ export class HighlightSheet {
     if (this.refused || this.checked.has(root)) return;
     if (this.checked.size === 0) queueMicrotask(() => this.checked.clear());
     this.checked.add(root);
+    if (this.xray) return this.adoptThroughPageView(root);
     const sheet = this.build();
     if (!sheet) return;
     try {
@@ -52,9 +61,31 @@ export class HighlightSheet {
       root.adoptedStyleSheets = [...sheets, sheet];
       if (root instanceof Document) this.styledDocument = root;
     } catch {
-      // Firefox: a content script cannot set adoptedStyleSheets ("Accessing from Xray wrapper is
-      // not supported"). Its documents get the manifest's stylesheet instead; marks in its shadow
-      // roots stay unstyled. Cards still open on them.
+      // Firefox: "Accessing from Xray wrapper is not supported".
+      this.xray = true;
+      this.adoptThroughPageView(root);
+    }
+  }
+
+  /**
+   * Firefox: the root's own (waived) view takes a sheet built by the page's constructor. Documents
+   * are left to the manifest's stylesheet; a root where even this fails keeps its marks unstyled
+   * (cards still open on them).
+   */
+  private adoptThroughPageView(root: StyledRoot): void {
+    if (root instanceof Document) return;
+    try {
+      const view = (root as unknown as Waivable<ShadowRoot>).wrappedJSObject;
+      const PageSheet = (globalThis as unknown as Waivable<{ CSSStyleSheet: typeof CSSStyleSheet }>).wrappedJSObject?.CSSStyleSheet;
+      if (!view || !PageSheet) return void (this.refused = true);
+      if (!this.pageSheet) {
+        this.pageSheet = new PageSheet();
+        this.fill(this.pageSheet);
+      }
+      const sheets = view.adoptedStyleSheets;
+      for (let i = 0; i < sheets.length; i++) if (sheets[i] === this.pageSheet) return;
+      sheets.push(this.pageSheet);
+    } catch {
       this.refused = true;
     }
   }

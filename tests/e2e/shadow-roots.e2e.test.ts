@@ -59,6 +59,12 @@ describe.each(BROWSERS)('%s', (name) => {
       [mention, mentionInLink],
     );
     expect(marked.sort()).toEqual(['Claude Mythos', 'Project Glasswing']);
+    // Highlight rules do not cross shadow boundaries: the root holding the marks has our rules for their
+    // names (in Firefox too, where a content script adopts sheets only through the page's own view).
+    const rootRules = await page.evaluate(() =>
+      [...document.getElementById('plain')!.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)),
+    );
+    for (const n of [mention, mentionInLink]) expect(rootRules.join('\n')).toContain(`::highlight(${n})`);
     await page.bringToFront();
     const at = await centerInRoot(page, 'plain', 'Project Glasswing');
     await page.mouseMove(at.x, at.y);
