@@ -31,9 +31,9 @@ export class HighlightSheet {
   /** Roots checked in the current task: a scan slice adds many marks to one root. */
   private readonly checked = new Set<StyledRoot>();
   private styledDocument: Document | null = null;
-  /** Set once adoption throws: it is a property of our world, not of one root. */
+  /** Set once no way of adopting works here; like the two below, a property of our world, not of one root. */
   private refused = false;
-  /** Firefox: our world's view of the page cannot adopt sheets (adoptThroughPageView). */
+  /** Firefox: our world's (Xray) view of the page cannot adopt sheets (adoptThroughPageView). */
   private xray = false;
   private pageSheet: CSSStyleSheet | undefined;
   /** The highlight names to style; null: every rule (no style chosen yet). */
