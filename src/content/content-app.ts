@@ -147,9 +147,10 @@ export class ContentApp {
     this.notify();
   }
 
-  /** Removes every highlight we registered. */
+  /** Removes every highlight we registered, and our highlight sheet. */
   clearMarks(): void {
     this.index.clear();
+    this.highlighter.removeSheet();
   }
 
   private notify(): void {

@@ -26,8 +26,7 @@ type StyledRoot = Document | ShadowRoot;
 type Waivable<T> = { wrappedJSObject?: T };
 
 export class HighlightSheet {
-  /** undefined: not built yet; null: the browser refused to build it (marks stay unstyled). */
-  private sheet: CSSStyleSheet | null | undefined;
+  private sheet: CSSStyleSheet | undefined;
   /** Roots checked in the current task: a scan slice adds many marks to one root. */
   private readonly checked = new Set<StyledRoot>();
   private styledDocument: Document | null = null;
@@ -41,7 +40,7 @@ export class HighlightSheet {
 
   /** Keeps only the rules that style these names (the style changed: one recalculation, as for any change). */
   useNames(names: readonly string[]): void {
-    if (this.names && this.names.length === names.length && names.every((n) => this.names!.includes(n))) return;
+    if (this.names?.join() === names.join()) return;
     this.names = [...names];
     if (this.sheet) this.fill(this.sheet);
     if (this.pageSheet) this.fill(this.pageSheet);
@@ -53,15 +52,15 @@ export class HighlightSheet {
     if (this.checked.size === 0) queueMicrotask(() => this.checked.clear());
     this.checked.add(root);
     if (this.xray) return this.adoptThroughPageView(root);
-    const sheet = this.build();
-    if (!sheet) return;
     try {
-      const sheets = sheetsOf(root);
+      const sheet = (this.sheet ??= this.fill(new CSSStyleSheet()));
+      const sheets = root.adoptedStyleSheets;
       if (sheets.includes(sheet)) return;
       root.adoptedStyleSheets = [...sheets, sheet];
       if (root instanceof Document) this.styledDocument = root;
     } catch {
-      // Firefox: "Accessing from Xray wrapper is not supported".
+      // Firefox: "Accessing from Xray wrapper is not supported" (its view of the list has no
+      // Array methods either).
       this.xray = true;
       this.adoptThroughPageView(root);
     }
@@ -78,10 +77,7 @@ export class HighlightSheet {
       const view = (root as unknown as Waivable<ShadowRoot>).wrappedJSObject;
       const PageSheet = (globalThis as unknown as Waivable<{ CSSStyleSheet: typeof CSSStyleSheet }>).wrappedJSObject?.CSSStyleSheet;
       if (!view || !PageSheet) return void (this.refused = true);
-      if (!this.pageSheet) {
-        this.pageSheet = new PageSheet();
-        this.fill(this.pageSheet);
-      }
+      this.pageSheet ??= this.fill(new PageSheet());
       const sheets = view.adoptedStyleSheets;
       for (let i = 0; i < sheets.length; i++) if (sheets[i] === this.pageSheet) return;
       sheets.push(this.pageSheet);
@@ -90,50 +86,31 @@ export class HighlightSheet {
     }
   }
 
-  /** Takes the sheet out of the document again (shadow roots keep it: they hold nothing else of ours). */
+  /**
+   * Takes the sheet out of the document again, when the marks go for good (switched off, unloaded);
+   * a rescan keeps it. Shadow roots are not tracked: without our highlights their copy styles nothing.
+   */
   remove(): void {
     const doc = this.styledDocument;
     this.styledDocument = null;
     this.checked.clear();
     if (!doc || !this.sheet) return;
     const sheet = this.sheet;
-    try {
-      const sheets = sheetsOf(doc);
-      if (sheets.includes(sheet)) doc.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
-    } catch {
-      // nothing to undo
-    }
+    const sheets = doc.adoptedStyleSheets;
+    if (sheets.includes(sheet)) doc.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
   }
 
-  private build(): CSSStyleSheet | null {
-    if (this.sheet !== undefined) return this.sheet;
-    try {
-      this.sheet = new CSSStyleSheet();
-      this.fill(this.sheet);
-    } catch {
-      this.sheet = null;
-    }
-    return this.sheet;
-  }
-
-  private fill(sheet: CSSStyleSheet): void {
+  private fill(sheet: CSSStyleSheet): CSSStyleSheet {
     sheet.replaceSync(highlightCss);
     const names = this.names;
-    if (!names) return;
+    if (!names) return sheet;
     const rules = sheet.cssRules;
     for (let i = rules.length - 1; i >= 0; i--) {
       const selector = (rules[i] as Partial<CSSStyleRule>).selectorText ?? '';
       if (!names.some((name) => selector.includes(`(${name})`))) sheet.deleteRule(i);
     }
+    return sheet;
   }
-}
-
-/**
- * A root's adopted sheets as an array of this world: Firefox gives a content script the list
- * through an Xray wrapper without Array methods.
- */
-export function sheetsOf(root: StyledRoot): CSSStyleSheet[] {
-  return Array.from(root.adoptedStyleSheets);
 }
 
 /** Whether an adopted sheet is one of ours (an earlier instance's, left behind when it was unloaded). */

@@ -122,15 +122,22 @@ export class Highlighter {
     if (names.length > 0) this.sheet.useNames([...names, ACTIVE]);
   }
 
-  /** Removes every range and every registration: the page is as we found it. */
+  /** Removes every range and every registration; the sheet stays for the marks of a rescan (removeSheet). */
   clear(): void {
     if (!this.supported) return;
     this.unregister();
     for (const kind of SET_KINDS) this.sets[kind].clear();
     this.active.clear();
     this.registry?.delete(ACTIVE);
-    this.sheet.remove();
     this.style = 'off';
+  }
+
+  /**
+   * Takes our sheet out of the document, once the marks are gone for good (after clear()). A rescan
+   * keeps it: taking it out and adopting it again would recalculate every element's style twice.
+   */
+  removeSheet(): void {
+    this.sheet.remove();
   }
 
   private unregister(): void {

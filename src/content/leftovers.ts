@@ -4,17 +4,17 @@
  * its code): our highlight registrations, our highlight sheet and any card host element.
  */
 import { CARD_TAG } from './card/card-tag';
-import { isHighlightSheet, sheetsOf } from './highlight-sheet';
+import { isHighlightSheet } from './highlight-sheet';
 import { ALL_HIGHLIGHT_NAMES } from './highlight-names';
 
 export function purgeLeftovers(doc: Document): void {
   const registry = globalThis.CSS?.highlights;
   if (registry) for (const name of ALL_HIGHLIGHT_NAMES) registry.delete(name);
   try {
-    const sheets = sheetsOf(doc);
+    const sheets = doc.adoptedStyleSheets;
     if (sheets.some(isHighlightSheet)) doc.adoptedStyleSheets = sheets.filter((sheet) => !isHighlightSheet(sheet));
   } catch {
-    // Firefox: never adopted (highlight-sheet.ts)
+    // Firefox: its view of the list has no Array methods, and it never adopts into documents (highlight-sheet.ts)
   }
   // Only hosts that hold our card: a page may have elements of that name for reasons of its own.
   for (const el of doc.querySelectorAll(CARD_TAG)) if (el.shadowRoot?.querySelector('.card[role="dialog"]')) el.remove();

@@ -123,7 +123,7 @@ describe('Highlighter', () => {
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
   });
 
-  it('adds its sheet to a document only with the first mark, once, again after the page replaced its sheets, and takes it out on clear()', async () => {
+  it('adds its sheet to a document only with the first mark, once, again after the page replaced its sheets, keeps it for a rescan and takes it out on removeSheet()', async () => {
     document.body.innerHTML = '<p>Claude Mythos and Project Glasswing.</p>';
     const page = sheetOf('p { color: rgb(1, 2, 3); }');
     document.adoptedStyleSheets = [page];
@@ -152,7 +152,9 @@ describe('Highlighter', () => {
     h.setActive(a!); // a card opening restores it
     expect(ours()).toHaveLength(1);
 
-    h.clear();
+    h.clear(); // a rescan: the ranges go, the sheet stays for the marks that come back
+    expect(ours()).toHaveLength(1);
+    h.removeSheet(); // switched off
     expect(document.adoptedStyleSheets).toEqual([page]);
     h.setStyle('underline');
     h.add('mention', a!); // on again
@@ -196,6 +198,7 @@ describe('Highlighter', () => {
 
     // Where underlines are not painted, the tinted names (a selector list keeps the rule whole).
     h.clear();
+    h.removeSheet();
     const tinted = new Highlighter(undefined, false);
     tinted.setStyle('underline');
     tinted.add('mention', rangeOver('Claude Mythos'));
