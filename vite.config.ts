@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { computeBuildId } from './scripts/build-id';
+import { highlightCssPlugin } from './scripts/highlight-css-plugin';
 import { lazyModulesPlugin } from './scripts/lazy-modules-plugin';
 import { matcherTablesPlugin } from './scripts/matcher-tables-plugin';
 
@@ -42,6 +43,7 @@ export default defineConfig({
   },
   plugins: [
     matcherTablesPlugin(),
+    highlightCssPlugin(target),
     lazyModulesPlugin({
       outDir: `${outRoot}/${target}`,
       define,

@@ -16,7 +16,7 @@ import {
   TINT_HIGHLIGHT_NAMES as TINT_NAMES,
   type MarkKind,
 } from './highlight-names';
-import { HighlightSheet } from './highlight-sheet';
+import { ShadowRootSheet } from './highlight-sheet';
 
 export type { MarkKind };
 
@@ -49,8 +49,8 @@ export class Highlighter {
     }
   }
 
-  /** Our styles, adopted by a document or shadow root once a mark goes there (highlight-sheet.ts). */
-  private readonly sheet = new HighlightSheet();
+  /** Our styles for shadow roots, where the browser needs a copy there (Firefox; highlight-sheet.ts). */
+  private readonly shadowSheet = new ShadowRootSheet();
 
   add(kind: MarkKind, range: Range): void {
     if (!this.supported) return;
@@ -58,10 +58,10 @@ export class Highlighter {
     this.styleRootOf(range);
   }
 
-  /** ::highlight() rules do not cross shadow boundaries: each root that holds a mark adopts the sheet. */
+  /** The manifest's sheet styles documents; a shadow root may need a copy of its own (highlight-sheet.ts). */
   private styleRootOf(range: Range): void {
     const root = range.startContainer.getRootNode();
-    if (root instanceof ShadowRoot || root instanceof Document) this.sheet.adoptInto(root);
+    if (root instanceof ShadowRoot) this.shadowSheet.adoptInto(root);
   }
 
   delete(kind: MarkKind, range: Range): void {
@@ -74,7 +74,7 @@ export class Highlighter {
     if (!this.supported || !this.registry) return;
     this.active.clear();
     if (range) {
-      this.styleRootOf(range); // the page may have replaced its adopted sheets since the mark was added
+      this.styleRootOf(range); // the page may have replaced a shadow root's sheets since the mark was added
       this.active.add(range);
       this.registry.set(ACTIVE, this.active);
     } else {
@@ -111,18 +111,13 @@ export class Highlighter {
 
   private register(): void {
     if (!this.registry) return;
-    const names: string[] = [];
     for (const kind of SET_KINDS) {
       const name = this.nameOf(kind);
-      if (!name) continue;
-      this.registry.set(name, this.sets[kind]);
-      names.push(name);
+      if (name) this.registry.set(name, this.sets[kind]);
     }
-    // Hidden or off: the sheet keeps its rules, so showing the marks again costs no recalculation.
-    if (names.length > 0) this.sheet.useNames([...names, ACTIVE]);
   }
 
-  /** Removes every range and every registration; the sheet stays for the marks of a rescan (removeSheet). */
+  /** Removes every range and every registration. */
   clear(): void {
     if (!this.supported) return;
     this.unregister();
@@ -130,14 +125,6 @@ export class Highlighter {
     this.active.clear();
     this.registry?.delete(ACTIVE);
     this.style = 'off';
-  }
-
-  /**
-   * Takes our sheet out of the document, once the marks are gone for good (after clear()). A rescan
-   * keeps it: taking it out and adopting it again would recalculate every element's style twice.
-   */
-  removeSheet(): void {
-    this.sheet.remove();
   }
 
   private unregister(): void {

@@ -1,21 +1,14 @@
 /**
  * Removes what an earlier instance of the extension may have left behind when
  * it could not clean up (Firefox unloads an old content script without running
- * its code): our highlight registrations, our highlight sheet and any card host element.
+ * its code): our highlight registrations and any card host element.
  */
 import { CARD_TAG } from './card/card-tag';
-import { isHighlightSheet } from './highlight-sheet';
 import { ALL_HIGHLIGHT_NAMES } from './highlight-names';
 
 export function purgeLeftovers(doc: Document): void {
   const registry = globalThis.CSS?.highlights;
   if (registry) for (const name of ALL_HIGHLIGHT_NAMES) registry.delete(name);
-  try {
-    const sheets = doc.adoptedStyleSheets;
-    if (sheets.some(isHighlightSheet)) doc.adoptedStyleSheets = sheets.filter((sheet) => !isHighlightSheet(sheet));
-  } catch {
-    // Firefox: its view of the list has no Array methods, and it never adopts into documents (highlight-sheet.ts)
-  }
   // Only hosts that hold our card: a page may have elements of that name for reasons of its own.
   for (const el of doc.querySelectorAll(CARD_TAG)) if (el.shadowRoot?.querySelector('.card[role="dialog"]')) el.remove();
 }

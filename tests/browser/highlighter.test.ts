@@ -1,16 +1,14 @@
 /** The highlighter against the real CSS Custom Highlight API. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isHighlightSheet } from '../../src/content/highlight-sheet';
+import { ShadowRootSheet } from '../../src/content/highlight-sheet';
 import { Highlighter } from '../../src/content/highlighter';
 import highlightCss from '../../src/content/highlights.css?inline';
-import { purgeLeftovers } from '../../src/content/leftovers';
 
 const sheetOf = (css: string) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   return sheet;
 };
-const ours = (root: Document | ShadowRoot = document) => root.adoptedStyleSheets.filter(isHighlightSheet);
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 function rangeOver(text: string): Range {
@@ -28,7 +26,13 @@ function rangeOver(text: string): Range {
 
 const registered = () => [...(CSS.highlights as unknown as Map<string, Highlight>).keys()].sort();
 
+/** What the manifest injects into every document, as an author sheet: here, a style element. */
+function injectManifestSheet(): void {
+  document.head.append(Object.assign(document.createElement('style'), { className: 'ff-manifest-css', textContent: highlightCss }));
+}
+
 afterEach(() => {
+  for (const el of document.querySelectorAll('style.ff-manifest-css')) el.remove();
   CSS.highlights.clear();
   document.body.replaceChildren();
   document.adoptedStyleSheets = [];
@@ -72,6 +76,7 @@ describe('Highlighter', () => {
   });
 
   it('keeps mentions that start inside a link in a highlight of their own, tinted where the others are underlined', () => {
+    injectManifestSheet();
     document.body.innerHTML =
       '<p>Project Glasswing, <a href="/x">Claude Mythos</a> and <a href="/y"><b>the AI executive order</b></a>; <a>AI EO</a>.</p>';
     const h = new Highlighter(undefined, true);
@@ -93,120 +98,85 @@ describe('Highlighter', () => {
     expect(registered()).toContain('ff-mention-link-tint');
   });
 
-  it('styles highlights by name only: a rule with an element selector would give every element its own highlight style', () => {
+  it('styles highlights on the root element only: any other originating element would give every element its own highlight style', () => {
     const rules = [...sheetOf(highlightCss).cssRules].filter(
       (r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText.includes('::highlight'),
     );
     expect(rules.length).toBeGreaterThan(5);
-    for (const rule of rules) expect(rule.selectorText).toMatch(/^::highlight\([\w-]+\)(?:, ::highlight\([\w-]+\))*$/);
+    for (const rule of rules) expect(rule.selectorText).toMatch(/^:root::highlight\([\w-]+\)(?:, :root::highlight\([\w-]+\))*$/);
   });
 
-  it('styles a shadow root that holds a mark (highlight rules do not cross shadow boundaries)', () => {
-    const host = document.createElement('x-story');
-    document.body.append(host);
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p>Inside: Project Glasswing.</p><p>Nothing here.</p>';
-    const other = document.createElement('x-other');
-    document.body.append(other);
-    other.attachShadow({ mode: 'open' }).innerHTML = '<p>Plain.</p>';
-    const text = shadow.querySelector('p')!.firstChild as Text;
-    const range = new Range();
-    range.setStart(text, 8);
-    range.setEnd(text, 25);
-    const h = new Highlighter();
-    h.setStyle('underline');
-    h.add('mention', range);
-    expect(shadow.adoptedStyleSheets).toHaveLength(1);
-    expect([...shadow.adoptedStyleSheets[0]!.cssRules].some((r) => r.cssText.includes('::highlight(ff-mention)'))).toBe(true);
-    expect(other.shadowRoot!.adoptedStyleSheets).toHaveLength(0);
-    h.add('mention', range); // a second mark there adds no second sheet
-    expect(shadow.adoptedStyleSheets).toHaveLength(1);
-  });
-
-  it('adds its sheet to a document only with the first mark, once, again after the page replaced its sheets, keeps it for a rescan and takes it out on removeSheet()', async () => {
-    document.body.innerHTML = '<p>Claude Mythos and Project Glasswing.</p>';
-    const page = sheetOf('p { color: rgb(1, 2, 3); }');
-    document.adoptedStyleSheets = [page];
-    const h = new Highlighter();
-    h.setStyle('underline');
-    expect(document.adoptedStyleSheets).toEqual([page]); // no mark, no sheet: no per-element highlight style
-    const [a, b] = ['Claude Mythos', 'Project Glasswing'].map(rangeOver);
-    h.add('mention', a!);
-    h.add('mention', b!);
-    expect(document.adoptedStyleSheets).toHaveLength(2);
-    expect(document.adoptedStyleSheets[0]).toBe(page); // the page's own sheets keep their order, ours comes last
-    expect(ours()).toHaveLength(1);
-    const style = getComputedStyle(document.querySelector('p')!, '::highlight(ff-mention)');
-    expect(style.textDecorationStyle).toBe('dotted');
-
-    await nextTask();
-    h.add('mention', a!); // a later task: checked again, still one
-    expect(ours()).toHaveLength(1);
-
-    document.adoptedStyleSheets = [page]; // the page replaces the list
-    await nextTask();
-    h.add('mention', b!); // the next mark restores it
-    expect(ours()).toHaveLength(1);
-    document.adoptedStyleSheets = [page];
-    await nextTask();
-    h.setActive(a!); // a card opening restores it
-    expect(ours()).toHaveLength(1);
-
-    h.clear(); // a rescan: the ranges go, the sheet stays for the marks that come back
-    expect(ours()).toHaveLength(1);
-    h.removeSheet(); // switched off
-    expect(document.adoptedStyleSheets).toEqual([page]);
-    h.setStyle('underline');
-    h.add('mention', a!); // on again
-    expect(ours()).toHaveLength(1);
-  });
-
-  it('purges a highlight sheet an unloaded instance left, and no sheet of the page’s own', () => {
-    const page = sheetOf('p { color: red; }');
-    const pageHighlights = sheetOf('::highlight(search) { background: yellow; } ::highlight(ff-mention) { color: blue; }');
-    const mixed = sheetOf('::highlight(ff-mention) { color: blue; } p { color: red; }');
-    const leftover = sheetOf(highlightCss);
-    document.adoptedStyleSheets = [page, leftover, pageHighlights, mixed];
-    expect([page, leftover, pageHighlights, mixed].map(isHighlightSheet)).toEqual([false, true, false, false]);
-    purgeLeftovers(document);
-    expect(document.adoptedStyleSheets).toEqual([page, pageHighlights, mixed]);
-    expect(isHighlightSheet(sheetOf(''))).toBe(false);
-  });
-
-  it('holds only the rules of the names the chosen style registers (each rule costs every element), and keeps them while hidden', () => {
-    document.body.innerHTML = '<p>Claude Mythos was signed on June 3.</p>';
+  it('draws every style on marks at any depth and inside shadow roots from the root’s rules (highlight inheritance), adopting no sheet', () => {
+    injectManifestSheet();
+    document.body.innerHTML =
+      '<article><p>Deep <span><b><i>Claude Mythos</i></b></span> was <em>signed on June 3</em>.</p><p><a href="#x">Project Glasswing</a></p></article><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<section><p>Inside: <strong>Project Glasswing</strong>.</p></section>';
+    const inShadow = new Range();
+    inShadow.selectNodeContents(shadow.querySelector('strong')!.firstChild!);
     const h = new Highlighter(undefined, true);
     h.setStyle('underline');
     h.add('mention', rangeOver('Claude Mythos'));
     h.add('claim', rangeOver('signed on June 3'));
-    const selectors = () => ours().flatMap((sheet) => [...sheet.cssRules].flatMap((r) => (r as CSSStyleRule).selectorText.split(/,\s*/)));
-    const named = (...names: string[]) => names.map((n) => `::highlight(${n})`).sort();
-    expect(selectors().sort()).toEqual(named('ff-active', 'ff-claim', 'ff-mention', 'ff-mention-link'));
-    const p = document.querySelector('p')!;
-    expect(getComputedStyle(p, '::highlight(ff-claim)').textDecorationStyle).toBe('wavy');
-    expect(getComputedStyle(p, '::highlight(ff-claim-bg)').backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    h.add('mention', rangeOver('Project Glasswing'));
+    h.add('mention', inShadow);
+    h.setActive(inShadow);
+    const [deep, claimEl, link, shadowEl] = [
+      document.querySelector('i')!,
+      document.querySelector('em')!,
+      document.querySelector('a')!,
+      shadow.querySelector('strong')!,
+    ];
+    const pseudo = (el: Element, name: string) => getComputedStyle(el, `::highlight(${name})`);
+    expect(pseudo(deep, 'ff-mention').textDecorationStyle).toBe('dotted');
+    expect(pseudo(shadowEl, 'ff-mention').textDecorationStyle).toBe('dotted');
+    expect(pseudo(claimEl, 'ff-claim').textDecorationStyle).toBe('wavy');
+    expect(pseudo(link, 'ff-mention-link').backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    expect(pseudo(shadowEl, 'ff-active').backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    for (const name of ['ff-mention-bg', 'ff-claim-bg', 'ff-mention-tint', 'ff-claim-tint']) {
+      expect(pseudo(deep, name).backgroundColor, name).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    expect(pseudo(deep, 'ff-unstyled').backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    // Nothing adopted anywhere: a sheet added to a page that has marks restyles every element at once.
+    expect(document.adoptedStyleSheets).toEqual([]);
+    expect(shadow.adoptedStyleSheets).toEqual([]);
+  });
 
-    h.setStyle('background');
-    expect(selectors().sort()).toEqual(named('ff-active', 'ff-claim-bg', 'ff-mention-bg', 'ff-mention-link-bg'));
-    expect(getComputedStyle(p, '::highlight(ff-claim-bg)').backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
-    h.setHidden(true);
-    h.setStyle('off');
-    expect(selectors().sort()).toEqual(named('ff-active', 'ff-claim-bg', 'ff-mention-bg', 'ff-mention-link-bg'));
-    h.setHidden(false);
-    h.setStyle('underline');
-    expect(ours()).toHaveLength(1);
-
-    // Where underlines are not painted, the tinted names (a selector list keeps the rule whole).
-    h.clear();
-    h.removeSheet();
-    const tinted = new Highlighter(undefined, false);
-    tinted.setStyle('underline');
-    tinted.add('mention', rangeOver('Claude Mythos'));
-    expect(ours()).toHaveLength(1);
-    const tintRules = [...ours()[0]!.cssRules].map((r) => (r as CSSStyleRule).selectorText);
-    expect(tintRules).toHaveLength(3);
-    expect(tintRules.join(' ')).toContain('::highlight(ff-mention-link-tint)');
-    expect(tintRules.join(' ')).toContain('::highlight(ff-claim-tint)');
-    expect(tintRules.join(' ')).not.toMatch(/ff-mention\)|-bg\)/);
+  it('gives a shadow root a copy of the rules through the page’s view where the browser needs one (Firefox), once per root and again after the page replaced the list', async () => {
+    // Firefox's Xray: `wrappedJSObject` is the page's view; here, the objects themselves.
+    const host = document.createElement('x-story');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside: Project Glasswing.</p>';
+    const page = sheetOf('p { color: rgb(1, 2, 3); }');
+    shadow.adoptedStyleSheets = [page];
+    const waived = <T extends object>(o: T) => Object.defineProperty(o, 'wrappedJSObject', { value: o, configurable: true });
+    waived(shadow);
+    waived(globalThis);
+    try {
+      const sheets = new ShadowRootSheet();
+      sheets.adoptInto(shadow);
+      sheets.adoptInto(shadow); // the same task: not looked at again
+      expect(shadow.adoptedStyleSheets).toHaveLength(2);
+      expect(shadow.adoptedStyleSheets[0]).toBe(page);
+      const ours = shadow.adoptedStyleSheets[1]!;
+      expect([...ours.cssRules].some((r) => r.cssText.includes('::highlight(ff-mention)'))).toBe(true);
+      await nextTask();
+      sheets.adoptInto(shadow); // a later task: checked, still one
+      expect(shadow.adoptedStyleSheets).toEqual([page, ours]);
+      shadow.adoptedStyleSheets = [page]; // the page replaces the list
+      await nextTask();
+      sheets.adoptInto(shadow);
+      expect(shadow.adoptedStyleSheets).toEqual([page, ours]);
+    } finally {
+      delete (shadow as { wrappedJSObject?: unknown }).wrappedJSObject;
+      delete (globalThis as { wrappedJSObject?: unknown }).wrappedJSObject;
+    }
+    // Without a page view (Chromium) nothing is adopted: the document's rules reach the shadow tree.
+    const plain = document.createElement('x-plain');
+    document.body.append(plain);
+    const other = plain.attachShadow({ mode: 'open' });
+    new ShadowRootSheet().adoptInto(other);
+    expect(other.adoptedStyleSheets).toEqual([]);
   });
 });

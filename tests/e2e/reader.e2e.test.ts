@@ -17,7 +17,6 @@ import { compare, decodePng } from './png';
 import { startServer, type TestServer } from '../../tooling/server';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const HIGHLIGHTS_CSS = readFileSync(new URL('../../src/content/highlights.css', import.meta.url), 'utf8');
 
 let server: TestServer;
 beforeAll(async () => {
@@ -178,24 +177,7 @@ describe.each(BROWSERS)('%s', (name) => {
         );
       // In a browser that already uses them (Firefox ESR 140) there is nothing to swap.
       const tinted = names.mention === 'ff-mention-tint';
-      // Chromium's highlight sheet holds only the rules of the style in use (highlight-sheet.ts): the
-      // fallback's rules, from the same stylesheet, go into a sheet of the page's own for this test.
-      const pageSheet = (add: boolean) =>
-        page.evaluate(
-          ({ add, css }: { add: boolean; css: string }) => {
-            const w = window as unknown as { ffTestSheet?: CSSStyleSheet };
-            if (add) {
-              w.ffTestSheet = new CSSStyleSheet();
-              w.ffTestSheet.replaceSync(css);
-              document.adoptedStyleSheets = [...document.adoptedStyleSheets, w.ffTestSheet];
-            } else {
-              document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== w.ffTestSheet);
-            }
-          },
-          { add, css: HIGHLIGHTS_CSS },
-        );
       if (!tinted) {
-        await pageSheet(true);
         await swap('ff-mention', 'ff-mention-tint');
         await swap('ff-claim', 'ff-claim-tint');
       }
@@ -209,7 +191,6 @@ describe.each(BROWSERS)('%s', (name) => {
         if (!tinted) {
           await swap('ff-mention-tint', 'ff-mention');
           await swap('ff-claim-tint', 'ff-claim');
-          await pageSheet(false);
         }
       }
     });
