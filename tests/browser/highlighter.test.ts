@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ShadowRootSheet } from '../../src/content/highlight-sheet';
 import { Highlighter } from '../../src/content/highlighter';
 import highlightCss from '../../src/content/highlights.css?inline';
+import { CARD_TAG } from '../../src/content/card/card-tag';
+import { ALL_HIGHLIGHT_NAMES } from '../../src/content/highlight-names';
+import { purgeLeftovers } from '../../src/content/leftovers';
 
 const sheetOf = (css: string) => {
   const sheet = new CSSStyleSheet();
@@ -178,5 +181,19 @@ describe('Highlighter', () => {
     const other = plain.attachShadow({ mode: 'open' });
     new ShadowRootSheet().adoptInto(other);
     expect(other.adoptedStyleSheets).toEqual([]);
+  });
+  it('purges what an unloaded instance left (its highlight names, its card host) and nothing of the page’s own', () => {
+    const page = new Highlight(new Range());
+    CSS.highlights.set('search-result', page);
+    for (const name of ALL_HIGHLIGHT_NAMES) CSS.highlights.set(name, new Highlight());
+    const ours = document.createElement(CARD_TAG);
+    ours.attachShadow({ mode: 'open' }).innerHTML = '<div class="card" role="dialog"></div>';
+    const theirs = document.createElement(CARD_TAG); // the page's own element of that name, without our card
+    theirs.attachShadow({ mode: 'open' }).innerHTML = '<p>Theirs</p>';
+    document.body.append(ours, theirs);
+    purgeLeftovers(document);
+    expect(registered()).toEqual(['search-result']);
+    expect(CSS.highlights.get('search-result')).toBe(page);
+    expect([...document.querySelectorAll(CARD_TAG)]).toEqual([theirs]);
   });
 });
