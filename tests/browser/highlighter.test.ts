@@ -152,7 +152,10 @@ describe('Highlighter', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Inside: Project Glasswing.</p>';
     const page = sheetOf('p { color: rgb(1, 2, 3); }');
-    shadow.adoptedStyleSheets = [page];
+    // An unloaded instance's copy goes; the page's own sheets stay, even one styling a name of ours among other rules.
+    const leftover = sheetOf(highlightCss);
+    const mixed = sheetOf('::highlight(ff-mention) { color: blue; } p { color: red; }');
+    shadow.adoptedStyleSheets = [page, leftover, mixed];
     const waived = <T extends object>(o: T) => Object.defineProperty(o, 'wrappedJSObject', { value: o, configurable: true });
     waived(shadow);
     waived(globalThis);
@@ -160,13 +163,13 @@ describe('Highlighter', () => {
       const sheets = new ShadowRootSheet();
       sheets.adoptInto(shadow);
       sheets.adoptInto(shadow); // the same task: not looked at again
-      expect(shadow.adoptedStyleSheets).toHaveLength(2);
-      expect(shadow.adoptedStyleSheets[0]).toBe(page);
-      const ours = shadow.adoptedStyleSheets[1]!;
+      expect(shadow.adoptedStyleSheets).toHaveLength(3);
+      expect(shadow.adoptedStyleSheets.slice(0, 2)).toEqual([page, mixed]);
+      const ours = shadow.adoptedStyleSheets[2]!;
       expect([...ours.cssRules].some((r) => r.cssText.includes('::highlight(ff-mention)'))).toBe(true);
       await nextTask();
       sheets.adoptInto(shadow); // a later task: checked, still one
-      expect(shadow.adoptedStyleSheets).toEqual([page, ours]);
+      expect(shadow.adoptedStyleSheets).toEqual([page, mixed, ours]);
       shadow.adoptedStyleSheets = [page]; // the page replaces the list
       await nextTask();
       sheets.adoptInto(shadow);
