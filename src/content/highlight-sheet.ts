@@ -11,8 +11,8 @@
  * shadow boundaries. So there a shadow root that holds a mark adopts a copy, built by the page's own
  * constructor through `wrappedJSObject`: a content script cannot set adoptedStyleSheets through its
  * Xray view of the page. The page may replace the root's list: the sheet is checked again when a
- * mark is next added to that root (once per task) or a card opens on one. The first time, a copy
- * that an unloaded instance left in the root is taken out.
+ * mark is next added to that root (once per task) or a card opens on one. Whenever ours goes in, a
+ * copy that an unloaded instance left in the root is taken out.
  */
 import highlightCss from './highlights.css?inline';
 
@@ -23,8 +23,6 @@ export class ShadowRootSheet {
   private sheet: CSSStyleSheet | undefined;
   /** Roots checked in the current task: a scan slice adds many marks to one root. */
   private readonly checked = new Set<ShadowRoot>();
-  /** Roots whose leftovers have been looked for. */
-  private readonly seen = new WeakSet<ShadowRoot>();
   /** No page view here (Chromium, which needs none), or adopting through it failed: a property of our world. */
   private refused = false;
 
@@ -41,17 +39,12 @@ export class ShadowRootSheet {
         this.sheet = new PageSheet();
         this.sheet.replaceSync(highlightCss);
       }
+      // The page's list, seen without Xray: an array of the page's, with its methods.
       const sheets = view.adoptedStyleSheets;
-      // The page's list, seen without Xray: an array of the page's, with its methods. The first time we
-      // see a root, an unloaded instance's copy goes (Firefox unloads a content script without running it).
-      const firstVisit = !this.seen.has(root);
-      this.seen.add(root);
-      let adopted = false;
-      for (let i = sheets.length - 1; i >= 0; i--) {
-        if (sheets[i] === this.sheet) adopted = true;
-        else if (firstVisit && isHighlightCopy(sheets[i]!)) sheets.splice(i, 1);
-      }
-      if (!adopted) sheets.push(this.sheet);
+      for (let i = 0; i < sheets.length; i++) if (sheets[i] === this.sheet) return;
+      // Ours goes in: an unloaded instance's copy goes out (Firefox unloads a content script without running it).
+      for (let i = sheets.length - 1; i >= 0; i--) if (isHighlightCopy(sheets[i]!)) sheets.splice(i, 1);
+      sheets.push(this.sheet);
     } catch {
       // The root keeps its marks unstyled; cards still open on them.
       this.refused = true;
