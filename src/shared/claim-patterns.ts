@@ -79,8 +79,18 @@ const CLASS_ESCAPES = new Set(['b', 'B', 's', 'S', 'd', 'D', 'w', 'W', 'n', 'r',
  * pattern is unfiltered (`[[]]`). Runs are lower-cased: patterns always use the `i` flag.
  */
 export function requiredLiterals(source: string): string[][] {
-  const branches = splitTopLevel(source).map(branchLiterals);
+  const branches = splitTopLevel(source).map((b) => branchLiterals(b).literals);
   return branches.some((b) => b.length === 0) ? [[]] : branches;
+}
+
+/**
+ * For each top-level alternative (as requiredLiterals splits them), the required literals that any match holds at
+ * the start of a word: the run follows `\b`, a required `\s` or a space in the source, and begins with a letter or
+ * digit. The
+ * matcher's prefilter can then look for them only where a word starts ("former", not "transformer").
+ */
+export function wordStartLiterals(source: string): Array<Set<string>> {
+  return splitTopLevel(source).map((b) => branchLiterals(b).atWordStart);
 }
 
 /** The source's top-level alternatives (a `|` outside any group or class). */
@@ -100,12 +110,20 @@ function splitTopLevel(source: string): string[] {
   return parts;
 }
 
-function branchLiterals(source: string): string[] {
+function branchLiterals(source: string): { literals: string[]; atWordStart: Set<string> } {
   const out: string[] = [];
+  const atWordStart = new Set<string>();
   let run = '';
+  // Whether the token just before the current run was `\b` (a run that starts with whitespace follows it anyway).
+  let afterBoundary = false;
+  let runAfterBoundary = false;
   const flush = () => {
     const trimmed = run.trim();
-    if (trimmed.length >= 3 || (CJK.test(trimmed) && trimmed.length >= 2)) out.push(trimmed.toLowerCase());
+    if (trimmed.length >= 3 || (CJK.test(trimmed) && trimmed.length >= 2)) {
+      const literal = trimmed.toLowerCase();
+      out.push(literal);
+      if ((runAfterBoundary || /^\s/.test(run)) && /^[a-z0-9]/.test(literal)) atWordStart.add(literal);
+    }
     run = '';
   };
   /** Index after a quantifier at i (if any), and whether it makes the preceding atom optional. */
@@ -125,13 +143,17 @@ function branchLiterals(source: string): string[] {
       flush();
       i = skipBracketed(source, i);
       i = quantifier(i)[0];
+      afterBoundary = false;
       continue;
     }
     let literal: string | null;
+    // `\b`, or whitespace that must be there (`\s`, `\s+`): what follows starts a word.
+    let boundary: 'b' | 's' | null = null;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
       if (CLASS_ESCAPES.has(next) || /\d/.test(next)) {
         literal = null;
+        boundary = next === 'b' || next === 's' ? next : null;
         i += 2;
       } else if (next === 'x' || next === 'u' || next === 'p' || next === 'P') {
         literal = null;
@@ -151,13 +173,15 @@ function branchLiterals(source: string): string[] {
     if (literal === null || optional) {
       flush();
     } else {
+      if (run === '') runAfterBoundary = afterBoundary;
       run += literal;
       if (after !== i) flush(); // "a+": one a is required, but the run stops there
     }
+    afterBoundary = boundary === 'b' ? after === i : boundary === 's' && !optional;
     i = after;
   }
   flush();
-  return out;
+  return { literals: out, atWordStart };
 }
 
 /** Index just past the group or class starting at `start`. */

@@ -4,7 +4,7 @@
  * derives them once for the content script (matcher-tables.ts); a Matcher given
  * a config derives them itself.
  */
-import { compileClaimRules, type CompiledClaimPattern } from './claim-patterns';
+import { compileClaimRules, wordStartLiterals, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
 import { phraseAlternation, phraseBranches, type PhraseAtoms } from './phrase-alternation';
@@ -137,6 +137,7 @@ const COMMON_WORDS = new Set([
   'project',
   'preview',
   'safety',
+  'measure',
 ]);
 
 /**
@@ -144,16 +145,31 @@ const COMMON_WORDS = new Set([
  * at least one of them (case-insensitively): a text without any key cannot match the scanner.
  * Keys are picked greedily to cover the most aliases each ("order" covers a dozen). Null when
  * some alias or trigger has no usable literal, so nothing is ever filtered out wrongly.
+ *
+ * A key taken from an alias's words must start a word, as it does in the alias: the scanner finds an alias only
+ * after a character that is no ASCII letter or digit (LEFT_BOUNDARY), and a word inside it follows a space, a
+ * dash, an apostrophe or a mark the scanner matches as itself. So "nist" no longer lets through every paragraph
+ * that says "administration" or "minister", nor "order" one that says "border" (issue 16: on the bench's 10k page
+ * a third of the blocks had a key, most of them in such words, and every one was walked and matched).
+ * An alias holds the key as a word of its own, not merely inside a longer one, to count as covered by it.
+ * A page-scoped claim's literal, from a regex, is bounded the same way only where the regex has it at a word start
+ * (after `\b`: "former", not "transformer"; claim-patterns.ts wordStartLiterals).
  */
 export function keyRegex(aliases: readonly string[], pageTriggers: readonly CompiledClaimPattern[]): RegExp | null {
   const tokensOf = (text: string) => [...text.toLowerCase().matchAll(/[a-z0-9]{3,}|[\u3400-\u9fff]{2,}/g)].map((m) => m[0]);
   const uncovered = new Set(aliases.map((a) => a.toLowerCase()));
-  const keys = new Set<string>();
-  // An alias of short words only ("AI EO") is its own key: rare as a phrase, where "eo" alone is in most texts.
+  // Keys found only where a word starts, and keys found anywhere (Chinese ones, and claim literals inside words).
+  const atStart = new Set<string>();
+  const anywhere = new Set<string>();
+  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // An alias of short or common words only ("AI EO", "AI measure") is its own key: rare as a phrase, where "eo"
+  // alone is in most texts, and "measure" in many. It is written as the scanner writes it (any whitespace, either
+  // apostrophe, any dash), with the same left edge.
   for (const alias of [...uncovered]) {
-    if (tokensOf(alias).length > 0) continue;
+    if (!tokensOf(alias).every((t) => COMMON_WORDS.has(t))) continue;
     if (alias.replace(/[\s.]/g, '').length < 4) return null;
-    keys.add(alias);
+    const { atoms, left } = boundedAtoms(alias);
+    (left ? atStart : anywhere).add(atoms.join(''));
     uncovered.delete(alias);
   }
   while (uncovered.size > 0) {
@@ -162,17 +178,28 @@ export function keyRegex(aliases: readonly string[], pageTriggers: readonly Comp
     // Words common in any news text would let most paragraphs through: they are the last resort.
     const score = ([token, n]: [string, number]) => (COMMON_WORDS.has(token) ? n / 100 : n) + token.length / 1000;
     const [best] = [...counts].sort((a, b) => score(b) - score(a))[0]!;
-    keys.add(best);
-    for (const alias of [...uncovered]) if (alias.includes(best)) uncovered.delete(alias);
+    // A Latin word starts after a non-letter (the scanner's own edge, so both agree); Chinese has no word edges.
+    const latin = LATIN_EDGE.test(best[0]!);
+    (latin ? atStart : anywhere).add(escape(best));
+    // A Latin key covers an alias with a word that starts with it; a Chinese one, any alias that holds it.
+    const covers = (alias: string) => (latin ? tokensOf(alias).some((t) => t.startsWith(best)) : alias.includes(best));
+    for (const alias of [...uncovered]) if (covers(alias)) uncovered.delete(alias);
   }
   for (const pattern of pageTriggers) {
     // Any requirement whose every alternative has a literal will do (the `match` one, else `near`).
-    const usable = pattern.requires.find((alternatives) => alternatives.every((literals) => literals.length > 0));
-    if (!usable) return null;
+    const which = pattern.requires.findIndex((alternatives) => alternatives.every((literals) => literals.length > 0));
+    if (which < 0) return null;
+    // requires holds `match`'s literals, then `near`'s (patternRequires).
+    const atWordStart = wordStartLiterals((which === 0 ? pattern.match : pattern.near!).source);
     const rank = (l: string) => (COMMON_WORDS.has(l) ? 0 : l.length);
-    for (const literals of usable) keys.add([...literals].sort((a, b) => rank(b) - rank(a))[0]!);
+    for (const [branch, literals] of pattern.requires[which]!.entries()) {
+      const key = [...literals].sort((a, b) => rank(b) - rank(a))[0]!;
+      (atWordStart[branch]?.has(key) ? atStart : anywhere).add(escape(key));
+    }
   }
-  return new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
+  // One lookbehind in front of all the word-start keys: one per key made the scan over a page's text a third slower.
+  const alternatives = [...(atStart.size > 0 ? [`${LEFT_BOUNDARY}(?:${[...atStart].join('|')})`] : []), ...anywhere];
+  return new RegExp(alternatives.join('|'), 'i');
 }
 
 /** The aliases in the order the scanner tries them: longest first, each once. */

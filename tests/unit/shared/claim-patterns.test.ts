@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
-import { compileClaimRules, matchInSentence, mayMatch, requiredLiterals } from '../../../src/shared/claim-patterns';
+import { compileClaimRules, matchInSentence, mayMatch, requiredLiterals, wordStartLiterals } from '../../../src/shared/claim-patterns';
 import { splitSentences } from '../../../src/shared/sentences';
 
 describe('requiredLiterals', () => {
@@ -21,6 +21,34 @@ describe('requiredLiterals', () => {
     ['[abc]def{2}ghi', [['ghi']]],
   ])('%s → %j', (source, expected) => {
     expect(requiredLiterals(source)).toEqual(expected);
+  });
+});
+
+describe('wordStartLiterals', () => {
+  it.each([
+    ['\\bformer\\s+(?:U\\.?S\\.?\\s+)?President\\s+(?:Donald\\s+)?Trump\\b', [['former']]],
+    ['\\bformer\\s+President\\s+Trump', [['former', 'president', 'trump']]],
+    ['(?<!then-)former', [[]]],
+    ['transformer', [[]]],
+    ['\\b(?:the )?former', [[]]],
+    ['\\s*former', [[]]],
+    ['\\b-day rule', [[]]],
+    ['signs?\\b[^.]{0,60}June', [[]]],
+    ['\\bhalted the order|shelved \\bscrapped', [['halted the order'], ['scrapped']]],
+    ['a former', [[]]],
+    ['x former', [[]]],
+    ['(x) former', [['former']]],
+  ])('%s → %j', (source, expected) => {
+    expect(wordStartLiterals(source).map((set) => [...set])).toEqual(expected);
+  });
+
+  it('marks only literals that requiredLiterals requires', () => {
+    for (const source of ['\\bformer\\s+President', '\\bab\\s+cd', 'x\\b(?:y)?former']) {
+      const required = requiredLiterals(source);
+      wordStartLiterals(source).forEach((set, branch) => {
+        for (const literal of set) expect(required[branch]).toContain(literal);
+      });
+    }
   });
 });
 

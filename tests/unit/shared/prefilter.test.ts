@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { compileClaimRules } from '../../../src/shared/claim-patterns';
-import { keyRegex } from '../../../src/shared/matcher-sources';
+import { keyRegex, prepareMatcher } from '../../../src/shared/matcher-sources';
 
 const data = Dataset.parse(rawDataset);
 const aliases = data.entities.flatMap((e) => e.aliases.map((a) => a.text));
@@ -42,6 +42,30 @@ describe('keyRegex (the matcher’s prefilter)', () => {
 
   it('rules out ordinary text', () => {
     expect(keys.test('The weather will be sunny with light winds in the afternoon.')).toBe(false);
+  });
+
+  it('finds a key word only where a word starts, as the scanner finds an alias', () => {
+    const config = { datasetVersion: data.meta.version, entities: data.entities, claims: data.claims };
+    const keys = new RegExp(prepareMatcher(config).prefilter!, 'i');
+    // "nist" and "order" inside other words let every paragraph about an administration or a border through.
+    for (const text of ['The administration told the minister', 'at the border', 'a recorder', 'in disorder', 'the ministry'])
+      expect(keys.test(text), text).toBe(false);
+    for (const text of ['NIST said', 'the (order)', 'ex-NIST staff', '“Mythos”', '克劳德Mythos', 'Orders were', '_Mythos'])
+      expect(keys.test(text), text).toBe(true);
+  });
+
+  it('counts an alias as covered by a key word only where a word of it starts with the key', () => {
+    // "order" is a word of the first two, but only inside one in the third: it needs a key of its own.
+    const re = keyRegex(['the order', 'AI order', 'Borderline Labs'], [])!;
+    expect(re.test('Borderline Labs said')).toBe(true);
+    expect(re.test('the orders')).toBe(true);
+  });
+
+  it('keys an alias of common words on the phrase, with any whitespace, either apostrophe, any dash', () => {
+    const re = keyRegex(['AI measure', 'AI EO', "Trump's AI order"], [])!;
+    for (const text of ['the AI measure', 'AI\u00a0EO', 'AI \n measure', 'an AI order']) expect(re.test(text), text).toBe(true);
+    for (const text of ['measures were taken', 'the TAI measure', 'a security order'.replace('order', 'measure')])
+      expect(re.test(text), text).toBe(false);
   });
 });
 
