@@ -162,6 +162,8 @@ export class PageIndex {
 
   /** Resolves once every paragraph whose claims waited for the claim tables has been checked (or dropped). */
   async claimsSettled(): Promise<void> {
+    // The walk that deferred them is over: nothing is gained by holding its last paragraphs back.
+    this.remote?.flushNow();
     for (let queue = this.claimQueue; ; queue = this.claimQueue) {
       await queue;
       if (queue === this.claimQueue) return;

@@ -91,6 +91,9 @@ export function remoteClaims(send: Send): CheckClaims {
  * One message (or one slice's messages) at a time: what later slices defer while a message is out leaves together
  * when its reply is in. A long page's walk then sends a message per round trip, not one per slice, and the
  * background works through them one after another instead of holding a queue of them against the walk's cores.
+ * When the walk is over (`flushNow`), what waits leaves at once: a reply cannot arrive during the walk (its task
+ * waits behind the walk's `scheduler.yield` continuations), so on the seed articles the first message, of a
+ * paragraph or two, was answered only after the walk, and the rest left after that answer, a round trip later.
  */
 export class ClaimBatcher {
   private pending: Array<{ request: ClaimRequest; resolve: (hits: ClaimHit[]) => void; reject: (error: unknown) => void }> = [];
@@ -115,8 +118,13 @@ export class ClaimBatcher {
     });
   }
 
-  private flush(): void {
-    if (this.inFlight > 0 || this.pending.length === 0) return;
+  /** The walk is over: what waits leaves now, whether or not a message is out. */
+  flushNow(): void {
+    this.flush(true);
+  }
+
+  private flush(now = false): void {
+    if ((this.inFlight > 0 && !now) || this.pending.length === 0) return;
     const taken = this.pending;
     this.pending = [];
     for (let i = 0; i < taken.length; i += CLAIMS_CHECK_BATCH_MAX) {

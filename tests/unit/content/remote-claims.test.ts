@@ -112,6 +112,38 @@ describe('claims checked in the background', () => {
     }
   });
 
+  it('send the walk’s last paragraphs when the walk ends, not after the first reply (which the walk holds back)', async () => {
+    load(seedHtml(SEED_IDS[0]!));
+    const remote = background();
+    const sent: number[] = [];
+    const held: Array<() => void> = [];
+    // The background answers, but the page sees no reply until released (as during a real walk).
+    const check: CheckClaims = async (paragraphs) => {
+      sent.push(paragraphs.length);
+      const hits = await remote.check(paragraphs);
+      await new Promise<void>((resolve) => held.push(resolve));
+      return hits;
+    };
+    const index = new PageIndex(pageMatcher().matcher, {}, new Highlighter(undefined), check);
+    // Every slice ends after its first paragraph with a mention: the first message leaves after the first slice.
+    const clock = { expired: () => true, restart: () => undefined };
+    const onParagraph = (p: Paragraph) =>
+      index.addParagraphInSlices(
+        p,
+        clock,
+        () => Promise.resolve(),
+        () => true,
+      );
+    await scanChunked(document.body, { signal, clock, keys, onParagraph, onGap: () => index.breakContext() });
+    expect(sent).toEqual([1]);
+    const waiting = index.claimsSettled();
+    expect(sent).toHaveLength(2);
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    held.forEach((release) => release());
+    await waiting;
+    expect(index.report('https://example.test/', true).claims.length).toBeGreaterThan(0);
+  });
+
   it('fall back to checking in the page when the background cannot answer', async () => {
     load(seedHtml(SEED_IDS[0]!));
     const walked = await report(full, undefined, 'walk');
@@ -203,5 +235,31 @@ describe('claims checked in the background', () => {
     await vi.waitFor(() => expect(sent).toEqual([['a'], ['b', 'c', 'd'], ['e']]));
     replies.shift()!();
     await expect(settled[4]).resolves.toEqual([]);
+  });
+
+  it('send what waits at once when the walk is over, though a message is out', async () => {
+    const sent: string[][] = [];
+    const replies: Array<() => void> = [];
+    const batcher = new ClaimBatcher(async (paragraphs) => {
+      sent.push(paragraphs.map((p) => p.text));
+      await new Promise<void>((resolve) => replies.push(resolve));
+      return paragraphs.map(() => []);
+    });
+    const request = (text: string): ClaimRequest => ({ text, carried: [], pageDate: null });
+    const settled = [batcher.add(request('a'))];
+    await vi.waitFor(() => expect(sent).toEqual([['a']]));
+    settled.push(batcher.add(request('b')), batcher.add(request('c')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([['a']]);
+    // The walk ended: its last paragraphs go without waiting for the first reply (which the walk held back).
+    batcher.flushNow();
+    expect(sent).toEqual([['a'], ['b', 'c']]);
+    batcher.flushNow();
+    expect(sent).toHaveLength(2);
+    replies.splice(0).forEach((reply) => reply());
+    await expect(Promise.all(settled)).resolves.toEqual([[], [], []]);
+    // Both replies in, nothing waiting: the scheduled flush finds nothing to send.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toHaveLength(2);
   });
 });
