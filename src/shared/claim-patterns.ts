@@ -86,8 +86,7 @@ export function requiredLiterals(source: string): string[][] {
 /**
  * For each top-level alternative (as requiredLiterals splits them), the required literals that any match holds at
  * the start of a word: the run follows `\b`, a required `\s` or a space in the source, and begins with a letter or
- * digit. The
- * matcher's prefilter can then look for them only where a word starts ("former", not "transformer").
+ * digit. The matcher's prefilter can then look for them only where a word starts ("former", not "transformer").
  */
 export function wordStartLiterals(source: string): Array<Set<string>> {
   return splitTopLevel(source).map((b) => branchLiterals(b).atWordStart);
@@ -114,7 +113,8 @@ function branchLiterals(source: string): { literals: string[]; atWordStart: Set<
   const out: string[] = [];
   const atWordStart = new Set<string>();
   let run = '';
-  // Whether the token just before the current run was `\b` (a run that starts with whitespace follows it anyway).
+  // Whether the token just before the current run was `\b` or a required `\s` (a run that starts with a space
+  // needs neither).
   let afterBoundary = false;
   let runAfterBoundary = false;
   const flush = () => {
