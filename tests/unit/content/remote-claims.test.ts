@@ -91,6 +91,19 @@ async function report(matcher: ScanMatcher, check?: CheckClaims, mode: 'walk' | 
   return { mentions, claims, cards: index.mentionList().map((m) => m.claims.map((c) => c.claimId)) };
 }
 
+/** A batcher whose messages are recorded (their texts) and answered only when the test releases them, in order. */
+function heldBatcher() {
+  const sent: string[][] = [];
+  const replies: Array<() => void> = [];
+  const batcher = new ClaimBatcher(async (paragraphs) => {
+    sent.push(paragraphs.map((p) => p.text));
+    await new Promise<void>((resolve) => replies.push(resolve));
+    return paragraphs.map(() => []);
+  });
+  const request = (text: string): ClaimRequest => ({ text, carried: [], pageDate: null });
+  return { batcher, sent, replies, request };
+}
+
 describe('claims checked in the background', () => {
   it.each(SEED_IDS)('give seed %s exactly the full walk’s report and cards, without loading the claim tables in the page', async (id) => {
     load(seedHtml(id));
@@ -209,14 +222,7 @@ describe('claims checked in the background', () => {
   });
 
   it('keep one message out at a time: what is deferred meanwhile leaves together when its reply is in', async () => {
-    const sent: string[][] = [];
-    const replies: Array<() => void> = [];
-    const batcher = new ClaimBatcher(async (paragraphs) => {
-      sent.push(paragraphs.map((p) => p.text));
-      await new Promise<void>((resolve) => replies.push(resolve));
-      return paragraphs.map(() => []);
-    });
-    const request = (text: string): ClaimRequest => ({ text, carried: [], pageDate: null });
+    const { batcher, sent, replies, request } = heldBatcher();
     const slice = (texts: string[]) => texts.map((t) => batcher.add(request(t)));
     const settled = [...slice(['a'])];
     await vi.waitFor(() => expect(sent).toEqual([['a']]));
@@ -238,14 +244,7 @@ describe('claims checked in the background', () => {
   });
 
   it('send what waits at once when the walk is over, though a message is out', async () => {
-    const sent: string[][] = [];
-    const replies: Array<() => void> = [];
-    const batcher = new ClaimBatcher(async (paragraphs) => {
-      sent.push(paragraphs.map((p) => p.text));
-      await new Promise<void>((resolve) => replies.push(resolve));
-      return paragraphs.map(() => []);
-    });
-    const request = (text: string): ClaimRequest => ({ text, carried: [], pageDate: null });
+    const { batcher, sent, replies, request } = heldBatcher();
     const settled = [batcher.add(request('a'))];
     await vi.waitFor(() => expect(sent).toEqual([['a']]));
     settled.push(batcher.add(request('b')), batcher.add(request('c')));
