@@ -28,8 +28,8 @@ export interface MentionRecord {
   text: string;
   sentence: string;
   range: Range;
-  /** Claims flagged in the same sentence: the mention's card shows their corrections. */
-  claims: ClaimRecord[];
+  /** Claims flagged in the same sentence: the mention's card shows their corrections (replaced, never changed). */
+  claims: readonly ClaimRecord[];
 }
 
 export interface ClaimRecord {
@@ -58,7 +58,13 @@ interface DeferredClaims {
   dropped: boolean;
 }
 
-type MentionsBySentence = Map<number, MentionRecord[]>;
+/** A recorded paragraph's mentions by the start of their sentence, and its sentences' text (one string each). */
+interface Sentences {
+  readonly mentions: Map<number, MentionRecord[]>;
+  readonly texts: Map<number, string>;
+}
+
+const newSentences = (): Sentences => ({ mentions: new Map(), texts: new Map() });
 
 type Advanced = { kind: 'done'; result: ParagraphMatches | null } | { kind: 'spent' } | NeedsClaimTables;
 
@@ -75,7 +81,24 @@ const NO_SUBJECTS: ReadonlySet<EntityId> = new Set();
 const NON_SPACE = /\S/;
 
 /** Whitespace as the page renders it: runs collapsed, ends trimmed. */
-const rendered = (text: string) => text.replace(/\s+/g, ' ').trim();
+const rendered = (text: string) => ownCopy(text.replace(/\s+/g, ' ').trim());
+
+/**
+ * The string with characters of its own. A slice of a paragraph's text (what `replace` returns when nothing is
+ * replaced, as in a Chinese sentence) shares the paragraph's characters in V8, and a record keeping it would keep
+ * the whole paragraph alive; a short slice is a copy already.
+ */
+const ownCopy = (text: string) => (text.length < 13 ? text : (' ' + text).slice(1));
+
+/** Mentions share no array until a claim is flagged in their sentence (a page has hundreds of mentions). */
+const NO_CLAIMS: readonly ClaimRecord[] = Object.freeze([]);
+
+/** A sentence's text as the page renders it, one string for every mark in it. */
+function sentenceText(p: Paragraph, [start, end]: readonly [number, number], sentences: Sentences): string {
+  let text = sentences.texts.get(start);
+  if (text === undefined) sentences.texts.set(start, (text = rendered(p.text.slice(start, end))));
+  return text;
+}
 
 export class PageIndex {
   private mentions: MentionRecord[] = [];
@@ -95,6 +118,8 @@ export class PageIndex {
   private readonly deferred = new Set<DeferredClaims>();
   /** The claim queue's own slice clock: it runs in tasks of its own, between the walk's. */
   private readonly claimClock = sliceClock();
+  /** One string per distinct mention text: a page names the same subjects hundreds of times. */
+  private readonly mentionTexts = new Map<string, string>();
 
   /** Sends the paragraphs waiting for claim checks to the background, a slice's worth at a time. */
   private readonly remote: ClaimBatcher | null;
@@ -182,7 +207,7 @@ export class PageIndex {
     pause: () => Promise<void>,
     wanted: () => boolean,
   ): void {
-    const bySentence = this.record(p, mentions.length > 0 ? { mentions: [...mentions], claims: [] } : null);
+    const sentences = this.record(p, mentions.length > 0 ? { mentions: [...mentions], claims: [] } : null);
     const waiting: DeferredClaims = { p, dropped: false };
     this.deferred.add(waiting);
     const here = async () => {
@@ -197,7 +222,7 @@ export class PageIndex {
         if (waiting.dropped || !wanted()) return;
         const state = advance(steps, clock);
         if (state.kind === 'done') {
-          this.recordClaims(p, state.result?.claims ?? [], bySentence);
+          this.recordClaims(p, state.result?.claims ?? [], sentences);
           return;
         }
         await pause();
@@ -212,7 +237,7 @@ export class PageIndex {
       remote.catch(() => undefined);
       check = () =>
         remote.then((hits) => {
-          if (!waiting.dropped && wanted()) this.recordClaims(p, hits, bySentence);
+          if (!waiting.dropped && wanted()) this.recordClaims(p, hits, sentences);
         }, here);
     }
     // One paragraph at a time, so the queue's slices stay within budget; a failure drops that paragraph's claims only.
@@ -222,33 +247,35 @@ export class PageIndex {
       .finally(() => this.deferred.delete(waiting));
   }
 
-  /** Records a paragraph's matches; returns its mentions by sentence start (for claims added later), or null. */
-  private record(p: Paragraph, result: ParagraphMatches | null): MentionsBySentence | null {
+  /** Records a paragraph's matches; returns its sentences (for claims added later), or null. */
+  private record(p: Paragraph, result: ParagraphMatches | null): Sentences | null {
     if (!result) {
       // Whitespace between two blocks is a paragraph of its own to the scanner, not one to the reader.
       if (NON_SPACE.test(p.text)) this.carried = NO_SUBJECTS;
       return null;
     }
     this.carried = mentionedEntities(result);
-    const bySentence: MentionsBySentence = new Map();
+    const sentences = newSentences();
     for (const m of result.mentions) {
+      const text = rendered(m.text);
       const record: MentionRecord = {
         kind: 'mention',
         entityId: m.entityId,
-        text: rendered(m.text),
-        sentence: rendered(p.text.slice(...m.sentence)),
+        text: this.mentionTexts.get(text) ?? (this.mentionTexts.set(text, text), text),
+        sentence: sentenceText(p, m.sentence, sentences),
         range: paragraphRange(p, m.start, m.end),
-        claims: [],
+        claims: NO_CLAIMS,
       };
       this.add(record, nodesBetween(p, m.start, m.end));
-      bySentence.set(m.sentence[0], [...(bySentence.get(m.sentence[0]) ?? []), record]);
+      sentences.mentions.set(m.sentence[0], [...(sentences.mentions.get(m.sentence[0]) ?? []), record]);
     }
-    this.recordClaims(p, result.claims, bySentence);
-    return bySentence;
+    this.recordClaims(p, result.claims, sentences);
+    return sentences;
   }
 
   /** Records a paragraph's claims; a mention's card carries the flags of its own sentence. */
-  private recordClaims(p: Paragraph, claims: readonly ClaimHit[], mentionsBySentence: MentionsBySentence | null): void {
+  private recordClaims(p: Paragraph, claims: readonly ClaimHit[], recorded: Sentences | null): void {
+    const sentences = recorded ?? newSentences();
     for (const c of claims) {
       const record: ClaimRecord = {
         kind: 'claim',
@@ -257,12 +284,12 @@ export class PageIndex {
         verdict: c.verdict,
         stance: c.stance,
         ...(c.trueUntil ? { trueUntil: c.trueUntil } : {}),
-        sentence: rendered(p.text.slice(...c.sentence)),
+        sentence: sentenceText(p, c.sentence, sentences),
         range: paragraphRange(p, c.start, c.end),
         needsPageMention: c.needsPageMention,
       };
       this.add(record, nodesBetween(p, c.start, c.end));
-      if (isFlag(record)) for (const mention of mentionsBySentence?.get(c.sentence[0]) ?? []) mention.claims.push(record);
+      if (isFlag(record)) for (const mention of sentences.mentions.get(c.sentence[0]) ?? []) mention.claims = [...mention.claims, record];
     }
   }
 
@@ -302,6 +329,7 @@ export class PageIndex {
     this.mentionsOf.clear();
     this.byNode.clear();
     this.nodesOf.clear();
+    this.mentionTexts.clear();
   }
 
   /** Marks touching a text node (for hit-testing). */

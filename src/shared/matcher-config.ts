@@ -21,14 +21,18 @@ export interface MatcherConfig {
  * them once for the content script (matcher-tables.ts).
  */
 export interface PreparedMatcher {
-  /** The alias scanner as one alternation: the reference the parts are held to (tests), not compiled by a page. */
-  scanner: string;
   /**
-   * The same alternation as a few regexes, in its order (matcher-sources.ts): matched leftmost, and at one
-   * position the earliest part, they find exactly what `scanner` finds. Matchers run these, each in a step of
-   * its own, as on a cold page each first run is a compile (issue 16).
+   * The alias scanner as one alternation: what its three parts below, matched leftmost and at one position in
+   * their order (scan-matcher.ts: scannerMatches), are held to (tests); not compiled by a page.
    */
-  scannerParts: string[];
+  scanner: string;
+  /** The aliases, longest first: the alternation's first part, matched in script (phrase-scanner.ts). */
+  scanPhrases: string[];
+  /** The page-scoped claims' own patterns, the alternation's next part, as one regex (null: none). */
+  triggerPatterns: string | null;
+  /** The checks' literal triggers, in order: its last part, matched in script. */
+  triggerPhrases: string[];
   prefilter: string | null;
-  cues: Array<{ entity: EntityId; topic: string | null; specific: string | null; veto: string | null }>;
+  /** Each subject's context cues as phrase lists (phrase-scanner.ts; `*` ends a prefix), null for none. */
+  cues: Array<{ entity: EntityId; topic: string[] | null; specific: string[] | null; veto: string[] | null }>;
 }

@@ -7,7 +7,7 @@
 import { compileClaimRules, wordStartLiterals, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
-import { phraseAlternation, phraseBranches, type PhraseAtoms } from './phrase-alternation';
+import { phraseAlternation, type PhraseAtoms } from './phrase-alternation';
 
 export type { PreparedMatcher };
 
@@ -70,42 +70,11 @@ function phrasesSource(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>):
 const otherSources = (phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] =>
   phrases.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
 
-/**
- * The scanner's alternatives as parts of a few regexes (PreparedMatcher.scannerParts), in the one alternation's
- * order and of about equal size: the Latin aliases' tree split between its top-level branches (each part keeps the
- * word-start lookbehind), then the other aliases and the triggers, each whole.
- */
-function scannerParts(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>, triggers: readonly string[], parts: number): string[] {
-  type Unit = { latin: boolean; source: string };
-  const latin = phrases.filter((p) => p.left);
-  const units: Unit[] = [
-    ...phraseBranches(latin).map((source) => ({ latin: true, source })),
-    ...[...otherSources(phrases), ...triggers].map((source) => ({ latin: false, source })),
-  ];
-  const total = units.reduce((n, u) => n + u.source.length, 0);
-  const groups: Unit[][] = [[]];
-  let size = 0;
-  for (const unit of units) {
-    if (size >= total / parts && groups.length < parts) {
-      groups.push([]);
-      size = 0;
-    }
-    groups.at(-1)!.push(unit);
-    size += unit.source.length;
-  }
-  return groups
-    .filter((g) => g.length > 0)
-    .map((g) => {
-      const branches = g.filter((u) => u.latin).map((u) => u.source);
-      const head = branches.length > 0 ? [`${LEFT_BOUNDARY}(?:${branches.join('|')})`] : [];
-      return [...head, ...g.filter((u) => !u.latin).map((u) => u.source)].join('|');
-    });
-}
+/** A context-cue list as the scanner takes it (phrase-scanner.ts: `*` ends a prefix), or null for none. */
+const cueList = (cues: readonly string[]): string[] | null => (cues.length === 0 ? null : [...new Set(cues)]);
 
-/** How many regexes the content script's scanner is cut into (ScanMatcher: one step each on a cold page). */
-export const SCANNER_PARTS = 4;
-
-function cueSource(cues: readonly string[]): string | null {
+/** A context-cue list as one regex: what its phrase scanner (PreparedMatcher.cues) is held to (tests). */
+export function cueSource(cues: readonly string[]): string | null {
   if (cues.length === 0) return null;
   // Cues are only tested for: their order does not matter.
   return phrasesSource(
@@ -217,16 +186,19 @@ export function prepareMatcher(config: Omit<MatcherConfig, 'prepared'>): Prepare
   const sorted = scanOrder(phrases);
   const aliasAtoms = sorted.map((p) => boundedAtoms(p));
   // Page-scoped claims can stand in paragraphs without a mention, so their triggers join the one scan.
-  const triggers = [...pagePatterns.map((p) => `(?:${p.match.source})`), ...checkTriggers.map((t) => boundedSource(t))];
+  const patterns = pagePatterns.map((p) => `(?:${p.match.source})`);
+  const triggers = [...patterns, ...checkTriggers.map((t) => boundedSource(t))];
   return {
     scanner: [...phrasesSource(aliasAtoms), ...triggers].join('|'),
-    scannerParts: scannerParts(aliasAtoms, triggers, SCANNER_PARTS),
+    scanPhrases: sorted,
+    triggerPatterns: patterns.length > 0 ? patterns.join('|') : null,
+    triggerPhrases: checkTriggers,
     prefilter: keyRegex([...sorted, ...checkTriggers], pagePatterns)?.source ?? null,
     cues: entities.map((e) => ({
       entity: e.id,
-      topic: cueSource([...e.cues.topic.en, ...e.cues.topic.zh]),
-      specific: cueSource([...e.cues.specific.en, ...e.cues.specific.zh]),
-      veto: cueSource([...e.cues.veto.en, ...e.cues.veto.zh]),
+      topic: cueList([...e.cues.topic.en, ...e.cues.topic.zh]),
+      specific: cueList([...e.cues.specific.en, ...e.cues.specific.zh]),
+      veto: cueList([...e.cues.veto.en, ...e.cues.veto.zh]),
     })),
   };
 }

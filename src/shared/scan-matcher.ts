@@ -26,6 +26,7 @@ import {
   type MatcherTables,
   type PatternSource,
 } from './matcher-tables';
+import { PhraseScanner, type PhraseMatch } from './phrase-scanner';
 import { splitSentences, type Span } from './sentences';
 import { drain, NEEDS_CLAIM_TABLES, type NeedsClaimTables, type Steps } from './steps';
 
@@ -72,11 +73,14 @@ export interface ParagraphMatches {
   claims: ClaimHit[];
 }
 
+/** A subject's context cues, each list tested for as a whole (phrase-scanner.ts). */
 interface EntityCues {
-  topic: RegExp | null;
-  specific: RegExp | null;
-  veto: RegExp | null;
+  topic: PhraseScanner | null;
+  specific: PhraseScanner | null;
+  veto: PhraseScanner | null;
 }
+
+const cueList = (phrases: string[] | null) => (phrases === null ? null : new PhraseScanner(phrases, { prefixes: true }));
 
 const NONE: ReadonlySet<EntityId> = new Set();
 
@@ -108,8 +112,6 @@ function lazyPattern(source: PatternSource): CompiledClaimPattern {
   };
 }
 
-const regex = (source: string | null) => (source === null ? null : new RegExp(source, 'i'));
-
 /** Sentence openings that refer back to the previous sentence's subject. */
 const OPENS_WITH_PRONOUN =
   /^\s*(?:(?:it|its|it's|they|their|this|that|these|both)\b|the (?:model|models|pair|programme|program|project|initiative|order|directive|coalition)\b|(?:该|該|这款|這款|这个|這個|这项|這項|此|它|其)(?:模型|计划|計劃|計畫|项目|項目|行政令|命令|倡议|倡議)?)/i;
@@ -122,44 +124,60 @@ const OPENS_WITH_PRONOUN =
 const REFERS_BACK =
   /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|^(?:[\w'-]+\s+){1,2}the (?:model|programme|program|project|initiative|order|directive|coalition|measure|policy)\b|\b(?:[a-z]+ed|brought|put|took|made|got|left|kept|set|held|let|sent|gave|shut|cut|brings|puts|takes|makes|keeps)\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
 
+/** The scanner's parts, in its alternation's order. */
+export const scanParts = (t: Pick<MatcherTables, 'scanPhrases' | 'triggerPatterns' | 'triggerPhrases'>): ScanPart[] => [
+  new PhraseScanner(t.scanPhrases),
+  ...(t.triggerPatterns === null ? [] : [new RegExp(t.triggerPatterns, 'gi')]),
+  new PhraseScanner(t.triggerPhrases),
+];
+
+/** One part of the scanner's alternation: phrases matched in script, or a global regex. */
+export type ScanPart = PhraseScanner | RegExp;
+
+/** A part's first match at or after `from`. */
+function nextMatch(part: ScanPart, text: string, from: number): PhraseMatch | null {
+  if (!(part instanceof RegExp)) return part.find(text, from, text.length);
+  part.lastIndex = from;
+  const m = part.exec(text);
+  return m && { index: m.index, text: m[0] };
+}
+
 /**
- * The non-empty matches of one alternation cut into parts (global regexes holding its alternatives in order, as
- * PreparedMatcher.scannerParts): the leftmost, and at one position the earliest part's, as the whole alternation
- * finds them. Each part's first run over the text is a step of its own: on a cold page a regex's first run
- * compiles it (and a later run compiles it again, to machine code), which for the whole alias alternation in one
- * piece took 8–44 ms that no slice clock could cut (issue 16).
+ * The scanner's non-empty matches, as its one alternation (PreparedMatcher.scanner) finds them, from its parts in
+ * order: the leftmost match wins, and at one position the earliest part's. The aliases and the checks' literal
+ * triggers are found in script (phrase-scanner.ts: a regex alternation of them cost every tab ~250 KB of machine
+ * code), the page-scoped claims' patterns by a regex. A regex's first run is a compile on a cold page, and a step
+ * of its own after the first (the slice clock can pause between them: issue 16).
  */
-export function* alternationMatches(parts: readonly RegExp[], text: string): Generator<void, RegExpExecArray[], void> {
-  const next: Array<RegExpExecArray | null> = [];
-  for (const [j, part] of parts.entries()) {
-    if (j > 0) yield;
-    part.lastIndex = 0;
-    next.push(part.exec(text));
+export function* scannerMatches(parts: readonly ScanPart[], text: string): Generator<void, PhraseMatch[], void> {
+  const next: Array<PhraseMatch | null> = [];
+  let regexes = 0;
+  for (const part of parts) {
+    if (part instanceof RegExp && regexes++ > 0) yield;
+    next.push(nextMatch(part, text, 0));
   }
-  const found: RegExpExecArray[] = [];
-  for (let pos = 0; ;) {
+  const found: PhraseMatch[] = [];
+  for (let pos = 0; pos < text.length;) {
     let best = -1;
     for (const [j, part] of parts.entries()) {
       // A part's match found from an earlier position still stands if it starts at or after this one.
-      if (next[j] && next[j].index < pos) {
-        part.lastIndex = pos;
-        next[j] = part.exec(text);
-      }
+      if (next[j] && next[j].index < pos) next[j] = nextMatch(part, text, pos);
       if (next[j] && (best < 0 || next[j].index < next[best]!.index)) best = j;
     }
-    if (best < 0) return found;
+    if (best < 0) break;
     const m = next[best]!;
     // As a global regex goes on: after the match, or one character on after an empty one.
-    pos = m.index + Math.max(1, m[0].length);
-    if (m[0].length > 0) found.push(m);
+    pos = m.index + Math.max(1, m.text.length);
+    if (m.text.length > 0) found.push(m);
   }
+  return found;
 }
 
 export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
-  /** The alias scanner, as the parts of one alternation (PreparedMatcher.scannerParts). */
-  private readonly scanners: RegExp[];
+  /** The scanner's alternation in its parts (PreparedMatcher: aliases, patterns, phrases), built on first use. */
+  private scanParts: ScanPart[] | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
   /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
@@ -203,7 +221,6 @@ export class ScanMatcher {
       this.checkerConfig = tables.checker;
       this.prefetchClaims = false;
     }
-    this.scanners = tables.scannerParts.map((source) => new RegExp(source, 'gi'));
     this.keys = tables.prefilter === null ? null : new RegExp(tables.prefilter, 'gi');
     this.keySource = tables.prefilter;
   }
@@ -213,7 +230,7 @@ export class ScanMatcher {
     if (!cues) {
       const c = this.tables.cues.find((x) => x.entity === entity);
       if (!c) return undefined;
-      cues = { topic: regex(c.topic), specific: regex(c.specific), veto: regex(c.veto) };
+      cues = { topic: cueList(c.topic), specific: cueList(c.specific), veto: cueList(c.veto) };
       this.cues.set(entity, cues);
     }
     return cues;
@@ -282,15 +299,16 @@ export class ScanMatcher {
   private *scanSteps(text: string, carried: ReadonlySet<EntityId>, context: ScanContext): Steps<ParagraphMatches | null> {
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
-    for (const m of yield* alternationMatches(this.scanners, text)) {
-      const entries = this.aliases.get(aliasKey(m[0]));
+    this.scanParts ??= scanParts(this.tables);
+    for (const m of yield* scannerMatches(this.scanParts, text)) {
+      const entries = this.aliases.get(aliasKey(m.text));
       if (!entries) {
         triggered = true;
         continue;
       }
       for (const entry of entries) {
-        if (entry.exact === undefined || entry.exact === aliasKey(m[0], true)) {
-          candidates.push({ start: m.index, end: m.index + m[0].length, text: m[0], entry });
+        if (entry.exact === undefined || entry.exact === aliasKey(m.text, true)) {
+          candidates.push({ start: m.index, end: m.index + m.text.length, text: m.text, entry });
         }
       }
     }
@@ -332,7 +350,7 @@ export class ScanMatcher {
     const confirmed: MentionHit[] = [];
     // Cue regexes run once per paragraph or sentence, not once per candidate: a page can repeat a name thousands of times.
     const memo = new Map<string, boolean>();
-    const tested = (key: string, re: RegExp | null | undefined, from: number, to: number) => {
+    const tested = (key: string, re: PhraseScanner | null | undefined, from: number, to: number) => {
       let result = memo.get(key);
       if (result === undefined) memo.set(key, (result = re?.test(text.slice(from, to)) ?? false));
       return result;
@@ -500,7 +518,7 @@ function settledInClause(
   text: string,
   c: { start: number; end: number },
   [from, to]: Span,
-  cues: { veto?: RegExp | null; specific?: RegExp | null },
+  cues: { veto?: PhraseScanner | null; specific?: PhraseScanner | null },
 ): boolean {
   if (!cues.specific || !cues.veto) return false;
   let start = from;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../../src/data/schema';
 import { rawDataset } from '../../../src/data/index';
 import { withTraditionalSpellings } from '../../../src/shared/claims/config';
-import { boundedAtoms, prepareMatcher, scanOrder } from '../../../src/shared/matcher-sources';
+import { boundedAtoms, cueSource, prepareMatcher, scanOrder } from '../../../src/shared/matcher-sources';
+import { PhraseScanner } from '../../../src/shared/phrase-scanner';
 import { foldKey, phraseAlternation, type PhraseAtoms } from '../../../src/shared/phrase-alternation';
 import { scanCorpus as corpus } from '../../support/scan-corpus';
 
@@ -96,7 +97,7 @@ describe('phraseAlternation', () => {
       expect(found).toBeGreaterThan(5000);
     });
 
-    it('each context-cue list says yes and no where the flat list does', () => {
+    it('each context-cue list, as a tree and as the shipped phrase scanner, says yes and no where the flat list does', () => {
       let yes = 0;
       for (const entity of entities) {
         const cue = prepared.cues.find((c) => c.entity === entity.id)!;
@@ -104,11 +105,13 @@ describe('phraseAlternation', () => {
           const list = [...new Set([...entity.cues[level].en, ...entity.cues[level].zh])];
           const phrases = list.map((c) => (c.endsWith('*') ? boundedAtoms(c.slice(0, -1), true) : boundedAtoms(c)));
           const reference = new RegExp(phrases.map((p) => (p.left ? LEFT : '') + p.atoms.join('') + p.end).join('|'), 'i');
-          const shipped = new RegExp(cue[level]!, 'i');
+          const tree = new RegExp(cueSource(list)!, 'i');
+          const shipped = new PhraseScanner(cue[level]!, { prefixes: true });
           for (const text of texts)
             for (const part of [text, ...text.split(/[.!?。；;]/)]) {
               const expected = reference.test(part);
               yes += Number(expected);
+              expect(tree.test(part), `${entity.id} ${level}: ${part}`).toBe(expected);
               expect(shipped.test(part), `${entity.id} ${level}: ${part}`).toBe(expected);
             }
         }
