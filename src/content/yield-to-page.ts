@@ -14,8 +14,8 @@ export const SLICE_BUDGET_MS = 8;
 
 /**
  * How long a slice may run on inside a paragraph's steps before they pause (page-index.ts). The walk's budget is for
- * cheap steps (a node, a paragraph without a mention); a paragraph's steps on a cold page are mostly regex compiles
- * (the alias scanner's parts, the context cues, 2–15 ms each), and a pause is a trip through the page's task queue,
+ * cheap steps (a node, a paragraph without a mention); a paragraph's steps on a cold page run cold code and compile
+ * regexes (the page-wide claims' patterns, sentence splitting), and a pause is a trip through the page's task queue,
  * so they run a little longer first: 10 ms, plus at most one step, keeps a slice near the 16 ms frame (it was 16,
  * when claims were checked on the page: slices then reached 16 ms plus a step).
  */

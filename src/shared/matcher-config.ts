@@ -30,9 +30,9 @@ export interface PreparedMatcher {
   scanPhrases: string[];
   /** The page-scoped claims' own patterns, the alternation's next part, as one regex (null: none). */
   triggerPatterns: string | null;
-  /** The checks' literal triggers, in order: its last part, matched in script. */
+  /** The checks' literal triggers, in order: its last part, matched in script with the aliases. */
   triggerPhrases: string[];
   prefilter: string | null;
-  /** Each subject's context cues as phrase lists (phrase-scanner.ts; `*` ends a prefix), null for none. */
+  /** Each subject's context-cue lists for phrase-scanner.ts (`*` ends a prefix), null for none. */
   cues: Array<{ entity: EntityId; topic: string[] | null; specific: string[] | null; veto: string[] | null }>;
 }

@@ -7,7 +7,6 @@
 import { compileClaimRules, wordStartLiterals, type CompiledClaimPattern } from './claim-patterns';
 import { pageTriggers, withTraditionalSpellings } from './claims/config';
 import type { MatcherConfig, PreparedMatcher } from './matcher-config';
-import { phraseAlternation, type PhraseAtoms } from './phrase-alternation';
 
 export type { PreparedMatcher };
 
@@ -24,6 +23,13 @@ function phraseAtoms(phrase: string): string[] {
     else atoms.push(ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   }
   return atoms;
+}
+
+/** A phrase as regex atoms (one per character, or per class), and what may follow its last one. */
+export interface PhraseAtoms {
+  atoms: readonly string[];
+  /** The regex fragment asserting its right edge (a lookahead), or '' when it may run on into a word. */
+  end: string;
 }
 
 /** Any run of whitespace (`\s` takes in the no-break space U+00A0 and the other Unicode spaces). */
@@ -54,23 +60,20 @@ function boundedSource(phrase: string, prefix = false): string {
 }
 
 /**
- * Phrases as one regex source: those with a Latin first character share one left-edge lookbehind (V8 then
- * tries it once per position instead of once per phrase) and one prefix tree (phrase-alternation.ts: a flat
- * alternation is slow to compile on a cold page); the others follow, each as it is. Longest first, the
- * matches are the flat alternation's.
+ * Phrases as regex alternatives, longest first (the first alternative that matches at a position wins): those with
+ * a Latin first character in one group behind one left-edge lookbehind, then the others. Only the tests compile
+ * these: the scan finds the phrases in script (phrase-scanner.ts) and is held to them.
  */
 function phrasesSource(phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] {
-  const latin = phrases.filter((p) => p.left);
-  const other = otherSources(phrases);
-  // phraseAlternation's source has no top-level `|`: the lookbehind applies to all of it.
-  return [...(latin.length > 0 ? [`${LEFT_BOUNDARY}${phraseAlternation(latin)}`] : []), ...other];
+  const latin = phrases.filter((p) => p.left).map((p) => p.atoms.join('') + p.end);
+  return [...(latin.length > 0 ? [`${LEFT_BOUNDARY}(?:${latin.join('|')})`] : []), ...otherSources(phrases)];
 }
 
 /** The phrases without a Latin first character, each as it is. */
 const otherSources = (phrases: ReadonlyArray<PhraseAtoms & { left: boolean }>): string[] =>
   phrases.filter((p) => !p.left).map((p) => p.atoms.join('') + p.end);
 
-/** A context-cue list as the scanner takes it (phrase-scanner.ts: `*` ends a prefix), or null for none. */
+/** A context-cue list as phrase-scanner.ts takes it (`*` ends a prefix), or null for none. */
 const cueList = (cues: readonly string[]): string[] | null => (cues.length === 0 ? null : [...new Set(cues)]);
 
 /** A context-cue list as one regex: what its phrase scanner (PreparedMatcher.cues) is held to (tests). */

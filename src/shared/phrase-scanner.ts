@@ -1,36 +1,25 @@
 /**
- * The aliases found by a character tree walked in script, where they used to be a regex alternation.
+ * Lists of literal phrases (the aliases, the checks' literal triggers, each context-cue list) found in script, where
+ * they used to be regex alternations.
  *
- * Why (issue 16): V8 compiles a regex to machine code for each string encoding it meets, and the aliases'
- * alternation (~5 KB of source in four parts) became ~250 KB of machine code in every tab that read a paragraph
- * with a key, one-byte and two-byte versions: ~13 ms of compiling on a cold page's first paragraphs, and a quarter
- * of the JS heap the extension kept on a page. The tree is a few hundred small objects, built on first use.
+ * Why (issue 16): V8 compiles a regex to machine code for each string encoding it meets, and those alternations
+ * became ~250 KB of machine code in every tab that read a paragraph with a key (one-byte and two-byte versions):
+ * ~13 ms of compiling on a cold page's first paragraphs, and a fifth of the JS heap the extension kept on a page.
+ * A one-character class regex finds where a phrase can start, natively; the phrases are then tried in script.
  *
- * It finds exactly what the regex (matcher-sources.ts: `LEFT(?:tree of the Latin-initial aliases)|other aliases`,
- * case-insensitive without `u`) finds at a position: whitespace runs, either apostrophe and the four dashes are one
- * atom each (phraseAtoms), letters compare as the `i` flag folds them (ECMAScript's Canonicalize, as foldKey), an
- * alias whose first character is an ASCII letter or digit starts only after a character that is not one, and one
- * whose last character is one ends only before such a character. At one position the longest alias wins (the
- * alternation tries them longest first). tests/unit/shared/phrase-scanner.test.ts holds it to the regex on every
- * text we have.
+ * It finds exactly what the alternation (matcher-sources.ts: phrasesSource, cueSource; case-insensitive without
+ * `u`) finds: whitespace runs, either apostrophe and the four dashes are one atom each (phraseAtoms), letters
+ * compare as the `i` flag folds them (ECMAScript's Canonicalize: see fold), a phrase whose first character is an
+ * ASCII letter or digit starts only after a character that is not one, and one whose last character is one ends
+ * only before such a character (unless it is a cue's prefix, `butterfl*`). At one position the first phrase in
+ * the list that matches wins, as in an alternation (the aliases come longest first). tests/unit/shared/
+ * phrase-scanner.test.ts holds it to the regex on every text we have.
  */
 
 /** Atom keys of the three classes; a character's key is its folded code (≥ 0). */
 const WHITESPACE = -1;
 const APOSTROPHE = -2;
 const DASH = -3;
-
-/** A node while the tree is built; the scanner keeps it flattened (PhraseScanner.tree). */
-interface BuildNode {
-  readonly next: Map<number, BuildNode>;
-  /** The first phrase that ends here (its index in the list, shifted left by two) and how it ends (ENDS_*); 0: none. */
-  ends: number;
-}
-
-/** The phrase ends with nothing required after it (its last character is not an ASCII letter or digit). */
-const ENDS_FREE = 1;
-/** The phrase ends before a character that is not an ASCII letter or digit (or the text's end). */
-const ENDS_AT_EDGE = 2;
 
 /** JavaScript's `\s`: WhiteSpace and LineTerminator. */
 function isSpace(c: number): boolean {
@@ -72,57 +61,84 @@ function fold(c: number): number {
 
 /** The atom key of a text's code unit. */
 function keyOf(c: number): number {
+  if (c < LATIN_KEYS.length) return LATIN_KEYS[c]!;
+  // General Punctuation (curly quotes, dashes, ellipses: every line of news has some) has no case.
+  if (c >= 0x2000 && c < 0x2070)
+    return isSpace(c) ? WHITESPACE : c === 0x2019 ? APOSTROPHE : c === 0x2010 || c === 0x2011 || c === 0x2013 ? DASH : c;
+  return keyOfAny(c);
+}
+
+function keyOfAny(c: number): number {
   if (isSpace(c)) return WHITESPACE;
   if (c === 39 || c === 0x2019) return APOSTROPHE;
   if (c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013) return DASH;
   return fold(c);
 }
 
+/** The keys of ASCII and the Latin blocks after it, looked up: they are most of what a scan reads. */
+const LATIN_KEYS = Int32Array.from({ length: 0x250 }, (_, c) => keyOfAny(c));
+
 export interface PhraseMatch {
   index: number;
   text: string;
+  /** The phrase's index in the scanner's list (-1 for a regex's match). */
+  order: number;
 }
 
 /**
- * The tree, flattened into one Int32Array (a tree of Maps took ~200 KB for our few hundred aliases; this takes
- * ~20): a node at offset o holds its ends (ENDS_*) at o, its number of children n at o + 1, then n pairs of an atom
- * key and the child's offset. The root's children are looked up in a Map: every position of a text asks it.
+ * The phrases as atom keys, grouped by their first atom in list order: at a candidate position only the phrases
+ * starting with that character are tried, in order, and the first that matches wins, as in the alternation. (A
+ * tree shipped prebuilt made the content script half again as large; built on the page it took 10–20 ms of cold
+ * code. These lists take a fraction of that, and a candidate usually fails on its second or third character.)
  */
 export class PhraseScanner {
-  private readonly tree: Int32Array;
-  private readonly firsts: Map<number, number>;
+  /** Each phrase as matched: trimmed, without a prefix's `*`. */
+  private readonly texts: string[] = [];
+  /** Each phrase: 1 when it ends only before a character that is not an ASCII letter or digit. */
+  private readonly atEdge: Uint8Array;
+  /** The phrases starting with an ASCII character, by code unit; the others by first atom key. */
+  private readonly asciiFirsts: Array<number[] | undefined> = new Array<number[] | undefined>(128);
+  private readonly firsts = new Map<number, number[]>();
+  /**
+   * Where a phrase can start: a character that starts one (`i`), after a word edge when it is an ASCII letter or
+   * digit. A class compiles to a few hundred bytes and finds candidates natively; the lists are tried only there
+   * (each character looked at in script costs far more in a cold page's interpreter).
+   */
+  private readonly starts: RegExp;
 
-  /** `prefixes`: a phrase ending in `*` (a context cue's "butterfl*") may run on into a word. */
-  constructor(
-    readonly phrases: readonly string[],
-    { prefixes = false }: { prefixes?: boolean } = {},
-  ) {
-    const root: BuildNode = { next: new Map(), ends: 0 };
-    phrases.forEach((phrase, index) => {
+  /**
+   * `prefixes`: a phrase ending in `*` (a context cue's "butterfl*") may run on into a word. Every page that reads a
+   * paragraph with a key builds these, in cold code: only the phrases' first characters are looked at here.
+   */
+  constructor(phrases: readonly string[], { prefixes = false }: { prefixes?: boolean } = {}) {
+    this.atEdge = new Uint8Array(phrases.length);
+    let latinStarts = '';
+    let otherStarts = '';
+    for (let index = 0; index < phrases.length; index++) {
+      const phrase = phrases[index]!;
       const prefix = prefixes && phrase.endsWith('*');
-      add(root, (prefix ? phrase.slice(0, -1) : phrase).trim(), index, prefix);
-    });
-    const cells: number[] = [];
-    const place = (node: BuildNode): number => {
-      const at = cells.length;
-      cells.push(node.ends, node.next.size);
-      const slots = cells.length;
-      for (const key of node.next.keys()) cells.push(key, 0);
-      let i = 0;
-      for (const child of node.next.values()) cells[slots + 2 * i++ + 1] = place(child);
-      return at;
-    };
-    place(root);
-    this.tree = Int32Array.from(cells);
-    this.firsts = new Map();
-    for (let i = 0; i < root.next.size; i++) this.firsts.set(this.tree[2 + 2 * i]!, this.tree[3 + 2 * i]!);
-  }
-
-  /** The child of the node at `node` for an atom key, or -1. */
-  private child(node: number, key: number): number {
-    const tree = this.tree;
-    for (let i = node + 2, last = node + 2 + 2 * tree[node + 1]!; i < last; i += 2) if (tree[i] === key) return tree[i + 1]!;
-    return -1;
+      const text = (prefix ? phrase.slice(0, -1) : phrase).trim();
+      this.texts.push(text);
+      if (text.length === 0) continue;
+      this.atEdge[index] = !prefix && isLatinEdge(text.charCodeAt(text.length - 1)) ? 1 : 0;
+      const first = text.charCodeAt(0);
+      const key = keyOf(first);
+      const list = this.firsts.get(key);
+      if (list) {
+        list.push(index);
+        continue;
+      }
+      this.firsts.set(key, [index]);
+      const chars = key === APOSTROPHE ? "'’" : key === DASH ? '-‐‑–' : text[0]!;
+      for (const ch of chars) {
+        const escaped = ch === '\\' || ch === ']' || ch === '^' || ch === '-' ? `\\${ch}` : ch;
+        if (isLatinEdge(ch.charCodeAt(0))) latinStarts += escaped;
+        else otherStarts += escaped;
+      }
+    }
+    for (let c = 0; c < 128; c++) this.asciiFirsts[c] = this.firsts.get(keyOf(c));
+    const alternatives = [...(latinStarts ? [`(?<![A-Za-z0-9])[${latinStarts}]`] : []), ...(otherStarts ? [`[${otherStarts}]`] : [])];
+    this.starts = new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'gi');
   }
 
   /** Whether any phrase is in the text. */
@@ -130,54 +146,42 @@ export class PhraseScanner {
     return this.find(text, 0, text.length) !== null;
   }
 
-  /** The first phrase that starts at or after `from` and no later than `last`, or null. */
+  /** The first phrase that starts at or after `from` and no later than `last` (the first in the list there), or null. */
   find(text: string, from: number, last: number): PhraseMatch | null {
-    const tree = this.tree;
     const end = Math.min(last, text.length - 1);
-    for (let start = from; start <= end; start++) {
+    const starts = this.starts;
+    starts.lastIndex = from;
+    while (starts.test(text)) {
+      // Each candidate is one character: the next search goes on from the one after it.
+      const start = starts.lastIndex - 1;
+      if (start > end) break;
       const first = text.charCodeAt(start);
-      let node = this.firsts.get(keyOf(first));
-      if (node === undefined) continue;
-      // An alias starting with an ASCII letter or digit starts a word.
+      const list = first < 128 ? this.asciiFirsts[first] : this.firsts.get(keyOf(first));
+      if (!list) continue;
+      // A phrase starting with an ASCII letter or digit starts a word.
       if (isLatinEdge(first) && start > 0 && isLatinEdge(text.charCodeAt(start - 1))) continue;
-      let at = start + 1;
-      let found = -1;
-      let order = -1;
-      for (;;) {
-        const ends = tree[node]!;
-        if (ends & ENDS_FREE || (ends & ENDS_AT_EDGE && !(at < text.length && isLatinEdge(text.charCodeAt(at))))) {
-          // The alternation tries the phrases in their order: the first one that matches here wins.
-          if (order < 0 || ends >> 2 < order) {
-            order = ends >> 2;
-            found = at;
-          }
-        }
-        if (at >= text.length) break;
-        const key = keyOf(text.charCodeAt(at));
-        const next = this.child(node, key);
-        if (next < 0) break;
-        node = next;
-        at++;
-        if (key === WHITESPACE) while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      for (const order of list) {
+        const stop = matchAt(this.texts[order]!, this.atEdge[order] === 1, text, start);
+        if (stop > start) return { index: start, text: text.slice(start, stop), order };
       }
-      if (found > start) return { index: start, text: text.slice(start, found) };
     }
     return null;
   }
 }
 
-/** Adds a phrase to the tree being built: one atom per code unit, a whitespace run one atom (as phraseAtoms). */
-function add(root: BuildNode, phrase: string, index: number, prefix: boolean): void {
-  if (phrase.length === 0) return;
-  let node = root;
-  for (let i = 0; i < phrase.length; i++) {
-    const key = keyOf(phrase.charCodeAt(i));
-    if (key === WHITESPACE && i > 0 && isSpace(phrase.charCodeAt(i - 1))) continue;
-    let child = node.next.get(key);
-    if (!child) node.next.set(key, (child = { next: new Map(), ends: 0 }));
-    node = child;
+/**
+ * Where a phrase that starts at `start` (its first atom matched) ends in the text, or -1: both are read as atoms
+ * (a whitespace run is one).
+ */
+function matchAt(phrase: string, atEdge: boolean, text: string, start: number): number {
+  let at = start + 1;
+  for (let j = 1; j < phrase.length;) {
+    const want = keyOf(phrase.charCodeAt(j++));
+    if (want === WHITESPACE) while (j < phrase.length && isSpace(phrase.charCodeAt(j))) j++;
+    if (at >= text.length) return -1;
+    const key = keyOf(text.charCodeAt(at++));
+    if (key !== want) return -1;
+    if (key === WHITESPACE) while (at < text.length && isSpace(text.charCodeAt(at))) at++;
   }
-  // Phrases with the same atoms end alike (folding keeps a character an ASCII letter or digit, or not one).
-  const edge = !prefix && isLatinEdge(phrase.charCodeAt(phrase.length - 1));
-  if (node.ends === 0) node.ends = (index << 2) | (edge ? ENDS_AT_EDGE : ENDS_FREE);
+  return atEdge && at < text.length && isLatinEdge(text.charCodeAt(at)) ? -1 : at;
 }

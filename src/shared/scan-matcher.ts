@@ -124,48 +124,49 @@ const OPENS_WITH_PRONOUN =
 const REFERS_BACK =
   /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|^(?:[\w'-]+\s+){1,2}the (?:model|programme|program|project|initiative|order|directive|coalition|measure|policy)\b|\b(?:[a-z]+ed|brought|put|took|made|got|left|kept|set|held|let|sent|gave|shut|cut|brings|puts|takes|makes|keeps)\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
 
-/** The scanner's parts, in its alternation's order. */
-export const scanParts = (t: Pick<MatcherTables, 'scanPhrases' | 'triggerPatterns' | 'triggerPhrases'>): ScanPart[] => [
-  new PhraseScanner(t.scanPhrases),
-  ...(t.triggerPatterns === null ? [] : [new RegExp(t.triggerPatterns, 'gi')]),
-  new PhraseScanner(t.triggerPhrases),
-];
+/**
+ * The scanner's alternation in two parts: the aliases and the checks' literal triggers as one tree of phrases (the
+ * aliases first, then the triggers), and the page-scoped claims' patterns as a regex, which come between the two in
+ * the alternation's order.
+ */
+export interface ScanParts {
+  readonly phrases: PhraseScanner;
+  /** How many of the phrases are aliases (they come before the patterns; the rest after them). */
+  readonly aliases: number;
+  readonly patterns: RegExp | null;
+}
 
-/** One part of the scanner's alternation: phrases matched in script, or a global regex. */
-export type ScanPart = PhraseScanner | RegExp;
+export const scanParts = (t: Pick<MatcherTables, 'scanPhrases' | 'triggerPatterns' | 'triggerPhrases'>): ScanParts => ({
+  phrases: new PhraseScanner([...t.scanPhrases, ...t.triggerPhrases]),
+  aliases: t.scanPhrases.length,
+  patterns: t.triggerPatterns === null ? null : new RegExp(t.triggerPatterns, 'gi'),
+});
 
-/** A part's first match at or after `from`. */
-function nextMatch(part: ScanPart, text: string, from: number): PhraseMatch | null {
-  if (!(part instanceof RegExp)) return part.find(text, from, text.length);
-  part.lastIndex = from;
-  const m = part.exec(text);
-  return m && { index: m.index, text: m[0] };
+/** The patterns' first match at or after `from`. */
+function nextPattern(patterns: RegExp | null, text: string, from: number): PhraseMatch | null {
+  if (!patterns) return null;
+  patterns.lastIndex = from;
+  const m = patterns.exec(text);
+  return m && { index: m.index, text: m[0], order: -1 };
 }
 
 /**
- * The scanner's non-empty matches, as its one alternation (PreparedMatcher.scanner) finds them, from its parts in
- * order: the leftmost match wins, and at one position the earliest part's. The aliases and the checks' literal
- * triggers are found in script (phrase-scanner.ts: a regex alternation of them cost every tab ~250 KB of machine
- * code), the page-scoped claims' patterns by a regex. A regex's first run is a compile on a cold page, and a step
- * of its own after the first (the slice clock can pause between them: issue 16).
+ * The scanner's non-empty matches, as its one alternation (PreparedMatcher.scanner) finds them: the leftmost match
+ * wins, and at one position an alias, else a pattern, else a literal trigger. The aliases and the literal triggers
+ * are found in script (phrase-scanner.ts: as a regex alternation they cost every tab ~250 KB of machine code and
+ * ~13 ms of compiling on a cold page), the patterns by a regex.
  */
-export function* scannerMatches(parts: readonly ScanPart[], text: string): Generator<void, PhraseMatch[], void> {
-  const next: Array<PhraseMatch | null> = [];
-  let regexes = 0;
-  for (const part of parts) {
-    if (part instanceof RegExp && regexes++ > 0) yield;
-    next.push(nextMatch(part, text, 0));
-  }
+export function scannerMatches({ phrases, aliases, patterns }: ScanParts, text: string): PhraseMatch[] {
   const found: PhraseMatch[] = [];
+  let phrase = phrases.find(text, 0, text.length);
+  let pattern = nextPattern(patterns, text, 0);
   for (let pos = 0; pos < text.length;) {
-    let best = -1;
-    for (const [j, part] of parts.entries()) {
-      // A part's match found from an earlier position still stands if it starts at or after this one.
-      if (next[j] && next[j].index < pos) next[j] = nextMatch(part, text, pos);
-      if (next[j] && (best < 0 || next[j].index < next[best]!.index)) best = j;
-    }
-    if (best < 0) break;
-    const m = next[best]!;
+    // A match found from an earlier position still stands if it starts at or after this one.
+    if (phrase && phrase.index < pos) phrase = phrases.find(text, pos, text.length);
+    if (pattern && pattern.index < pos) pattern = nextPattern(patterns, text, pos);
+    const m =
+      phrase && (!pattern || phrase.index < pattern.index || (phrase.index === pattern.index && phrase.order < aliases)) ? phrase : pattern;
+    if (!m) break;
     // As a global regex goes on: after the match, or one character on after an empty one.
     pos = m.index + Math.max(1, m.text.length);
     if (m.text.length > 0) found.push(m);
@@ -176,8 +177,8 @@ export function* scannerMatches(parts: readonly ScanPart[], text: string): Gener
 export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
-  /** The scanner's alternation in its parts (PreparedMatcher: aliases, patterns, phrases), built on first use. */
-  private scanParts: ScanPart[] | undefined;
+  /** The scanner's alternation in its parts (PreparedMatcher: aliases, patterns, literal triggers), built on first use. */
+  private scanParts: ScanParts | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
   /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
@@ -300,7 +301,7 @@ export class ScanMatcher {
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
     this.scanParts ??= scanParts(this.tables);
-    for (const m of yield* scannerMatches(this.scanParts, text)) {
+    for (const m of scannerMatches(this.scanParts, text)) {
       const entries = this.aliases.get(aliasKey(m.text));
       if (!entries) {
         triggered = true;

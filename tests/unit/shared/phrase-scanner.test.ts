@@ -10,10 +10,9 @@ import { rawDataset } from '../../../src/data/index';
 import { Dataset } from '../../../src/data/schema';
 import { withTraditionalSpellings } from '../../../src/shared/claims/config';
 import { matcherFromConfig } from '../../../src/shared/derive-matcher-tables';
-import { boundedAtoms, prepareMatcher, scanOrder } from '../../../src/shared/matcher-sources';
-import { phraseAlternation } from '../../../src/shared/phrase-alternation';
+import { boundedAtoms, cueSource, prepareMatcher, scanOrder } from '../../../src/shared/matcher-sources';
 import { PhraseScanner } from '../../../src/shared/phrase-scanner';
-import { scanParts, scannerMatches, type ScanPart } from '../../../src/shared/scan-matcher';
+import { scanParts, scannerMatches, type ScanParts } from '../../../src/shared/scan-matcher';
 import { scanCorpus } from '../../support/scan-corpus';
 
 const data = Dataset.parse(rawDataset);
@@ -22,14 +21,17 @@ const prepared = prepareMatcher(config);
 const parts = scanParts(prepared);
 const texts = scanCorpus();
 
-/** The scanner's matches from its parts, with the number of steps it took. */
-function fromScanner(text: string, from: readonly ScanPart[] = parts): { matches: Array<[number, string]>; steps: number } {
-  const steps = scannerMatches(from, text);
-  let count = 0;
-  let next = steps.next();
-  for (; !next.done; next = steps.next()) count++;
-  return { matches: next.value.map((m) => [m.index, m.text]), steps: count };
-}
+/** The scanner's matches from its parts. */
+const fromScanner = (text: string, from: ScanParts = parts): { matches: Array<[number, string]> } => ({
+  matches: scannerMatches(from, text).map((m) => [m.index, m.text]),
+});
+
+/** Parts of phrases alone. */
+const phrasesOnly = (phrases: readonly string[]): ScanParts => ({
+  phrases: new PhraseScanner(phrases),
+  aliases: phrases.length,
+  patterns: null,
+});
 
 /** What the one regex finds, as the scanner reads it (empty matches skipped). */
 const fromRegex = (source: string, text: string): Array<[number, string]> =>
@@ -40,7 +42,7 @@ function reference(aliases: readonly string[], triggers: readonly string[]): str
   const atoms = scanOrder(aliases).map((p) => boundedAtoms(p));
   const latin = atoms.filter((a) => a.left);
   const other = atoms.filter((a) => !a.left).map((a) => a.atoms.join('') + a.end);
-  return [`(?<![A-Za-z0-9])${phraseAlternation(latin)}`, ...other, ...triggers].join('|');
+  return [`(?<![A-Za-z0-9])(?:${latin.map((a) => a.atoms.join('') + a.end).join('|')})`, ...other, ...triggers].join('|');
 }
 
 /** Every written form of an alias the scanner must treat as the regex does, with every kind of edge around it. */
@@ -62,8 +64,8 @@ function variants(alias: string): string[] {
 }
 
 describe('the scanner (aliases in script, triggers in regex parts)', () => {
-  it('is the one alternation in three parts: aliases, patterns, literal triggers', () => {
-    expect(parts.map((p) => (p instanceof RegExp ? 'regex' : 'phrases'))).toEqual(['phrases', 'regex', 'phrases']);
+  it('is the one alternation in parts: aliases and literal triggers as phrases, the patterns between them in a regex', () => {
+    expect(parts.aliases).toBe(prepared.scanPhrases.length);
     expect(prepared.scanner.includes(prepared.triggerPatterns!)).toBe(true);
     expect(prepared.triggerPhrases.length).toBeGreaterThan(20);
   });
@@ -71,10 +73,8 @@ describe('the scanner (aliases in script, triggers in regex parts)', () => {
   it('finds what the one regex finds, at the same offsets, on every labelled text, seed, example and alias', () => {
     let found = 0;
     for (const text of texts) {
-      const { matches, steps } = fromScanner(text);
+      const { matches } = fromScanner(text);
       expect(matches, text.slice(0, 80)).toEqual(fromRegex(prepared.scanner, text));
-      // A step after each regex part's first run but the first: one regex, no step.
-      expect(steps).toBe(0);
       found += matches.length;
     }
     expect(found).toBeGreaterThan(5000);
@@ -92,11 +92,11 @@ describe('the scanner (aliases in script, triggers in regex parts)', () => {
   });
 
   it('folds case as the i flag does without u, and takes the longest alias at a position', () => {
-    const scanner = new PhraseScanner(['Claude Mythos Preview', 'Claude Mythos', 'Claude', 'Straße', 'µ-law', 'Ÿes', 'Mythos模型']);
+    const scanner = ['Claude Mythos Preview', 'Claude Mythos', 'Claude', 'Straße', 'µ-law', 'Ÿes', 'Mythos模型'];
     const text =
       'CLAUDE  mythos\u00a0PREVIEW, claude mythos previewer; STRASSE straße STRAßE Μ–LAW ÿes ſtraße \u212aclaude xMythos模型 中Mythos模型';
-    expect(fromScanner(text, [scanner]).matches).toEqual(fromRegex(reference(scanner.phrases, []), text));
-    expect(fromScanner(text, [scanner]).matches.map(([, t]) => t)).toEqual([
+    expect(fromScanner(text, phrasesOnly(scanner)).matches).toEqual(fromRegex(reference(scanner, []), text));
+    expect(fromScanner(text, phrasesOnly(scanner)).matches.map(([, t]) => t)).toEqual([
       'CLAUDE  mythos\u00a0PREVIEW',
       'claude mythos',
       // ß has a two-letter upper case (it folds to itself); µ and ÿ fold to Greek and Latin capitals.
@@ -111,16 +111,15 @@ describe('the scanner (aliases in script, triggers in regex parts)', () => {
   });
 
   it('takes the leftmost match, at one position the earliest part’s, and within phrases in order the first', () => {
-    const aliases = new PhraseScanner(['Fed']);
     const patterns = /Fed\s+chair|chair\s+Powell/gi;
     // Not longest first: the alternation tries "the fed" before "the fed chair".
-    const literal = new PhraseScanner(['officials', 'the fed', 'the fed chair', 'fed officials']);
+    const literal = ['officials', 'the fed', 'the fed chair', 'fed officials'];
     const text = 'The Fed chair Powell spoke; Fed officials and chair Powell. The fed chair and the fed-chair.';
-    const regex = `(?<![A-Za-z0-9])(?:Fed(?![A-Za-z0-9]))|Fed\\s+chair|chair\\s+Powell|${literal.phrases
+    const regex = `(?<![A-Za-z0-9])(?:Fed(?![A-Za-z0-9]))|Fed\\s+chair|chair\\s+Powell|${literal
       .map((p) => boundedAtoms(p))
       .map((a) => `(?<![A-Za-z0-9])${a.atoms.join('')}${a.end}`)
       .join('|')}`;
-    const found = fromScanner(text, [aliases, patterns, literal]).matches;
+    const found = fromScanner(text, { phrases: new PhraseScanner(['Fed', ...literal]), aliases: 1, patterns }).matches;
     expect(found).toEqual(fromRegex(regex, text));
     expect(found.map(([, t]) => t)).toEqual(['The Fed', 'chair Powell', 'Fed', 'officials', 'chair Powell', 'The fed', 'the fed']);
   });
@@ -132,5 +131,25 @@ describe('the scanner (aliases in script, triggers in regex parts)', () => {
       prepared: { ...prepared, scanPhrases: [], triggerPatterns: prepared.scanner, triggerPhrases: [] },
     });
     for (const text of texts) expect(split.scanParagraph(text), text.slice(0, 80)).toEqual(whole.scanParagraph(text));
+  });
+
+  it('says yes and no for each context-cue list where the list as a regex does', () => {
+    let yes = 0;
+    for (const entity of withTraditionalSpellings(data.entities)) {
+      const cue = prepared.cues.find((c) => c.entity === entity.id)!;
+      for (const level of ['topic', 'specific', 'veto'] as const) {
+        const list = [...entity.cues[level].en, ...entity.cues[level].zh];
+        if (list.length === 0) continue;
+        const reference = new RegExp(cueSource(list)!, 'i');
+        const shipped = new PhraseScanner(cue[level]!, { prefixes: true });
+        for (const text of texts)
+          for (const part of [text, ...text.split(/[.!?。；;]/)]) {
+            const expected = reference.test(part);
+            yes += Number(expected);
+            expect(shipped.test(part), `${entity.id} ${level}: ${part}`).toBe(expected);
+          }
+      }
+    }
+    expect(yes).toBeGreaterThan(5000);
   });
 });
