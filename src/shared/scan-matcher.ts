@@ -125,7 +125,7 @@ const REFERS_BACK =
   /^[^,，.。]{0,40}[,，]\s*(?:it|they|the (?:model|programme|program|project|initiative|order|directive|coalition))\b|^(?:[\w'-]+\s+){1,2}the (?:model|programme|program|project|initiative|order|directive|coalition|measure|policy)\b|\b(?:[a-z]+ed|brought|put|took|made|got|left|kept|set|held|let|sent|gave|shut|cut|brings|puts|takes|makes|keeps)\s+(?:it|them)\b|(?:这项|這項|这一|這一|这份|這份|该|該|此)(?:命令|行政令|行政命令|模型|计划|計劃|計畫|项目|項目)/i;
 
 /**
- * The scanner's alternation in two parts: the aliases and the checks' literal triggers as one tree of phrases (the
+ * The scanner's alternation in two parts: the aliases and the checks' literal triggers as one list of phrases (the
  * aliases first, then the triggers), and the page-scoped claims' patterns as a regex, which come between the two in
  * the alternation's order.
  */
@@ -178,7 +178,7 @@ export class ScanMatcher {
   readonly datasetVersion: string;
   private readonly tables: MatcherTables | LazyMatcherTables;
   /** The scanner's alternation in its parts (PreparedMatcher: aliases, patterns, literal triggers), built on first use. */
-  private scanParts: ScanParts | undefined;
+  private parts: ScanParts | undefined;
   private readonly aliases: Map<string, AliasEntry[]>;
   /** Context cues per subject, compiled the first time a paragraph needs them. */
   private readonly cues = new Map<EntityId, EntityCues>();
@@ -300,8 +300,8 @@ export class ScanMatcher {
   private *scanSteps(text: string, carried: ReadonlySet<EntityId>, context: ScanContext): Steps<ParagraphMatches | null> {
     const candidates: Array<{ start: number; end: number; text: string; entry: AliasEntry }> = [];
     let triggered = false;
-    this.scanParts ??= scanParts(this.tables);
-    for (const m of scannerMatches(this.scanParts, text)) {
+    this.parts ??= scanParts(this.tables);
+    for (const m of scannerMatches(this.parts, text)) {
       const entries = this.aliases.get(aliasKey(m.text));
       if (!entries) {
         triggered = true;
