@@ -143,23 +143,21 @@ export class PhraseScanner {
 
   /** Whether any phrase is in the text. */
   test(text: string): boolean {
-    return this.find(text, 0, text.length) !== null;
+    return this.find(text, 0) !== null;
   }
 
-  /** The first phrase that starts at or after `from` and no later than `last` (the first in the list there), or null. */
-  find(text: string, from: number, last: number): PhraseMatch | null {
-    const end = Math.min(last, text.length - 1);
+  /** The first phrase that starts at or after `from` (the first in the list there), or null. */
+  find(text: string, from: number): PhraseMatch | null {
     const starts = this.starts;
     starts.lastIndex = from;
+    // The candidates start words where the phrase's first character is an ASCII letter or digit (the regex's
+    // lookbehind), so only their lists are left to try.
     while (starts.test(text)) {
       // Each candidate is one character: the next search goes on from the one after it.
       const start = starts.lastIndex - 1;
-      if (start > end) break;
       const first = text.charCodeAt(start);
       const list = first < 128 ? this.asciiFirsts[first] : this.firsts.get(keyOf(first));
       if (!list) continue;
-      // A phrase starting with an ASCII letter or digit starts a word.
-      if (isLatinEdge(first) && start > 0 && isLatinEdge(text.charCodeAt(start - 1))) continue;
       for (const order of list) {
         const stop = matchAt(this.texts[order]!, this.atEdge[order] === 1, text, start);
         if (stop > start) return { index: start, text: text.slice(start, stop), order };

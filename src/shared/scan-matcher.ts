@@ -158,11 +158,11 @@ function nextPattern(patterns: RegExp | null, text: string, from: number): Phras
  */
 export function scannerMatches({ phrases, aliases, patterns }: ScanParts, text: string): PhraseMatch[] {
   const found: PhraseMatch[] = [];
-  let phrase = phrases.find(text, 0, text.length);
+  let phrase = phrases.find(text, 0);
   let pattern = nextPattern(patterns, text, 0);
   for (let pos = 0; pos < text.length;) {
     // A match found from an earlier position still stands if it starts at or after this one.
-    if (phrase && phrase.index < pos) phrase = phrases.find(text, pos, text.length);
+    if (phrase && phrase.index < pos) phrase = phrases.find(text, pos);
     if (pattern && pattern.index < pos) pattern = nextPattern(patterns, text, pos);
     const m =
       phrase && (!pattern || phrase.index < pattern.index || (phrase.index === pattern.index && phrase.order < aliases)) ? phrase : pattern;
